@@ -1,0 +1,105 @@
+// How the CLI writes what the core found: a compiler-like line per diagnostic,
+// and the JSON contract of shared/design/product.md.
+
+import type { Diagnostic } from '../core/model.js';
+import type { NoteIndex } from '../core/note-index.js';
+import type { Note } from '../core/notes.js';
+
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+}
+
+/** Exactly the contract's keys, 1-based positions. */
+export function toJson(d: Diagnostic): JsonDiagnostic {
+  return {
+    file: d.file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+}
+
+export function humanLine(d: Diagnostic): string {
+  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+}
+
+export function summary(ds: Diagnostic[]): string {
+  const n = (s: Diagnostic['severity']) => ds.filter((d) => d.severity === s).length;
+  if (!ds.length) return 'No problems: nothing is due.';
+  return `${ds.length} ${ds.length === 1 ? 'diagnostic' : 'diagnostics'}: ${n('error')} errors, ${n('warning')} warnings (${ds.filter((d) => d.severity === 'warning' && d.overdue).length} overdue), ${n('information')} information, ${n('hint')} hints.`;
+}
+
+/** `rapport check` fails on any error, and on a warning that is overdue. */
+export function failed(ds: Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error' || (d.severity === 'warning' && d.overdue));
+}
+
+/** The index as the contract's JSON: notes by type, each with id, file and its frontmatter as parsed. */
+export function listJson(index: NoteIndex): Record<'contacts' | 'meetings' | 'companies' | 'outreach', Record<string, unknown>[]> {
+  const entry = (n: Note) => {
+    const data = jsonSafe(n.data) as Record<string, unknown>;
+    delete data.id;
+    delete data.file;
+    return { id: n.id, file: n.path, ...data };
+  };
+  const byFile = (a: Note, b: Note) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return {
+    contacts: index.contacts().sort(byFile).map(entry),
+    meetings: index.meetings().sort(byFile).map(entry),
+    companies: index.companies().sort(byFile).map(entry),
+    outreach: index.outreach().sort(byFile).map(entry),
+  };
+}
+
+/** A JSON-safe copy with a bounded number of nodes: shared or cyclic YAML aliases cannot blow up the output. */
+export function jsonSafe(value: unknown, budget = { nodes: 10_000 }, depth = 0): unknown {
+  if (--budget.nodes < 0 || depth > 32) return null;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => jsonSafe(v, budget, depth + 1));
+  if (value instanceof Map) return jsonSafe(Object.fromEntries(value), budget, depth);
+  if (value instanceof Set) return jsonSafe([...value], budget, depth);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as object)) out[k] = jsonSafe(v, budget, depth + 1);
+    return out;
+  }
+  return null;
+}
+
+export function listHuman(index: NoteIndex): string {
+  const lines: string[] = [];
+  const contacts = index.contacts().sort((a, b) => a.name.localeCompare(b.name));
+  lines.push(`Contacts (${contacts.length})`);
+  for (const c of contacts) {
+    const company = c.company ? (index.resolve(c.company, 'company')?.name ?? c.company.text) : '';
+    lines.push(`  ${c.name}${company ? ` — ${company}` : ''}${c.role ? `, ${c.role}` : ''}${c.status ? ` [${c.status}]` : ''}  ${c.path}`);
+  }
+  const meetings = index.meetings().sort((a, b) => (a.date?.day ?? 0) - (b.date?.day ?? 0));
+  lines.push('', `Meetings (${meetings.length})`);
+  for (const m of meetings) {
+    const who = m.with.map((r) => index.resolve(r, 'contact')?.name ?? r.text).join(', ');
+    lines.push(`  ${m.date?.text ?? '(no date)'}  ${who}${m.kind ? ` (${m.kind})` : ''}${m.status ? ` [${m.status}]` : ''}  ${m.path}`);
+  }
+  const companies = index.companies().sort((a, b) => a.name.localeCompare(b.name));
+  lines.push('', `Companies (${companies.length})`);
+  for (const co of companies) {
+    lines.push(`  ${co.name}${co.target ? ' (target)' : ''} — ${index.contactsAt(co).length} contacts  ${co.path}`);
+  }
+  const outreach = index.outreach().sort((a, b) => (a.path < b.path ? -1 : 1));
+  lines.push('', `Outreach (${outreach.length})`);
+  for (const o of outreach) {
+    const to = o.to ? (index.resolve(o.to, 'contact')?.name ?? o.to.text) : '?';
+    lines.push(`  to ${to}: ${o.subject ?? '(no subject)'} [${o.status ?? 'draft'}]  ${o.path}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,120 @@
+// Reads a folder of notes from disk into an index: the CLI's (and the
+// benchmark's) way in. Every file is read on its own terms: one that cannot be
+// read is skipped with a reason, and the rest of the folder still loads.
+
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { NoteIndex } from '../core/note-index.js';
+import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+export interface Workspace {
+  root: string;
+  index: NoteIndex;
+  skipped: Skipped[];
+  settings: Settings;
+  settingsProblems: string[];
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+/** Larger than any note a person writes; reading it would only stall the run. */
+export const MAX_NOTE_BYTES = 32 * 1024 * 1024;
+
+/** Every `.md` file below `root` (relative paths, forward slashes), following symlinks but never in a loop. */
+export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([realpathSync(root)]);
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      skipped.push({ file: rel(root, dir), reason: `folder not readable (${code(e)})` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (e) {
+          if (entry.name.toLowerCase().endsWith('.md')) skipped.push({ file: rel(root, abs), reason: `broken symlink (${code(e)})` });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (SKIP_DIRS.has(entry.name)) continue;
+        let real: string;
+        try {
+          real = realpathSync(abs);
+        } catch (e) {
+          skipped.push({ file: rel(root, abs), reason: `folder not readable (${code(e)})` });
+          continue;
+        }
+        if (seen.has(real)) {
+          if (entry.isSymbolicLink()) skipped.push({ file: rel(root, abs), reason: 'symlink to a folder already read (a loop or a duplicate)' });
+          continue;
+        }
+        seen.add(real);
+        walk(abs);
+      } else if (isFile && entry.name.toLowerCase().endsWith('.md')) {
+        out.push(rel(root, abs));
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** A note file's text, or why it cannot be read as one. */
+export function readNote(abs: string): { text: string } | { reason: string } {
+  let buf: Buffer;
+  try {
+    const st = statSync(abs);
+    if (st.size > MAX_NOTE_BYTES) return { reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` };
+    buf = readFileSync(abs);
+  } catch (e) {
+    return { reason: `not readable (${code(e)})` };
+  }
+  if (buf.subarray(0, 8192).includes(0)) return { reason: 'binary file, not text' };
+  return { text: buf.toString('utf8') };
+}
+
+export function readSettings(root: string): { settings: Settings; problems: string[] } {
+  const file = join(root, '.vscode', 'settings.json');
+  if (!existsSync(file)) return { settings: { ...DEFAULT_SETTINGS, checks: {} }, problems: [] };
+  try {
+    return settingsFromJsonc(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { settings: { ...DEFAULT_SETTINGS, checks: {} }, problems: [`.vscode/settings.json not readable (${code(e)})`] };
+  }
+}
+
+export function loadWorkspace(root: string): Workspace {
+  const skipped: Skipped[] = [];
+  const index = new NoteIndex();
+  for (const file of findMarkdown(root, skipped)) {
+    const r = readNote(join(root, file));
+    if ('reason' in r) skipped.push({ file, reason: r.reason });
+    else index.set(file, r.text);
+  }
+  const { settings, problems } = readSettings(root);
+  return { root, index, skipped, settings, settingsProblems: problems };
+}
+
+export function rel(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
+}
+
+function code(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? String(e);
+}

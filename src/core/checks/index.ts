@@ -1,0 +1,51 @@
+// Runs the checks and turns findings into diagnostics, applying the user's
+// per-check settings (off, or another severity).
+
+import { defaultSeverity } from '../codes.js';
+import type { Diagnostic, Severity } from '../model.js';
+import { compareDiagnostics } from '../model.js';
+import type { Finding, ParsedFile } from '../notes.js';
+import type { Check, CheckContext } from './check.js';
+import { COMPANY_CHECKS, CONTACT_CHECKS } from './contact-checks.js';
+import { MEETING_CHECKS } from './meeting-checks.js';
+import { OUTREACH_CHECKS } from './outreach-checks.js';
+import { REFERENCE_CHECKS } from './reference-checks.js';
+
+export type { CheckContext } from './check.js';
+
+const ALL = [...MEETING_CHECKS, ...CONTACT_CHECKS, ...COMPANY_CHECKS, ...OUTREACH_CHECKS, ...REFERENCE_CHECKS] as Check[];
+
+/** Every diagnostic for one file. Never throws: a check that fails is reported on the note it failed on. */
+export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
+  const findings: Finding[] = [...file.problems];
+  if (file.type) {
+    for (const check of ALL) {
+      if (check.appliesTo !== file.type || ctx.settings.checks[check.code] === 'off') continue;
+      try {
+        findings.push(...check.run(file as never, ctx));
+      } catch (e) {
+        findings.push({ code: 'invalid-frontmatter', start: 0, end: 3, severity: 'error',
+          message: `Rapport could not run ${check.code} on this note (${(e as Error).message}); please report it.` });
+      }
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const setting = ctx.settings.checks[f.code];
+    if (setting === 'off') continue;
+    const severity: Severity = setting && setting !== 'default' ? setting : (f.severity ?? defaultSeverity(f.code));
+    const lines = file.lines!;
+    const d: Diagnostic = { file: file.path, range: lines.range(f.start, f.end), severity, code: f.code, message: f.message };
+    if (f.fixes?.length) d.fixes = f.fixes;
+    if (f.overdue) d.overdue = true;
+    out.push(d);
+  }
+  return out.sort(compareDiagnostics);
+}
+
+/** Every diagnostic in the index, sorted by file, then line. */
+export function checkAll(files: Iterable<ParsedFile>, ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of files) if (f.type || f.problems.length) out.push(...checkFile(f, ctx));
+  return out.sort(compareDiagnostics);
+}

@@ -1,0 +1,176 @@
+// Checks on meeting notes: what a networker owes after a meeting, and how to
+// prepare for the next one.
+
+import { parseBody } from '../body.js';
+import { formatDay, isPast, plural } from '../dates.js';
+import { setKey, type ScalarValue } from '../edit.js';
+import type { Fix } from '../model.js';
+import { meetingStatus } from '../note-index.js';
+import type { Finding, Meeting } from '../notes.js';
+import { questionsSection } from '../templates.js';
+import { eolOf } from '../text.js';
+import { defineCheck, keySpan, peopleOf, type CheckContext } from './check.js';
+
+const isDone = (m: Meeting, ctx: CheckContext) => meetingStatus(m, ctx.clock) === 'done';
+const isPlanned = (m: Meeting, ctx: CheckContext) => meetingStatus(m, ctx.clock) === 'planned';
+const today = (ctx: CheckContext) => formatDay(ctx.clock.today);
+
+function markFix(m: Meeting, title: string, key: string, value: ScalarValue): Fix {
+  return { title, edits: setKey(m, key, value) };
+}
+
+export const thankYouPending = defineCheck({
+  code: 'thank-you-pending',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    if (!m.date || m.thankYou !== 'pending' || !isDone(m, ctx)) return [];
+    const due = m.date.day + ctx.settings.thankYouDays;
+    const late = ctx.clock.today - due;
+    const who = peopleOf(m.with, ctx);
+    const fixes = [markFix(m, `Mark thank-you sent today (${today(ctx)})`, 'thank_you', today(ctx))];
+    const at = keySpan(m, 'thank_you', 'date');
+    if (late > 0) {
+      return [{ code: this.code, ...at, severity: 'warning', overdue: true, fixes,
+        message: `Thank-you note to ${who} is ${plural(late, 'day')} overdue: it was due ${formatDay(due)}.` }];
+    }
+    const when = late === 0 ? 'today' : late === -1 ? 'by tomorrow' : `by ${formatDay(due)}`;
+    return [{ code: this.code, ...at, fixes, message: `Send ${who} a thank-you note ${when}; mention something specific from the conversation.` }];
+  },
+});
+
+export const referrerUpdatePending = defineCheck({
+  code: 'referrer-update-pending',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    if (m.referrerUpdated || !isDone(m, ctx)) return [];
+    const out: Finding[] = [];
+    for (const ref of m.with) {
+      const contact = ctx.index.resolve(ref, 'contact');
+      if (!contact?.referredBy) continue;
+      const referrer = ctx.index.resolve(contact.referredBy, 'contact')?.name ?? contact.referredBy.text;
+      out.push({
+        code: this.code,
+        start: ref.start,
+        end: ref.end,
+        message: `Let ${referrer} know how the introduction to ${contact.name} went.`,
+        fixes: [markFix(m, `Mark ${referrer} updated today`, 'referrer_updated', today(ctx))],
+      });
+    }
+    return out;
+  },
+});
+
+export const noReferralsRecorded = defineCheck({
+  code: 'no-referrals-recorded',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    // A meeting without a kind is taken as informational: that is what Rapport is for.
+    if ((m.kind && m.kind !== 'informational' && m.kind !== 'networking') || m.frontmatter.keys.has('referrals')) return [];
+    if (!isDone(m, ctx)) return [];
+    return [{ code: this.code, ...keySpan(m, 'kind', 'date'),
+      message: `Who else should you talk to? Record the names ${peopleOf(m.with, ctx)} suggested under \`referrals:\` (\`referrals: []\` if none).` }];
+  },
+});
+
+export const referralNotContacted = defineCheck({
+  code: 'referral-not-contacted',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    if (!m.date || !m.referrals?.length || !isDone(m, ctx)) return [];
+    const days = ctx.clock.today - m.date.day;
+    if (days < ctx.settings.referralDays) return [];
+    const out: Finding[] = [];
+    for (const ref of m.referrals) {
+      const c = ctx.index.resolve(ref, 'contact');
+      if (!c) continue; // unknown-reference speaks for it
+      if (c.status === 'contacted' || c.status === 'scheduled' || c.status === 'met') continue;
+      const outreach = ctx.index.outreachTo(c);
+      if (outreach.some((o) => o.status === 'sent' || o.status === 'replied' || o.sent)) continue;
+      if (ctx.index.meetingsWith(c).length) continue;
+      const draft = outreach.length ? ` Your draft (${outreach[0].id}) is not sent yet.` : '';
+      out.push({ code: this.code, start: ref.start, end: ref.end,
+        message: `${c.name} was suggested ${plural(days, 'day')} ago and has not been contacted yet.${draft}` });
+    }
+    return out;
+  },
+});
+
+export const meetingStatusStale = defineCheck({
+  code: 'meeting-status-stale',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    if (m.status !== 'planned' || !m.date || !isPast(m.date, ctx.clock)) return [];
+    return [{ code: this.code, ...keySpan(m, 'status'),
+      message: `This meeting was planned for ${m.date.text}: mark it done, no-show or cancelled.`,
+      fixes: (['done', 'no-show', 'cancelled'] as const).map((s) => markFix(m, `Mark the meeting ${s}`, 'status', s)) }];
+  },
+});
+
+/** Planned meetings this many days ahead (or fewer) should have questions ready. */
+const QUESTIONS_HORIZON_DAYS = 3;
+
+export const questionsMissing = defineCheck({
+  code: 'questions-missing',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    if (!m.date || !isPlanned(m, ctx)) return [];
+    const ahead = m.date.day - ctx.clock.today;
+    if (ahead < 0 || ahead > QUESTIONS_HORIZON_DAYS) return [];
+    const body = m.text.slice(m.frontmatter.bodyStart);
+    if (/^##[ \t]+questions/im.test(body) && parseBody(body, m.frontmatter.bodyStart).questions?.items.length) return [];
+    const eol = eolOf(m.text);
+    const end = m.text.length;
+    const lead = end === 0 || m.text.endsWith('\n') ? eol : eol + eol;
+    const when = ahead === 0 ? 'today' : ahead === 1 ? 'tomorrow' : `in ${ahead} days`;
+    return [{ code: this.code, ...keySpan(m, 'date'),
+      message: `The meeting with ${peopleOf(m.with, ctx)} is ${when}: prepare open-ended questions under \`## Questions\`.`,
+      fixes: [{ title: 'Add the question bank', edits: [{ range: m.lines.range(end, end), newText: lead + questionsSection(eol) }] }] }];
+  },
+});
+
+const CLOSED_OPENERS = new Set(
+  ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has'].flatMap((w) => [w, `${w}n't`, `${w}n’t`]),
+);
+CLOSED_OPENERS.add("won't").add('won’t').add("can't").add('can’t');
+
+export const closedQuestion = defineCheck({
+  code: 'closed-question',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    // Only the questions still to be asked: a done meeting's list is history.
+    if (!isPlanned(m, ctx)) return [];
+    const body = m.text.slice(m.frontmatter.bodyStart);
+    if (!/^##[ \t]+questions/im.test(body)) return [];
+    const questions = parseBody(body, m.frontmatter.bodyStart).questions;
+    const out: Finding[] = [];
+    for (const q of questions?.items ?? []) {
+      const first = /^[*_\s]*([A-Za-z’']+)/.exec(q.text)?.[1]?.toLowerCase();
+      if (!first || !CLOSED_OPENERS.has(first)) continue;
+      out.push({ code: this.code, start: q.start, end: q.end,
+        message: `“${q.text.length > 50 ? q.text.slice(0, 50) + '…' : q.text}” invites a yes or no; ask what, how or why instead.` });
+    }
+    return out;
+  },
+});
+
+export const meetingTooLong = defineCheck({
+  code: 'meeting-too-long',
+  appliesTo: 'meeting',
+  run(m, ctx) {
+    if (m.duration === undefined || m.duration <= 30 || !isPlanned(m, ctx)) return [];
+    return [{ code: this.code, ...keySpan(m, 'duration'),
+      message: `${m.duration} minutes is a lot to ask of a busy person: ask for 15–30.`,
+      fixes: [markFix(m, 'Ask for 30 minutes', 'duration', 30)] }];
+  },
+});
+
+export const MEETING_CHECKS = [
+  thankYouPending,
+  referrerUpdatePending,
+  noReferralsRecorded,
+  referralNotContacted,
+  meetingStatusStale,
+  questionsMissing,
+  closedQuestion,
+  meetingTooLong,
+];

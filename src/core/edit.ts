@@ -1,0 +1,50 @@
+// The one place that turns an intended change into text edits. Every edit is
+// minimal: it replaces one key's value, or inserts one line before the closing
+// `---`, so comments, key order, quoting, line endings and a BOM (which lives
+// outside the text we edit) survive byte for byte and `git diff` shows one line.
+
+import type { TextEdit } from './model.js';
+import type { Frontmatter } from './frontmatter.js';
+import { eolOf, type LineMap } from './text.js';
+
+export interface EditableNote {
+  text: string;
+  lines: LineMap;
+  frontmatter: Frontmatter;
+}
+
+export type ScalarValue = string | number | boolean;
+
+/** Edits that make top-level `key` hold `value`, adding the key if it is absent. */
+export function setKey(note: EditableNote, key: string, value: ScalarValue): TextEdit[] {
+  const { text, lines, frontmatter: fm } = note;
+  const existing = fm.keys.get(key);
+  if (existing) {
+    const old = text.slice(existing.valueStart, existing.valueEnd);
+    if (existing.valueEnd === existing.valueStart) {
+      // `key:` with nothing after it: write the value after the colon.
+      const colon = text.indexOf(':', existing.keyEnd);
+      const at = colon === -1 ? existing.keyEnd : colon + 1;
+      return [{ range: lines.range(at, at), newText: ` ${yamlScalar(value)}` }];
+    }
+    const quote = old.startsWith("'") ? "'" : old.startsWith('"') ? '"' : undefined;
+    return [{ range: lines.range(existing.valueStart, existing.valueEnd), newText: yamlScalar(value, quote) }];
+  }
+  // Insert a line at the start of the closing `---` line.
+  const at = fm.closeStart;
+  return [{ range: lines.range(at, at), newText: `${key}: ${yamlScalar(value)}${eolOf(text)}` }];
+}
+
+const PLAIN_SAFE = /^[A-Za-z0-9\u00C0-\uFFFF][\w\u00C0-\uFFFF .,'()/-]*$/;
+const AMBIGUOUS = /^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/;
+
+/** A value as YAML text: plain when it reads back the same, quoted otherwise (in the quote style given). */
+export function yamlScalar(value: ScalarValue, quote?: '"' | "'"): string {
+  if (typeof value !== 'string') return String(value);
+  if (!quote && (DATE_LIKE.test(value) || (PLAIN_SAFE.test(value) && !AMBIGUOUS.test(value) && !/ $|: | #/.test(value)))) {
+    return value;
+  }
+  if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
+  return JSON.stringify(value);
+}

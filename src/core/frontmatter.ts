@@ -1,0 +1,166 @@
+// Splits a note into frontmatter and body, and reads the YAML with positions.
+//
+// gray-matter does the split, but only after we have looked at the language tag
+// ourselves: its default engines `eval` JavaScript (`---js`, `---javascript`),
+// so any tag but YAML is refused before gray-matter sees the text, and every
+// engine it could reach is replaced by one that throws, as a second lock.
+// The YAML is read by the `yaml` package, which bounds alias expansion
+// (a "billion laughs" note costs microseconds, not gigabytes) and keeps source
+// ranges, which we need to point diagnostics and minimal edits at keys.
+
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+
+/** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface FrontmatterProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface TopLevelKey {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** Source span of the value (equal to keyEnd..keyEnd when the value is empty). */
+  valueStart: number;
+  valueEnd: number;
+  /** Spans of the items when the value is a sequence. */
+  items?: { start: number; end: number }[];
+}
+
+export interface Frontmatter {
+  /** Offset of the opening `---`, always 0. */
+  openStart: number;
+  /** Language tag after the opening `---` ('' for plain YAML). */
+  language: string;
+  /** Offset where the YAML text begins (just after the opening line's end). */
+  sourceStart: number;
+  /** Offset where the YAML text ends (the newline before the closing `---`). */
+  sourceEnd: number;
+  closed: boolean;
+  /** Offset of the closing `---` (text length when the block is never closed). */
+  closeStart: number;
+  /** Offset where the body begins. */
+  bodyStart: number;
+  data: Record<string, unknown> | undefined;
+  keys: Map<string, TopLevelKey>;
+  problems: FrontmatterProblem[];
+  /** The parsed YAML document (undefined when the language was refused or the block never closed). */
+  doc?: Document.Parsed;
+}
+
+const YAML_TAGS = new Set(['', 'yaml', 'yml']);
+
+const refuse = (): never => {
+  throw new Error('Rapport reads YAML frontmatter only');
+};
+/** Every engine name gray-matter knows or aliases, bound to a refusal. */
+const REFUSED_ENGINES = Object.fromEntries(
+  ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml', 'yaml', 'yml'].map((n) => [n, { parse: refuse }]),
+);
+
+/** The language tag of a `---tag` opening line, or undefined when the text has no frontmatter. */
+export function frontmatterLanguage(text: string): string | undefined {
+  if (!text.startsWith('---') || text.charAt(3) === '-') return undefined;
+  const nl = text.search(/\r?\n/);
+  return (nl === -1 ? text.slice(3) : text.slice(3, nl)).trim();
+}
+
+/** Read the frontmatter of a note (text without a BOM). Undefined when there is none. */
+export function readFrontmatter(text: string): Frontmatter | undefined {
+  const language = frontmatterLanguage(text);
+  if (language === undefined) return undefined;
+  const nl = text.indexOf('\n');
+  const sourceStart = nl === -1 ? text.length : nl + 1;
+  const base: Frontmatter = {
+    openStart: 0,
+    language,
+    sourceStart,
+    sourceEnd: sourceStart,
+    closed: false,
+    closeStart: text.length,
+    bodyStart: text.length,
+    data: undefined,
+    keys: new Map(),
+    problems: [],
+  };
+  if (!YAML_TAGS.has(language.toLowerCase())) return base; // never handed to any engine
+
+  // gray-matter finds the block; we parse our own slice of it so offsets line up.
+  const yamlEngine = { parse: () => ({}) };
+  const file = matter(text, { language: 'yaml', engines: { ...REFUSED_ENGINES, yaml: yamlEngine, yml: yamlEngine } });
+  // gray-matter's raw block starts at the end of the opening line's text; ours after its newline.
+  const raw = file.matter ?? '';
+  const rawStart = 3 + (nl === -1 ? text.length - 3 : text.slice(3, nl).replace(/\r$/, '').length);
+  const closeAt = rawStart + raw.length; // offset of the "\n---" that closes the block
+  base.closed = closeAt < text.length;
+  if (!base.closed) {
+    base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
+    return base;
+  }
+  base.sourceEnd = Math.max(sourceStart, closeAt);
+  base.closeStart = closeAt + 1;
+  base.bodyStart = text.length - file.content.length;
+  parseYaml(text.slice(sourceStart, base.sourceEnd), sourceStart, base);
+  return base;
+}
+
+function parseYaml(source: string, at: number, out: Frontmatter): void {
+  if (source.trim() === '') {
+    out.data = {};
+    return;
+  }
+  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+  out.doc = doc;
+  for (const e of doc.errors) {
+    out.problems.push({ message: `YAML: ${firstLine(e.message)}`, start: at + e.pos[0], end: at + Math.max(e.pos[1], e.pos[0]) });
+  }
+  if (doc.errors.length) return;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const message = /alias/i.test(String(e))
+      ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} expansions); the frontmatter was not read.`
+      : `YAML: ${firstLine(String((e as Error).message ?? e))}`;
+    out.problems.push({ message, start: at, end: at + firstLine(source).length });
+    return;
+  }
+  if (data === null || data === undefined) {
+    out.data = {};
+    return;
+  }
+  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
+    out.problems.push({ message: 'The frontmatter must be a set of `key: value` lines.', start: at, end: at + firstLine(source).length });
+    return;
+  }
+  out.data = data as Record<string, unknown>;
+  for (const pair of doc.contents.items) {
+    const key = pair.key as YamlNode | null;
+    if (!isScalar(key) || !key.range) continue;
+    const name = String(key.value);
+    const value = pair.value as YamlNode | null;
+    const entry: TopLevelKey = {
+      key: name,
+      keyStart: at + key.range[0],
+      keyEnd: at + key.range[1],
+      valueStart: at + (value?.range ? value.range[0] : key.range[1]),
+      valueEnd: at + (value?.range ? value.range[1] : key.range[1]),
+    };
+    if (isSeq(value)) {
+      entry.items = value.items.flatMap((item) => {
+        const r = (item as YamlNode | null)?.range;
+        return r ? [{ start: at + r[0], end: at + r[1] }] : [];
+      });
+    }
+    out.keys.set(name, entry);
+  }
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf('\n');
+  return (i === -1 ? s : s.slice(0, i)).trim();
+}

@@ -1,0 +1,60 @@
+// Wiki links `[[id]]`, `[[id|label]]`, `[[id#heading]]`, `[[folder/id]]`.
+// A note's id is its file name without `.md`, so a link resolves by its last
+// path segment, ignoring case.
+
+export interface WikiLink {
+  /** The id it points to, as written (case kept). */
+  id: string;
+  /** Offsets of the whole `[[…]]` in the scanned text. */
+  start: number;
+  end: number;
+}
+
+const LINK_RE = /\[\[([^[\]\r\n]+?)\]\]/g;
+
+/** Find wiki links in `text`, with offsets shifted by `offset`. */
+export function findLinks(text: string, offset = 0): WikiLink[] {
+  if (!text.includes('[[')) return [];
+  const out: WikiLink[] = [];
+  for (const m of text.matchAll(LINK_RE)) {
+    const id = linkTarget(m[1]);
+    if (id) out.push({ id, start: offset + m.index!, end: offset + m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** `folder/sally-smith.md#notes|Sally` → `sally-smith`. */
+export function linkTarget(inner: string): string {
+  let t = inner.split('|')[0].split('#')[0].trim();
+  t = t.slice(t.lastIndexOf('/') + 1);
+  if (t.toLowerCase().endsWith('.md')) t = t.slice(0, -3);
+  return t.trim();
+}
+
+/** The id of a note at a path: its file name without `.md`. */
+export function idOfPath(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.toLowerCase().endsWith('.md') ? name.slice(0, -3) : name;
+}
+
+/** Lookup key for ids: case and surrounding space do not matter. */
+export function idKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** Lookup key for names ("Globex", " globex inc ") as a user would match them by eye. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** A file-name-safe id for a name: "Sally Smith" → "sally-smith". */
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'note'
+  );
+}

@@ -1,0 +1,61 @@
+// The vocabulary shared by every part of Rapport. Plain data only: no VS Code,
+// no file system, so the CLI, the extension and the tests all speak it.
+
+export const NOTE_TYPES = ['contact', 'meeting', 'company', 'outreach'] as const;
+export type NoteType = (typeof NOTE_TYPES)[number];
+
+/** 0-based line and UTF-16 character, as VS Code counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Replace `range` with `newText`; an empty range inserts. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/**
+ * A fix as plain data, in the manner of markdownlint's fixInfo: the core decides
+ * what changes, a front end only applies it.
+ */
+export interface Fix {
+  title: string;
+  /** Edits to the file the diagnostic is in. */
+  edits?: TextEdit[];
+  /** A new file to create (path relative to the workspace root); never overwrites. */
+  create?: { path: string; content: string };
+}
+
+export interface Diagnostic {
+  /** Path relative to the workspace root, with forward slashes. */
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  fixes?: Fix[];
+  /** A reminder whose date has passed; with severity warning it fails `rapport check`. */
+  overdue?: boolean;
+}
+
+export function range(line: number, character: number, endLine = line, endCharacter = character): Range {
+  return { start: { line, character }, end: { line: endLine, character: endCharacter } };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}

@@ -1,0 +1,257 @@
+// The index of a workspace's notes. Files are added, changed and removed one at
+// a time; every lookup table is updated from the one file that changed, never
+// rebuilt. References are indexed by what they say (a link id, or a plain name)
+// and matched at query time, so a new company note needs no re-indexing of the
+// contacts that name it.
+
+import { isPast, type Clock } from './dates.js';
+import { idKey, nameKey, slugify } from './links.js';
+import type { NoteType } from './model.js';
+import {
+  parseFile,
+  type Company,
+  type Contact,
+  type Meeting,
+  type Note,
+  type Outreach,
+  type ParsedFile,
+  type Ref,
+} from './notes.js';
+
+type RefField = 'company' | 'referred_by' | 'with' | 'referrals' | 'to';
+
+export interface ReferralEdge {
+  /** The person who led to `to`. */
+  from: Contact;
+  to: Contact;
+  /** Where the edge is written down: the contact's `referred_by`, or a meeting's `referrals`. */
+  source: Contact | Meeting;
+}
+
+export class NoteIndex {
+  private readonly files = new Map<string, ParsedFile>();
+  /** id key → paths of every Markdown file with that id (Rapport note or not). */
+  private readonly ids = new Map<string, Set<string>>();
+  /** `type:name key` → paths. */
+  private readonly names = new Map<string, Set<string>>();
+  /** `field|ref key` → paths of notes whose `field` refers by that key. */
+  private readonly refs = new Map<string, Set<string>>();
+  /** Keys each path was filed under, so removal is exact. */
+  private readonly filed = new Map<string, [Map<string, Set<string>>, string][]>();
+  private readonly byType: Record<NoteType, Map<string, Note>> = {
+    contact: new Map(),
+    meeting: new Map(),
+    company: new Map(),
+    outreach: new Map(),
+  };
+
+  /** Parse and index a file's text, replacing what was there. */
+  set(path: string, text: string): ParsedFile {
+    const file = parseFile(path, text);
+    this.put(file);
+    return file;
+  }
+
+  put(file: ParsedFile): void {
+    this.delete(file.path);
+    this.files.set(file.path, file);
+    const keys: [Map<string, Set<string>>, string][] = [[this.ids, idKey(file.id)]];
+    if (file.type) {
+      this.byType[file.type].set(file.path, file);
+      if (file.type === 'contact' || file.type === 'company') keys.push([this.names, `${file.type}:${nameKey(file.name)}`]);
+      if (file.type === 'contact' && file.email) keys.push([this.names, `email:${nameKey(file.email)}`]);
+      for (const [field, ref] of refsOf(file)) for (const k of refKeys(ref)) keys.push([this.refs, `${field}|${k}`]);
+    }
+    for (const [map, key] of keys) {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
+      set.add(file.path);
+    }
+    this.filed.set(file.path, keys);
+  }
+
+  delete(path: string): boolean {
+    const old = this.files.get(path);
+    if (!old) return false;
+    for (const [map, key] of this.filed.get(path) ?? []) {
+      const set = map.get(key);
+      set?.delete(path);
+      if (set && set.size === 0) map.delete(key);
+    }
+    this.filed.delete(path);
+    this.files.delete(path);
+    if (old.type) this.byType[old.type].delete(path);
+    return true;
+  }
+
+  get(path: string): ParsedFile | undefined {
+    return this.files.get(path);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  allFiles(): IterableIterator<ParsedFile> {
+    return this.files.values();
+  }
+
+  contacts(): Contact[] {
+    return [...this.byType.contact.values()] as Contact[];
+  }
+  meetings(): Meeting[] {
+    return [...this.byType.meeting.values()] as Meeting[];
+  }
+  companies(): Company[] {
+    return [...this.byType.company.values()] as Company[];
+  }
+  outreach(): Outreach[] {
+    return [...this.byType.outreach.values()] as Outreach[];
+  }
+
+  /** Is there any Markdown file (Rapport note or not) with this id? */
+  hasId(id: string): boolean {
+    return this.ids.has(idKey(id));
+  }
+
+  /** The note a reference points at, of the given type when one is expected. */
+  resolve<T extends NoteType>(ref: Ref | undefined, type: T): Extract<Note, { type: T }> | undefined {
+    if (!ref) return undefined;
+    const candidates = ref.id
+      ? this.ids.get(idKey(ref.id))
+      : (this.names.get(`${type}:${nameKey(ref.text)}`) ?? this.ids.get(slugify(ref.text)));
+    for (const path of candidates ?? []) {
+      const f = this.files.get(path);
+      if (f?.type === type) return f as Extract<Note, { type: T }>;
+    }
+    return undefined;
+  }
+
+  /** Notes whose `field` refers to `target`, by link or by name. */
+  private referrers<T extends Note>(field: RefField, target: Contact | Company): T[] {
+    const paths = new Set<string>();
+    for (const k of [`id:${idKey(target.id)}`, `name:${nameKey(target.name)}`]) {
+      for (const p of this.refs.get(`${field}|${k}`) ?? []) paths.add(p);
+    }
+    const out: T[] = [];
+    for (const p of paths) {
+      const f = this.files.get(p) as T | undefined;
+      // A plain-name reference may match a namesake of another type; keep only true matches.
+      if (f && refsOf(f).some(([fl, r]) => fl === field && this.resolve(r, target.type) === target)) out.push(f);
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  contactsAt(company: Company): Contact[] {
+    return this.referrers<Contact>('company', company);
+  }
+
+  /** Meetings with this contact, newest first. */
+  meetingsWith(contact: Contact): Meeting[] {
+    return this.referrers<Meeting>('with', contact).sort((a, b) => (b.date?.day ?? 0) - (a.date?.day ?? 0));
+  }
+
+  outreachTo(contact: Contact): Outreach[] {
+    return this.referrers<Outreach>('to', contact);
+  }
+
+  /** Contacts whose `referred_by` names this contact. */
+  referredBy(contact: Contact): Contact[] {
+    return this.referrers<Contact>('referred_by', contact);
+  }
+
+  /** Meetings that list this contact among their `referrals`. */
+  referralMentions(contact: Contact): Meeting[] {
+    return this.referrers<Meeting>('referrals', contact);
+  }
+
+  contactsWithStatus(status: string | undefined): Contact[] {
+    return this.contacts().filter((c) => c.status === status);
+  }
+
+  contactsWithTag(tag: string): Contact[] {
+    const k = nameKey(tag);
+    return this.contacts().filter((c) => c.tags.some((t) => nameKey(t) === k));
+  }
+
+  /** Contacts with the same email, or the same name at the same company. */
+  namesakes(contact: Contact): Contact[] {
+    const email = contact.email && nameKey(contact.email);
+    const company = companyKey(this, contact);
+    const same = [...(this.names.get(`contact:${nameKey(contact.name)}`) ?? [])]
+      .map((p) => this.files.get(p) as Contact)
+      .filter((c) => c !== contact && companyKey(this, c) === company);
+    const byEmail = email
+      ? [...(this.names.get(`email:${email}`) ?? [])].map((p) => this.files.get(p) as Contact).filter((c) => c !== contact)
+      : [];
+    return [...new Set([...byEmail, ...same])];
+  }
+
+  /** Who led to whom: each contact's `referred_by`, and each meeting's `referrals` (from the person met). */
+  referralEdges(): ReferralEdge[] {
+    const edges: ReferralEdge[] = [];
+    const seen = new Set<string>();
+    const add = (from: Contact | undefined, to: Contact | undefined, source: Contact | Meeting) => {
+      if (!from || !to || from === to) return;
+      const key = `${from.path}\0${to.path}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      edges.push({ from, to, source });
+    };
+    for (const c of this.contacts()) add(this.resolve(c.referredBy, 'contact'), c, c);
+    for (const m of this.meetings()) {
+      const met = m.with.map((r) => this.resolve(r, 'contact'));
+      for (const r of m.referrals ?? []) for (const from of met) add(from, this.resolve(r, 'contact'), m);
+    }
+    return edges;
+  }
+
+  upcomingMeetings(clock: Clock): Meeting[] {
+    return this.meetings()
+      .filter((m) => meetingStatus(m, clock) === 'planned')
+      .sort((a, b) => (a.date?.day ?? 0) - (b.date?.day ?? 0) || (a.date?.minutes ?? 0) - (b.date?.minutes ?? 0));
+  }
+
+  pastMeetings(clock: Clock): Meeting[] {
+    return this.meetings()
+      .filter((m) => meetingStatus(m, clock) !== 'planned')
+      .sort((a, b) => (b.date?.day ?? 0) - (a.date?.day ?? 0) || (b.date?.minutes ?? 0) - (a.date?.minutes ?? 0));
+  }
+}
+
+/** A meeting's status, with an absent one read from its date: ahead → planned, past → done. */
+export function meetingStatus(m: Meeting, clock: Clock): NonNullable<Meeting['status']> {
+  if (m.status) return m.status;
+  return m.date && isPast(m.date, clock) ? 'done' : 'planned';
+}
+
+function refsOf(note: ParsedFile): [RefField, Ref][] {
+  switch (note.type) {
+    case 'contact':
+      return [
+        ['company', note.company],
+        ['referred_by', note.referredBy],
+      ].filter((p): p is [RefField, Ref] => p[1] !== undefined);
+    case 'meeting':
+      return [
+        ...note.with.map((r): [RefField, Ref] => ['with', r]),
+        ...(note.referrals ?? []).map((r): [RefField, Ref] => ['referrals', r]),
+      ];
+    case 'outreach':
+      return note.to ? [['to', note.to]] : [];
+    default:
+      return [];
+  }
+}
+
+/** The keys a reference is filed under: its link id, or its text as a name and as a slug. */
+function refKeys(ref: Ref): string[] {
+  return ref.id ? [`id:${idKey(ref.id)}`] : [`name:${nameKey(ref.text)}`, `id:${slugify(ref.text)}`];
+}
+
+/** What "the same company" means for duplicates: the company note if it resolves, else the text. */
+function companyKey(index: NoteIndex, c: Contact): string {
+  if (!c.company) return '';
+  const company = index.resolve(c.company, 'company');
+  return company ? `note:${company.path}` : `text:${nameKey(c.company.id ?? c.company.text)}`;
+}

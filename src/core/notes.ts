@@ -1,0 +1,366 @@
+// The four kinds of Rapport note, read from a file's text. Reading never throws:
+// whatever is wrong with a note becomes a finding on it, and the note is still
+// indexed as far as it could be read.
+
+import { bodyLinks } from './body.js';
+import { parseDate, type NoteDate } from './dates.js';
+import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { findLinks, idOfPath, type WikiLink } from './links.js';
+import type { Fix, NoteType, Severity } from './model.js';
+import { NOTE_TYPES } from './model.js';
+import { LineMap, splitBom } from './text.js';
+
+export const CONTACT_STATUSES = ['lead', 'contacted', 'scheduled', 'met', 'dormant'] as const;
+export const MEETING_KINDS = ['informational', 'networking', 'courtesy', 'interview'] as const;
+export const MEETING_STATUSES = ['planned', 'done', 'cancelled', 'no-show'] as const;
+export const OUTREACH_STATUSES = ['draft', 'sent', 'replied'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type OutreachStatus = (typeof OUTREACH_STATUSES)[number];
+
+/** Folders where new notes go by default; used only to recognise a note whose YAML is too broken to say its type. */
+export const DEFAULT_FOLDERS: Record<NoteType, string> = {
+  contact: 'contacts',
+  meeting: 'meetings',
+  company: 'companies',
+  outreach: 'outreach',
+};
+
+/** A problem found in a note, by offsets in its text (without BOM). */
+export interface Finding {
+  code: string;
+  start: number;
+  end: number;
+  message: string;
+  /** Overrides the check's default severity (for checks with two grades, like thank-you-pending). */
+  severity?: Severity;
+  overdue?: boolean;
+  fixes?: Fix[];
+}
+
+/** A reference to another note: a wiki link (`id`), or plain text matched by name. */
+export interface Ref {
+  id?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface NoteBase {
+  path: string;
+  id: string;
+  text: string;
+  bom: boolean;
+  lines: LineMap;
+  frontmatter: Frontmatter;
+  data: Record<string, unknown>;
+  /** Problems found while reading: invalid-frontmatter, merge-conflict. */
+  problems: Finding[];
+  /** Every wiki link in the note, frontmatter and body (outside code). */
+  links: WikiLink[];
+}
+
+export interface Contact extends NoteBase {
+  type: 'contact';
+  name: string;
+  company?: Ref;
+  role?: string;
+  email?: string;
+  tags: string[];
+  referredBy?: Ref;
+  status?: ContactStatus;
+  nextFollowUp?: NoteDate;
+  keepInTouchDays?: number;
+}
+
+export interface Meeting extends NoteBase {
+  type: 'meeting';
+  with: Ref[];
+  date?: NoteDate;
+  kind?: MeetingKind;
+  /** As written; see `meetingStatus` for the effective one. */
+  status?: MeetingStatus;
+  duration?: number;
+  thankYou: 'sent' | 'skip' | 'pending';
+  referrerUpdated: boolean;
+  /** Undefined when the key is absent; an empty list means "asked, none". */
+  referrals?: Ref[];
+}
+
+export interface Company extends NoteBase {
+  type: 'company';
+  name: string;
+  target: boolean;
+  priority?: number;
+  website?: string;
+}
+
+export interface Outreach extends NoteBase {
+  type: 'outreach';
+  to?: Ref;
+  subject?: string;
+  channel?: string;
+  status?: OutreachStatus;
+  sent?: NoteDate;
+}
+
+export type Note = Contact | Meeting | Company | Outreach;
+
+/** A Markdown file that is not (or could not be read as) a Rapport note. */
+export interface OtherFile {
+  type: undefined;
+  path: string;
+  id: string;
+  /** Problems to report although the type is unknown: refused or broken frontmatter of a note that looks like Rapport's. */
+  problems: Finding[];
+  text?: string;
+  bom?: boolean;
+  lines?: LineMap;
+}
+
+export type ParsedFile = Note | OtherFile;
+
+const CONFLICT_RE = /^<{7}(?: |\r?$)/gm;
+const TYPE_LINE_RE = /^\s*["']?type["']?\s*:\s*["']?(contact|meeting|company|outreach)\b/im;
+
+/** Read one Markdown file. `path` is relative to the workspace root, with forward slashes. */
+export function parseFile(path: string, raw: string): ParsedFile {
+  const { text, bom } = splitBom(raw);
+  const id = idOfPath(path);
+  const fm = readFrontmatter(text);
+  if (!fm) return { type: undefined, path, id, problems: [] };
+  const lines = new LineMap(text);
+  const openLine = { start: 0, end: lines.lineEnd(0) };
+
+  if (fm.doc === undefined && fm.language !== '' && !/^ya?ml$/i.test(fm.language)) {
+    // Never evaluated, whatever the note: reported so the user knows why it is not read.
+    const problem: Finding = {
+      code: 'unsafe-frontmatter',
+      ...openLine,
+      message: `Frontmatter in \`${fm.language}\` is never evaluated; Rapport reads YAML only. Change the opening line to \`---\`.`,
+    };
+    return { type: undefined, path, id, problems: [problem], text, bom, lines };
+  }
+
+  const conflicts: Finding[] = [];
+  for (const m of text.matchAll(CONFLICT_RE)) {
+    conflicts.push({
+      code: 'merge-conflict',
+      start: m.index!,
+      end: lines.lineEnd(lines.position(m.index!).line),
+      message: 'Unresolved git merge conflict: keep one side and remove the <<<<<<< ======= >>>>>>> lines.',
+    });
+  }
+  // A conflict inside the frontmatter breaks its YAML; the conflict is the problem to report.
+  const conflictInYaml = conflicts.some((c) => c.start < fm.bodyStart);
+  const yamlProblems: Finding[] = conflictInYaml
+    ? []
+    : fm.problems.map((p) => ({ code: 'invalid-frontmatter', start: p.start, end: p.end, message: p.message }));
+
+  const typeValue = fm.data?.type;
+  const type = typeof typeValue === 'string' ? (typeValue.trim().toLowerCase() as NoteType) : undefined;
+  if (!type || !NOTE_TYPES.includes(type)) {
+    const looksLikeNote =
+      fm.data === undefined &&
+      (TYPE_LINE_RE.test(text.slice(fm.sourceStart, fm.sourceEnd)) ||
+        Object.values(DEFAULT_FOLDERS).some((f) => path.startsWith(`${f}/`) || path.includes(`/${f}/`)));
+    const problems = looksLikeNote ? [...yamlProblems, ...conflicts] : [];
+    return { type: undefined, path, id, problems, text, bom, lines };
+  }
+
+  const base: NoteBase = {
+    path,
+    id,
+    text,
+    bom,
+    lines,
+    frontmatter: fm,
+    data: fm.data ?? {},
+    problems: [...yamlProblems, ...conflicts],
+    links: [],
+  };
+  for (const k of fm.keys.values()) base.links.push(...findLinks(text.slice(k.valueStart, k.valueEnd), k.valueStart));
+  base.links.push(...bodyLinks(text.slice(fm.bodyStart), fm.bodyStart));
+
+  const f = new FieldReader(base, type);
+  switch (type) {
+    case 'contact':
+      return {
+        ...base,
+        type,
+        name: f.text('name', true) ?? id,
+        company: f.ref('company'),
+        role: f.text('role'),
+        email: f.text('email'),
+        tags: f.list('tags'),
+        referredBy: f.ref('referred_by'),
+        status: f.oneOf('status', CONTACT_STATUSES),
+        nextFollowUp: f.date('next_follow_up'),
+        keepInTouchDays: f.number('keep_in_touch_days'),
+      };
+    case 'meeting':
+      return {
+        ...base,
+        type,
+        with: f.refs('with', true) ?? [],
+        date: f.date('date', true),
+        kind: f.oneOf('kind', MEETING_KINDS),
+        status: f.oneOf('status', MEETING_STATUSES),
+        duration: f.number('duration'),
+        thankYou: f.thankYou(),
+        referrerUpdated: f.dateOrTrue('referrer_updated'),
+        referrals: f.refs('referrals'),
+      };
+    case 'company':
+      return {
+        ...base,
+        type,
+        name: f.text('name', true) ?? id,
+        target: f.bool('target') ?? false,
+        priority: f.number('priority'),
+        website: f.text('website'),
+      };
+    case 'outreach':
+      return {
+        ...base,
+        type,
+        to: f.ref('to', true),
+        subject: f.text('subject'),
+        channel: f.text('channel'),
+        status: f.oneOf('status', OUTREACH_STATUSES),
+        sent: f.date('sent'),
+      };
+  }
+}
+
+/** Reads typed values from a note's frontmatter, reporting each value of the wrong kind at that value. */
+class FieldReader {
+  constructor(
+    private readonly note: NoteBase,
+    private readonly type: NoteType,
+  ) {}
+
+  private value(key: string): unknown {
+    return this.note.data[key];
+  }
+
+  private present(key: string, required: boolean): boolean {
+    const v = this.value(key);
+    if (v !== undefined && v !== null && v !== '') return true;
+    if (required) {
+      const at = this.note.frontmatter.keys.get(key) ?? this.note.frontmatter.keys.get('type');
+      this.note.problems.push({
+        code: 'invalid-frontmatter',
+        start: at ? at.keyStart : 0,
+        end: at ? at.valueEnd : 3,
+        message: `A ${this.type} needs \`${key}\`${this.note.frontmatter.keys.has(key) ? ' to have a value' : ''}.`,
+      });
+    }
+    return false;
+  }
+
+  private bad(key: string, message: string): undefined {
+    const k = this.note.frontmatter.keys.get(key)!;
+    this.note.problems.push({
+      code: 'invalid-frontmatter',
+      start: k.valueEnd > k.valueStart ? k.valueStart : k.keyStart,
+      end: k.valueEnd > k.valueStart ? k.valueEnd : k.keyEnd,
+      message,
+    });
+    return undefined;
+  }
+
+  private shown(key: string): string {
+    const k = this.note.frontmatter.keys.get(key)!;
+    const src = this.note.text.slice(k.valueStart, k.valueEnd).split(/\r?\n/)[0];
+    return `\`${key}: ${src.length > 40 ? src.slice(0, 40) + '…' : src}\``;
+  }
+
+  text(key: string, required = false): string | undefined {
+    if (!this.present(key, required)) return undefined;
+    const v = this.value(key);
+    if (typeof v === 'string') return v.trim();
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return this.bad(key, `${this.shown(key)} should be text.`);
+  }
+
+  number(key: string): number | undefined {
+    if (!this.present(key, false)) return undefined;
+    const v = this.value(key);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+    if (Number.isFinite(n) && n >= 0) return n;
+    return this.bad(key, `${this.shown(key)} should be a number.`);
+  }
+
+  bool(key: string): boolean | undefined {
+    if (!this.present(key, false)) return undefined;
+    const v = this.value(key);
+    if (typeof v === 'boolean') return v;
+    return this.bad(key, `${this.shown(key)} should be true or false.`);
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    if (!this.present(key, false)) return undefined;
+    const v = this.value(key);
+    const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+    if (s !== undefined && (allowed as readonly string[]).includes(s)) return s as T;
+    return this.bad(key, `${this.shown(key)} is not a known ${key}: use one of ${allowed.join(', ')}.`);
+  }
+
+  date(key: string, required = false): NoteDate | undefined {
+    if (!this.present(key, required)) return undefined;
+    const d = parseDate(this.value(key));
+    if (d) return d;
+    return this.bad(key, `${this.shown(key)} is not a real date: write it as YYYY-MM-DD${key === 'date' ? ' (optionally with a time, 15:00)' : ''}.`);
+  }
+
+  list(key: string): string[] {
+    if (!this.present(key, false)) return [];
+    const v = this.value(key);
+    if (typeof v === 'string') return [v.trim()];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.map((x) => String(x).trim());
+    return this.bad(key, `${this.shown(key)} should be a list of words.`) ?? [];
+  }
+
+  ref(key: string, required = false): Ref | undefined {
+    const refs = this.refs(key, required);
+    if (refs && refs.length > 1) this.bad(key, `${this.shown(key)} should name one note, not a list.`);
+    return refs?.[0];
+  }
+
+  /** One reference or a list of them; `[[links]]` quoted or not, or plain names. */
+  refs(key: string, required = false): Ref[] | undefined {
+    const k = this.note.frontmatter.keys.get(key);
+    const v = this.value(key);
+    if (!required && k && (v === null || (Array.isArray(v) && v.length === 0))) return []; // `referrals:` or `[]`: none
+    if (!this.present(key, required) || !k) return undefined;
+    const links = findLinks(this.note.text.slice(k.valueStart, k.valueEnd), k.valueStart);
+    if (links.length) return links.map((l) => ({ id: l.id, text: l.id, start: l.start, end: l.end }));
+    if (typeof v === 'string') return [{ text: v.trim(), start: k.valueStart, end: k.valueEnd }];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string') && k.items?.length === v.length) {
+      return v.map((x, i) => ({ text: (x as string).trim(), start: k.items![i].start, end: k.items![i].end }));
+    }
+    return this.bad(key, `${this.shown(key)} should be a [[link]] to a note${key === 'with' || key === 'referrals' ? ' or a list of them' : ''}.`);
+  }
+
+  thankYou(): Meeting['thankYou'] {
+    const key = 'thank_you';
+    if (!this.present(key, false)) return 'pending';
+    const v = this.value(key);
+    if (v === false) return 'pending';
+    if (v === true || parseDate(v)) return 'sent';
+    if (typeof v === 'string' && v.trim().toLowerCase() === 'skip') return 'skip';
+    this.bad(key, `${this.shown(key)} should be the date the note was sent (YYYY-MM-DD), true, or skip.`);
+    return 'pending';
+  }
+
+  dateOrTrue(key: string): boolean {
+    if (!this.present(key, false)) return false;
+    const v = this.value(key);
+    if (v === false) return false;
+    if (v === true || parseDate(v)) return true;
+    this.bad(key, `${this.shown(key)} should be a date (YYYY-MM-DD) or true.`);
+    return false;
+  }
+}

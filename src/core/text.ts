@@ -1,0 +1,76 @@
+// Offsets to line/character positions, and the byte-level facts of a note file
+// (BOM, line endings) that an edit must preserve.
+
+import type { Position, Range } from './model.js';
+
+export class LineMap {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  offset(pos: Position): number {
+    const start = this.starts[Math.min(pos.line, this.starts.length - 1)];
+    return start + pos.character;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(line, this.starts.length - 1)];
+  }
+
+  /** End of the line's text, before its `\r\n` or `\n`. */
+  lineEnd(line: number): number {
+    const hasNext = line + 1 < this.starts.length;
+    let end = hasNext ? this.starts[line + 1] - 1 : this.text.length;
+    if (hasNext && end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** A range covering the text of a whole line (without its ending). */
+  lineRange(line: number): Range {
+    return this.range(this.lineStart(line), this.lineEnd(line));
+  }
+}
+
+export const BOM = '\uFEFF';
+
+/** Split off a leading BOM: positions are counted without it, as VS Code does. */
+export function splitBom(text: string): { text: string; bom: boolean } {
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+export function eolOf(text: string): '\r\n' | '\n' {
+  const i = text.indexOf('\n');
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** Apply non-overlapping edits to a text (used by the CLI and by tests; VS Code applies its own). */
+export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const map = new LineMap(text);
+  const spans = edits
+    .map((e) => ({ start: map.offset(e.range.start), end: map.offset(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
+  return out;
+}
