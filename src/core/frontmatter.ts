@@ -127,7 +127,12 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
       ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} expansions); the frontmatter was not read.`
       : `YAML: ${firstLine(String((e as Error).message ?? e))}`;
     out.problems.push({ message, start: at, end: at + firstLine(source).length });
-    return;
+    // Keep what can be read without expanding anything: the top-level plain values.
+    data = isMap(doc.contents)
+      ? Object.fromEntries(
+          doc.contents.items.flatMap((p) => (isScalar(p.key) && isScalar(p.value) ? [[String(p.key.value), p.value.value]] : [])),
+        )
+      : undefined;
   }
   if (data === null || data === undefined) {
     out.data = {};
@@ -143,21 +148,28 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
     if (!isScalar(key) || !key.range) continue;
     const name = String(key.value);
     const value = pair.value as YamlNode | null;
+    const valueStart = value?.range ? value.range[0] : key.range[1];
     const entry: TopLevelKey = {
       key: name,
       keyStart: at + key.range[0],
-      keyEnd: at + key.range[1],
-      valueStart: at + (value?.range ? value.range[0] : key.range[1]),
-      valueEnd: at + (value?.range ? value.range[1] : key.range[1]),
+      keyEnd: at + trimEnd(source, key.range[0], key.range[1]),
+      valueStart: at + valueStart,
+      valueEnd: at + (value?.range ? trimEnd(source, valueStart, value.range[1]) : trimEnd(source, key.range[0], key.range[1])),
     };
     if (isSeq(value)) {
       entry.items = value.items.flatMap((item) => {
         const r = (item as YamlNode | null)?.range;
-        return r ? [{ start: at + r[0], end: at + r[1] }] : [];
+        return r ? [{ start: at + r[0], end: at + trimEnd(source, r[0], r[1]) }] : [];
       });
     }
     out.keys.set(name, entry);
   }
+}
+
+/** A node's end without the `\r`, spaces or tabs the YAML parser counts into it. */
+function trimEnd(source: string, start: number, end: number): number {
+  while (end > start && /[\r \t\n]/.test(source[end - 1])) end--;
+  return end;
 }
 
 function firstLine(s: string): string {

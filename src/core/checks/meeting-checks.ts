@@ -68,7 +68,7 @@ export const noReferralsRecorded = defineCheck({
     if ((m.kind && m.kind !== 'informational' && m.kind !== 'networking') || m.frontmatter.keys.has('referrals')) return [];
     if (!isDone(m, ctx)) return [];
     return [{ code: this.code, ...keySpan(m, 'kind', 'date'),
-      message: `Who else should you talk to? Record the names ${peopleOf(m.with, ctx)} suggested under \`referrals:\` (\`referrals: []\` if none).` }];
+      message: `Who else should you talk to? Ask ${peopleOf(m.with, ctx)} and record the names under \`referrals:\` (\`referrals: []\` if none).` }];
   },
 });
 
