@@ -101,7 +101,8 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
     base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
     return base;
   }
-  base.sourceEnd = Math.max(sourceStart, closeAt);
+  // The YAML ends before the line break that precedes the closing `---` (a lone `\r` would read as text).
+  base.sourceEnd = Math.max(sourceStart, text.charCodeAt(closeAt - 1) === 13 ? closeAt - 1 : closeAt);
   base.closeStart = closeAt + 1;
   base.bodyStart = text.length - file.content.length;
   parseYaml(text.slice(sourceStart, base.sourceEnd), sourceStart, base);

@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { setKey, yamlScalar } from '../../src/core/edit.js';
+import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { LineMap } from '../../src/core/text.js';
+import { applyEdits, BOM, splitBom } from '../../src/core/text.js';
+
+/** Apply setKey to a file's raw text (BOM and all), as an editor would. */
+function set(raw: string, key: string, value: string | number | boolean): string {
+  const { text, bom } = splitBom(raw);
+  const note = { text, lines: new LineMap(text), frontmatter: readFrontmatter(text)! };
+  return (bom ? BOM : '') + applyEdits(text, setKey(note, key, value));
+}
+
+const NOTE = [
+  '---',
+  '# logged from my phone',
+  'type: meeting',
+  "with: '[[sally-smith]]'   # met at the meetup",
+  'date: 2026-11-20',
+  'thank_you: false',
+  'status: "planned"',
+  'referrals:',
+  '  - "[[bob]]"',
+  '---',
+  'Notes stay as they are.',
+  '',
+].join('\n');
+
+describe('the frontmatter editor', () => {
+  it('replaces one value and nothing else', () => {
+    assert.equal(set(NOTE, 'thank_you', '2026-11-21'), NOTE.replace('thank_you: false', 'thank_you: 2026-11-21'));
+  });
+
+  it('keeps the value’s quoting style', () => {
+    assert.equal(set(NOTE, 'status', 'done'), NOTE.replace('status: "planned"', 'status: "done"'));
+    assert.equal(set(NOTE, 'with', '[[carol]]'), NOTE.replace("with: '[[sally-smith]]'", "with: '[[carol]]'"));
+  });
+
+  it('adds a missing key as one line before the closing ---', () => {
+    assert.equal(set(NOTE, 'referrer_updated', '2026-11-21'), NOTE.replace('---\nNotes', 'referrer_updated: 2026-11-21\n---\nNotes'));
+  });
+
+  it('fills a key that has no value', () => {
+    const raw = '---\ntype: meeting\nthank_you:\n---\n';
+    assert.equal(set(raw, 'thank_you', '2026-11-21'), '---\ntype: meeting\nthank_you: 2026-11-21\n---\n');
+  });
+
+  it('keeps CRLF line endings and a BOM byte for byte', () => {
+    const raw = BOM + NOTE.split('\n').join('\r\n');
+    assert.equal(set(raw, 'thank_you', '2026-11-21'), raw.replace('thank_you: false', 'thank_you: 2026-11-21'));
+    assert.equal(set(raw, 'referrer_updated', true), raw.replace('---\r\nNotes', 'referrer_updated: true\r\n---\r\nNotes'));
+  });
+
+  it('adds a key to empty frontmatter', () => {
+    assert.equal(set('---\n---\nBody\n', 'status', 'done'), '---\nstatus: done\n---\nBody\n');
+  });
+
+  it('quotes a value only when YAML would read it otherwise', () => {
+    assert.equal(yamlScalar('Sally Smith suggested I contact you'), 'Sally Smith suggested I contact you');
+    assert.equal(yamlScalar('yes'), '"yes"');
+    assert.equal(yamlScalar('Re: coffee'), '"Re: coffee"');
+    assert.equal(yamlScalar('[[bob]]'), '"[[bob]]"');
+    assert.equal(yamlScalar("It's", "'"), "'It''s'");
+    assert.equal(yamlScalar(30), '30');
+  });
+});
