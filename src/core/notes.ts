@@ -295,7 +295,7 @@ class FieldReader {
 
   bool(key: string): boolean | undefined {
     if (!this.present(key, false)) return undefined;
-    const v = this.value(key);
+    const v = yesNo(this.value(key));
     if (typeof v === 'boolean') return v;
     return this.bad(key, `${this.shown(key)} should be true or false.`);
   }
@@ -347,7 +347,7 @@ class FieldReader {
   thankYou(): Meeting['thankYou'] {
     const key = 'thank_you';
     if (!this.present(key, false)) return 'pending';
-    const v = this.value(key);
+    const v = yesNo(this.value(key));
     if (v === false) return 'pending';
     if (v === true || parseDate(v)) return 'sent';
     if (typeof v === 'string' && v.trim().toLowerCase() === 'skip') return 'skip';
@@ -357,10 +357,17 @@ class FieldReader {
 
   dateOrTrue(key: string): boolean {
     if (!this.present(key, false)) return false;
-    const v = this.value(key);
+    const v = yesNo(this.value(key));
     if (v === false) return false;
     if (v === true || parseDate(v)) return true;
     this.bad(key, `${this.shown(key)} should be a date (YYYY-MM-DD) or true.`);
     return false;
   }
+}
+
+/** YAML 1.2 reads `yes` and `no` as text; people who write them mean true and false. */
+function yesNo(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const s = v.trim().toLowerCase();
+  return s === 'yes' || s === 'true' ? true : s === 'no' || s === 'false' ? false : v;
 }
