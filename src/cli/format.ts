@@ -1,6 +1,7 @@
 // How the CLI writes what the core found: a compiler-like line per diagnostic,
 // and the JSON contract of shared/design/product.md.
 
+import { plural } from '../core/dates.js';
 import type { Diagnostic } from '../core/model.js';
 import type { NoteIndex } from '../core/note-index.js';
 import type { Note } from '../core/notes.js';
@@ -93,7 +94,7 @@ export function listHuman(index: NoteIndex): string {
   const companies = index.companies().sort((a, b) => a.name.localeCompare(b.name));
   lines.push('', `Companies (${companies.length})`);
   for (const co of companies) {
-    lines.push(`  ${co.name}${co.target ? ' (target)' : ''} — ${index.contactsAt(co).length} contacts  ${co.path}`);
+    lines.push(`  ${co.name}${co.target ? ' (target)' : ''} — ${plural(index.contactsAt(co).length, 'contact')}  ${co.path}`);
   }
   const outreach = index.outreach().sort((a, b) => (a.path < b.path ? -1 : 1));
   lines.push('', `Outreach (${outreach.length})`);

@@ -371,3 +371,8 @@ function yesNo(v: unknown): unknown {
   const s = v.trim().toLowerCase();
   return s === 'yes' || s === 'true' ? true : s === 'no' || s === 'false' ? false : v;
 }
+
+/** Has this outreach gone out? An explicit status decides; without one, a `sent` date says so. */
+export function outreachSent(o: Outreach): boolean {
+  return o.status === 'sent' || o.status === 'replied' || (o.status === undefined && o.sent !== undefined);
+}

@@ -89,6 +89,11 @@ describe('follow-up-due', () => {
       };
       assert.equal(followUpsFor(files).length, 1);
     });
+
+    it('is in hand once a meeting with them is booked ahead, and not for a stale planned one', () => {
+      assert.deepEqual(followUpsFor(dana(['next_follow_up: 2026-11-15'], { m: ['date: 2026-11-25'] })), []);
+      assert.equal(followUpsFor(dana(['next_follow_up: 2026-11-15'], { m: ['date: 2026-11-20', 'status: planned'] })).length, 1);
+    });
   });
 
   describe('keep_in_touch_days', () => {

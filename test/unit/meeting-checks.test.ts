@@ -113,6 +113,8 @@ describe('referral-not-contacted', () => {
     assert.deepEqual(only(check(sent), 'referral-not-contacted'), []);
     const draft = { ...base, 'outreach/carol.md': md(['type: outreach', 'to: "[[carol-white]]"', 'status: draft']) };
     assert.match(only(check(draft), 'referral-not-contacted')[0].message, /draft \(carol\) is not sent/);
+    const contradictory = { ...base, 'outreach/carol.md': md(['type: outreach', 'to: "[[carol-white]]"', 'status: draft', 'sent: 2026-11-03']) };
+    assert.equal(only(check(contradictory), 'referral-not-contacted').length, 1, 'status: draft wins over a sent date');
     const marked = { ...base, 'contacts/carol-white.md': md(['type: contact', 'name: Carol White', 'status: contacted']) };
     assert.deepEqual(only(check(marked), 'referral-not-contacted'), []);
     const metCarol = { ...base, 'meetings/carol.md': md(['type: meeting', 'with: "[[carol-white]]"', 'date: 2026-11-30']) };
@@ -184,5 +186,11 @@ describe('meeting-too-long', () => {
     assert.equal(d.severity, 'hint');
     assert.equal(d.fixes![0].edits![0].newText, '30');
     assert.deepEqual(only(check(meeting(['with: "[[sally-smith]]"', 'date: 2026-11-28', 'duration: 30'])), 'meeting-too-long'), []);
+  });
+
+  it('leaves an interview’s length to the employer, and a stale planned meeting to meeting-status-stale', () => {
+    assert.deepEqual(only(check(meeting(['with: "[[sally-smith]]"', 'date: 2026-11-28', 'kind: interview', 'duration: 60'])), 'meeting-too-long'), []);
+    const stale = check(meeting(['with: "[[sally-smith]]"', 'date: 2026-11-19', 'status: planned', 'duration: 45'], '## Questions\n\n- Do you like it?\n'));
+    assert.deepEqual(stale.map((d) => d.code), ['meeting-status-stale']);
   });
 });

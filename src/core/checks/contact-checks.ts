@@ -1,7 +1,7 @@
 // Checks on contacts and companies: who is due a follow-up, who is written down
 // twice, and which target companies still need a way in.
 
-import { formatDay, plural } from '../dates.js';
+import { formatDay, isPast, plural } from '../dates.js';
 import { meetingStatus } from '../note-index.js';
 import { defineCheck, keySpan } from './check.js';
 
@@ -13,8 +13,10 @@ export const followUpDue = defineCheck({
   appliesTo: 'contact',
   run(c, ctx) {
     if (!c.nextFollowUp && !c.keepInTouchDays) return [];
-    const lastMet = ctx.index
-      .meetingsWith(c)
+    const meetings = ctx.index.meetingsWith(c);
+    // A meeting already booked is the follow-up, in hand.
+    if (meetings.some((m) => m.date && meetingStatus(m, ctx.clock) === 'planned' && !isPast(m.date, ctx.clock))) return [];
+    const lastMet = meetings
       .filter((m) => m.date && meetingStatus(m, ctx.clock) === 'done')
       .reduce((max, m) => Math.max(max, m.date!.day), -Infinity);
     let due: number | undefined;

@@ -6,13 +6,15 @@ import { formatDay, isPast, plural } from '../dates.js';
 import { setKey, type ScalarValue } from '../edit.js';
 import type { Fix } from '../model.js';
 import { meetingStatus } from '../note-index.js';
-import type { Finding, Meeting } from '../notes.js';
+import { outreachSent, type Finding, type Meeting } from '../notes.js';
 import { questionsSection } from '../templates.js';
 import { eolOf } from '../text.js';
 import { defineCheck, keySpan, peopleOf, type CheckContext } from './check.js';
 
 const isDone = (m: Meeting, ctx: CheckContext) => meetingStatus(m, ctx.clock) === 'done';
-const isPlanned = (m: Meeting, ctx: CheckContext) => meetingStatus(m, ctx.clock) === 'planned';
+/** Still to come: planned, and its moment not yet passed (a stale `planned` is history). */
+const isAhead = (m: Meeting, ctx: CheckContext) =>
+  meetingStatus(m, ctx.clock) === 'planned' && m.date !== undefined && !isPast(m.date, ctx.clock);
 const today = (ctx: CheckContext) => formatDay(ctx.clock.today);
 
 function markFix(m: Meeting, title: string, key: string, value: ScalarValue): Fix {
@@ -85,7 +87,7 @@ export const referralNotContacted = defineCheck({
       if (!c) continue; // unknown-reference speaks for it
       if (c.status === 'contacted' || c.status === 'scheduled' || c.status === 'met') continue;
       const outreach = ctx.index.outreachTo(c);
-      if (outreach.some((o) => o.status === 'sent' || o.status === 'replied' || o.sent)) continue;
+      if (outreach.some(outreachSent)) continue;
       if (ctx.index.meetingsWith(c).length) continue;
       const draft = outreach.length ? ` Your draft (${outreach[0].id}) is not sent yet.` : '';
       out.push({ code: this.code, start: ref.start, end: ref.end,
@@ -113,7 +115,7 @@ export const questionsMissing = defineCheck({
   code: 'questions-missing',
   appliesTo: 'meeting',
   run(m, ctx) {
-    if (!m.date || !isPlanned(m, ctx)) return [];
+    if (!m.date || !isAhead(m, ctx)) return [];
     const ahead = m.date.day - ctx.clock.today;
     if (ahead < 0 || ahead > QUESTIONS_HORIZON_DAYS) return [];
     const body = m.text.slice(m.frontmatter.bodyStart);
@@ -138,7 +140,7 @@ export const closedQuestion = defineCheck({
   appliesTo: 'meeting',
   run(m, ctx) {
     // Only the questions still to be asked: a done meeting's list is history.
-    if (!isPlanned(m, ctx)) return [];
+    if (!isAhead(m, ctx)) return [];
     const body = m.text.slice(m.frontmatter.bodyStart);
     if (!/^##[ \t]+questions/im.test(body)) return [];
     const questions = parseBody(body, m.frontmatter.bodyStart).questions;
@@ -157,7 +159,8 @@ export const meetingTooLong = defineCheck({
   code: 'meeting-too-long',
   appliesTo: 'meeting',
   run(m, ctx) {
-    if (m.duration === undefined || m.duration <= 30 || !isPlanned(m, ctx)) return [];
+    // An interview's length is the employer's to set.
+    if (m.duration === undefined || m.duration <= 30 || m.kind === 'interview' || !isAhead(m, ctx)) return [];
     return [{ code: this.code, ...keySpan(m, 'duration'),
       message: `${m.duration} minutes is a lot to ask of a busy person: ask for 15–30.`,
       fixes: [markFix(m, 'Ask for 30 minutes', 'duration', 30)] }];

@@ -4,10 +4,11 @@
 // a sent message is history and cannot be changed.
 
 import { setKey } from '../edit.js';
-import type { Finding, Outreach } from '../notes.js';
+import { outreachSent, type Finding, type Outreach } from '../notes.js';
+import { nameFromId } from '../templates.js';
 import { defineCheck, keySpan } from './check.js';
 
-const isDraft = (o: Outreach) => o.status === 'draft' || (o.status === undefined && !o.sent);
+const isDraft = (o: Outreach) => !outreachSent(o);
 
 /** The subject's span in the file (when written) and the body's. */
 function parts(o: Outreach): { text: string; start: number }[] {
@@ -18,15 +19,23 @@ function parts(o: Outreach): { text: string; start: number }[] {
   return out;
 }
 
-/** Matches of any pattern in the subject and body, skipping sentences that negate them ("I'm not asking for a job"). */
+/** Is the phrase that follows `before` negated by one of the few words just ahead of it ("I'm not asking for…")? */
+function negated(before: string): boolean {
+  const clause = before.slice(Math.max(...['.', '!', '?', ';', ',', '\n'].map((c) => before.lastIndexOf(c))) + 1);
+  return clause
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-3)
+    .some((w) => /^(not|never|no)$|n['’]t$/i.test(w));
+}
+
+/** Matches of any pattern in the subject and body, skipping negated ones ("I'm not asking for a job"). */
 function findPhrases(o: Outreach, patterns: RegExp[], negatable: boolean): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const part of parts(o)) {
     for (const re of patterns) {
       for (const m of part.text.matchAll(re)) {
-        const before = part.text.slice(0, m.index);
-        const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1);
-        if (negatable && /\b(not|never|no)\b|n['’]t\b/i.test(sentence)) continue;
+        if (negatable && negated(part.text.slice(0, m.index))) continue;
         out.push({ start: part.start + m.index!, end: part.start + m.index! + m[0].length });
       }
     }
@@ -55,12 +64,13 @@ export const outreachInformationalInterview = phraseCheck(
 );
 
 const RESUME = String.raw`(?:\bresumes?\b|\br[ée]sum[ée]s?|\bCVs?\b|\bcurriculum vitae\b)`;
+/** "attached my resume", "enclosing a copy of my CV": at most four words between, no punctuation. */
+const ATTACH_THEN_RESUME = String.raw`\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|includ(?:ed|ing))(?:\s+[\w'’]+){0,4}?\s+${RESUME}`;
+/** "my resume is attached", "CV (attached)": at most three words between. */
+const RESUME_THEN_ATTACHED = String.raw`${RESUME}(?:\s+[\w'’]+){0,3}?\s+\(?(?:attached|enclosed|included)\b`;
 export const outreachResumeAttached = phraseCheck(
   'outreach-resume-attached',
-  [
-    new RegExp(String.raw`\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|includ(?:ed|ing))\b[^.!?\n]{0,60}?${RESUME}`, 'gi'),
-    new RegExp(String.raw`${RESUME}[^.!?\n]{0,40}?\b(?:attached|enclosed|included)\b`, 'gi'),
-  ],
+  [new RegExp(ATTACH_THEN_RESUME, 'gi'), new RegExp(RESUME_THEN_ATTACHED, 'gi')],
   true,
   'Don’t attach a resume unless they ask for one: a short synopsis of your background is enough.',
 );
@@ -72,7 +82,7 @@ export const outreachAsksForJob = phraseCheck(
     /\bjob\s+(?:openings?|opportunit(?:y|ies)|offers?)\b/gi,
     /\b(?:are you|is (?:your|the) (?:team|company|group)|are they)\s+hiring\b/gi,
     /\b(?:looking for|ask(?:ing)?(?: you)? for|apply(?:ing)? for|help me (?:get|find|land)|offer me|give me)\s+(?:a\s+|an\s+)?(?:job|position|role)\b/gi,
-    /\bhire me\b/gi,
+    /\bhir(?:e|ing) me\b/gi,
   ],
   true,
   'Don’t ask for a job or openings: ask for information and advice; opportunities follow.',
@@ -85,10 +95,8 @@ export const outreachMissingReferrer = defineCheck({
     if (!isDraft(o)) return [];
     const to = ctx.index.resolve(o.to, 'contact');
     if (!to?.referredBy) return [];
-    const referrer = ctx.index.resolve(to.referredBy, 'contact')?.name ?? to.referredBy.text;
-    const subject = (o.subject ?? '').toLowerCase();
-    const first = referrer.split(/\s+/)[0].toLowerCase();
-    if (subject.includes(referrer.toLowerCase()) || (first.length > 1 && new RegExp(`(^|\\W)${escape(first)}(\\W|$)`).test(subject))) return [];
+    const referrer = ctx.index.resolve(to.referredBy, 'contact')?.name ?? (to.referredBy.id ? nameFromId(to.referredBy.id) : to.referredBy.text);
+    if (namesReferrer(o.subject ?? '', referrer)) return [];
     const phrase = `${referrer} suggested I contact you`;
     return [{
       code: this.code,
@@ -110,9 +118,23 @@ export const outreachTooLong = defineCheck({
     if (words <= max) return [];
     const line = o.lines.position(start).line;
     return [{ code: this.code, start, end: o.lines.lineEnd(Math.min(line, o.lines.lineCount - 1)),
-      message: `This message is ${words} words; keep it under ${max}, so a busy person reads it to the end.` }];
+      message: `This message is ${words} words; keep it to ${max} or fewer, so a busy person reads it to the end.` }];
   },
 });
+
+/**
+ * Does the subject credit the referrer? Their full name anywhere, or their first name
+ * where it reads as a credit ("Sally suggested…", "via Sally"): a first name alone may
+ * be an ordinary word ("Will you…", "Grace period").
+ */
+function namesReferrer(subject: string, referrer: string): boolean {
+  if (subject.toLowerCase().includes(referrer.toLowerCase())) return true;
+  const first = escape(referrer.split(/\s+/)[0]);
+  return (
+    new RegExp(`\\b${first}\\s+(?:suggested|recommended|referred|mentioned|thought|said)\\b`, 'i').test(subject) ||
+    new RegExp(`\\b(?:via|through|from|per)\\s+${first}\\b`, 'i').test(subject)
+  );
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
