@@ -149,7 +149,7 @@ export const closedQuestion = defineCheck({
       const first = /^[*_\s]*([A-Za-z’']+)/.exec(q.text)?.[1]?.toLowerCase();
       if (!first || !CLOSED_OPENERS.has(first)) continue;
       out.push({ code: this.code, start: q.start, end: q.end,
-        message: `“${q.text.length > 50 ? q.text.slice(0, 50) + '…' : q.text}” invites a yes or no; ask what, how or why instead.` });
+        message: `“${shorten(q.text, 60)}” invites a yes or no; ask what, how or why instead.` });
     }
     return out;
   },
@@ -166,6 +166,13 @@ export const meetingTooLong = defineCheck({
       fixes: [markFix(m, 'Ask for 30 minutes', 'duration', 30)] }];
   },
 });
+
+/** Cut a text at a word boundary for a message. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max)}…`;
+}
 
 export const MEETING_CHECKS = [
   thankYouPending,
