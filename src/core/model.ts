@@ -45,6 +45,17 @@ export interface Diagnostic {
   fixes?: Fix[];
   /** A reminder whose date has passed; with severity warning it fails `rapport check`. */
   overdue?: boolean;
+  /** For what is due (the Follow-ups view, the status bar): a short label, and the day it fell due. */
+  followUp?: FollowUpSummary;
+}
+
+export interface FollowUpSummary {
+  /** "Thank Rohan Mehta" */
+  label: string;
+  /** "3 days overdue" */
+  detail: string;
+  /** Day number (days since 1970-01-01) it fell due. */
+  due: number;
 }
 
 export function range(line: number, character: number, endLine = line, endCharacter = character): Range {

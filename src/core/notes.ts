@@ -6,7 +6,7 @@ import { bodyLinks } from './body.js';
 import { parseDate, type NoteDate } from './dates.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { findLinks, idOfPath, type WikiLink } from './links.js';
-import type { Fix, NoteType, Severity } from './model.js';
+import type { Fix, FollowUpSummary, NoteType, Severity } from './model.js';
 import { NOTE_TYPES } from './model.js';
 import { LineMap, splitBom } from './text.js';
 
@@ -37,6 +37,7 @@ export interface Finding {
   severity?: Severity;
   overdue?: boolean;
   fixes?: Fix[];
+  followUp?: FollowUpSummary;
 }
 
 /** A reference to another note: a wiki link (`id`), or plain text matched by name. */

@@ -40,6 +40,7 @@ export const followUpDue = defineCheck({
       ...keySpan(c, key),
       severity: overdue ? 'warning' : 'information',
       overdue,
+      followUp: { label: `Follow up with ${c.name}`, detail: late === 0 ? 'today' : `${plural(late, 'day')} late`, due },
       message: `Follow up with ${c.name} ${late === 0 ? 'today' : `(${plural(late, 'day')} late)`}: ${why}.`,
     }];
   },

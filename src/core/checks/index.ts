@@ -38,6 +38,7 @@ export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
     const d: Diagnostic = { file: file.path, range: lines.range(f.start, f.end), severity, code: f.code, message: f.message };
     if (f.fixes?.length) d.fixes = f.fixes;
     if (f.overdue) d.overdue = true;
+    if (f.followUp) d.followUp = f.followUp;
     out.push(d);
   }
   return out.sort(compareDiagnostics);

@@ -33,10 +33,12 @@ export const thankYouPending = defineCheck({
     const at = keySpan(m, 'thank_you', 'date');
     if (late > 0) {
       return [{ code: this.code, ...at, severity: 'warning', overdue: true, fixes,
+        followUp: { label: `Thank ${who}`, detail: `${plural(late, 'day')} overdue`, due },
         message: `Thank-you note to ${who} is ${plural(late, 'day')} overdue: it was due ${formatDay(due)}.` }];
     }
     const when = late === 0 ? 'today' : late === -1 ? 'by tomorrow' : `by ${formatDay(due)}`;
-    return [{ code: this.code, ...at, fixes, message: `Send ${who} a thank-you note ${when}; mention something specific from the conversation.` }];
+    return [{ code: this.code, ...at, fixes, followUp: { label: `Thank ${who}`, detail: `due ${when.replace('by ', '')}`, due },
+      message: `Send ${who} a thank-you note ${when}; mention something specific from the conversation.` }];
   },
 });
 
@@ -54,6 +56,7 @@ export const referrerUpdatePending = defineCheck({
         code: this.code,
         start: ref.start,
         end: ref.end,
+        followUp: { label: `Update ${referrer}`, detail: `how it went with ${contact.name}`, due: m.date?.day ?? ctx.clock.today },
         message: `Let ${referrer} know how the introduction to ${contact.name} went.`,
         fixes: [markFix(m, `Mark ${referrer} updated today`, 'referrer_updated', today(ctx))],
       });
@@ -91,6 +94,7 @@ export const referralNotContacted = defineCheck({
       if (ctx.index.meetingsWith(c).length) continue;
       const draft = outreach.length ? ` Your draft (${outreach[0].id}) is not sent yet.` : '';
       out.push({ code: this.code, start: ref.start, end: ref.end,
+        followUp: { label: `Contact ${c.name}`, detail: `suggested by ${peopleOf(m.with, ctx)} ${plural(days, 'day')} ago`, due: m.date.day + ctx.settings.referralDays },
         message: `${c.name} was suggested ${plural(days, 'day')} ago and has not been contacted yet.${draft}` });
     }
     return out;
@@ -103,6 +107,7 @@ export const meetingStatusStale = defineCheck({
   run(m, ctx) {
     if (m.status !== 'planned' || !m.date || !isPast(m.date, ctx.clock)) return [];
     return [{ code: this.code, ...keySpan(m, 'status'),
+      followUp: { label: `Close the meeting with ${peopleOf(m.with, ctx)}`, detail: `planned ${m.date.text}`, due: m.date.day },
       message: `This meeting was planned for ${m.date.text}: mark it done, no-show or cancelled.`,
       fixes: (['done', 'no-show', 'cancelled'] as const).map((s) => markFix(m, `Mark the meeting ${s}`, 'status', s)) }];
   },

@@ -1,0 +1,50 @@
+// Rapport in VS Code: a thin adapter over the core. Activation reads notes in
+// the background and never blocks the window; each feature registers itself.
+
+import * as vscode from 'vscode';
+import * as commands from './commands/index.js';
+import * as diagnostics from './diagnostics/index.js';
+import * as followUps from './follow-ups/index.js';
+import { WorkspaceNotes } from './notes/workspace-notes.js';
+import * as statusBar from './status-bar/index.js';
+
+/** What activate() returns: used by the integration tests to reach the real view and status bar. */
+export interface RapportApi {
+  ready: Promise<void>;
+  notes: WorkspaceNotes;
+  followUps: followUps.FollowUpsProvider;
+  statusBar: vscode.StatusBarItem;
+}
+
+export function activate(context: vscode.ExtensionContext): RapportApi {
+  const log = vscode.window.createOutputChannel('Rapport', { log: true });
+  const notes = new WorkspaceNotes(log);
+  context.subscriptions.push(log, notes);
+  diagnostics.register(context, notes);
+  const provider = followUps.register(context, notes);
+  const item = statusBar.register(context, notes, provider);
+  commands.register(context, notes);
+
+  const setContext = () => {
+    void vscode.commands.executeCommand('setContext', 'rapport.hasNotes', notes.noteCount() > 0);
+  };
+  context.subscriptions.push(notes.onDidChange(setContext));
+  void notes.ready.then(() => {
+    setContext();
+    void vscode.commands.executeCommand('setContext', 'rapport.ready', true);
+  });
+
+  // What is due changes with the calendar too: look again when the day turns.
+  let day = new Date().getDate();
+  const timer = setInterval(() => {
+    if (new Date().getDate() !== day) {
+      day = new Date().getDate();
+      notes.refresh();
+    }
+  }, 60_000);
+  context.subscriptions.push({ dispose: () => clearInterval(timer) });
+
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,26 @@
+// The user's `rapport.*` settings for one workspace folder, as the core's Settings.
+
+import * as vscode from 'vscode';
+import { CODES } from '../../core/codes.js';
+import { clockFrom, systemClock, type Clock } from '../../core/dates.js';
+import { settingsFrom, type Settings } from '../../core/settings.js';
+
+export function readSettings(folder: vscode.WorkspaceFolder): Settings {
+  const config = vscode.workspace.getConfiguration('rapport', folder.uri);
+  const raw: Record<string, unknown> = {};
+  const keys = [...CODES.map((c) => `checks.${c.code}`), 'thankYouDays', 'referralDays', 'outreachMaxWords'];
+  for (const key of keys) {
+    const value = config.get(key);
+    if (value !== undefined && value !== null) raw[`rapport.${key}`] = value;
+  }
+  return settingsFrom(raw).settings;
+}
+
+/**
+ * "Today". RAPPORT_TODAY (YYYY-MM-DD) pins it, for the tests and the demo, as the
+ * CLI's --today does; otherwise it is the system clock, read at every check.
+ */
+export function currentClock(): Clock {
+  const pinned = process.env.RAPPORT_TODAY;
+  return (pinned && clockFrom(pinned)) || systemClock();
+}

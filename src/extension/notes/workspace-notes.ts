@@ -1,0 +1,204 @@
+// The live index of every workspace folder's notes. Files come in from disk in
+// the background, open documents override disk (so diagnostics follow unsaved
+// edits, debounced), and a FileSystemWatcher keeps up with changes made outside
+// the editor. Everything else in the extension reads from here and listens to
+// `onDidChange`.
+
+import * as vscode from 'vscode';
+import { checkAll } from '../../core/checks/index.js';
+import type { Diagnostic } from '../../core/model.js';
+import { NoteIndex } from '../../core/note-index.js';
+import type { Settings } from '../../core/settings.js';
+import { currentClock, readSettings } from './settings.js';
+
+/** Quiet time after the last keystroke before a document is re-read. */
+export const TYPING_DEBOUNCE_MS = 150;
+const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+const READ_BATCH = 64;
+
+export interface FolderNotes {
+  folder: vscode.WorkspaceFolder;
+  index: NoteIndex;
+  settings: Settings;
+}
+
+export class WorkspaceNotes implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderNotes>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly typing = new Map<string, NodeJS.Timeout>();
+  private fireTimer: NodeJS.Timeout | undefined;
+  private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
+
+  /** Fires (coalesced) whenever any note, setting or folder changed. */
+  readonly onDidChange = this.changed.event;
+  /** Resolves once every folder has been read. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => void this.fromDisk(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('rapport')) return;
+        for (const f of this.folders.values()) f.settings = readSettings(f.folder);
+        this.fire();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) this.folders.delete(f.uri.toString());
+        void Promise.all(e.added.map((f) => this.load(f))).then(() => this.fire());
+        this.fire();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => void this.fromDisk(u)),
+      watcher.onDidChange((u) => void this.fromDisk(u)),
+      watcher.onDidDelete((u) => this.deleted(u)),
+    );
+    this.ready = Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' },
+      async () => {
+        const started = Date.now();
+        await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+        this.log.info(`indexed ${this.noteCount()} notes in ${Date.now() - started} ms`);
+        this.fire(0);
+      },
+    ));
+  }
+
+  dispose(): void {
+    for (const t of this.typing.values()) clearTimeout(t);
+    clearTimeout(this.fireTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** How many Rapport notes (of any type) the workspace has. */
+  noteCount(): number {
+    let n = 0;
+    for (const f of this.folders.values()) {
+      n += f.index.contacts().length + f.index.meetings().length + f.index.companies().length + f.index.outreach().length;
+    }
+    return n;
+  }
+
+  allFolders(): FolderNotes[] {
+    return [...this.folders.values()];
+  }
+
+  /** Every diagnostic in every folder, as of now (cached until the next change). */
+  diagnostics(): { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } {
+    if (!this.cache) {
+      const clock = currentClock();
+      const diagnostics: Diagnostic[] = [];
+      const folder = new Map<Diagnostic, FolderNotes>();
+      for (const f of this.folders.values()) {
+        for (const d of checkAll(f.index.allFiles(), { index: f.index, clock, settings: f.settings })) {
+          diagnostics.push(d);
+          folder.set(d, f);
+        }
+      }
+      this.cache = { diagnostics, folder };
+    }
+    return this.cache;
+  }
+
+  uriOf(folder: FolderNotes, path: string): vscode.Uri {
+    return vscode.Uri.joinPath(folder.folder.uri, ...path.split('/'));
+  }
+
+  /** Recompute everything, as if a note had changed (e.g. the day turned). */
+  refresh(): void {
+    this.fire(0);
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const notes: FolderNotes = { folder, index: new NoteIndex(), settings: readSettings(folder) };
+    this.folders.set(folder.uri.toString(), notes);
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), EXCLUDE);
+    for (let i = 0; i < uris.length; i += READ_BATCH) {
+      await Promise.all(uris.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u, false)));
+    }
+    for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc, false);
+  }
+
+  /** Which folder a file belongs to, and its path there (forward slashes). */
+  private locate(uri: vscode.Uri): { notes: FolderNotes; path: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const notes = folder && this.folders.get(folder.uri.toString());
+    if (!notes) return undefined;
+    const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+    if (!uri.path.startsWith(base)) return undefined;
+    const path = uri.path.slice(base.length);
+    if (/(^|\/)(node_modules|\.git)\//.test(path)) return undefined;
+    return { notes, path };
+  }
+
+  private isNote(uri: vscode.Uri): boolean {
+    return uri.path.toLowerCase().endsWith('.md');
+  }
+
+  private typed(doc: vscode.TextDocument): void {
+    if (!this.isNote(doc.uri) || !this.locate(doc.uri)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.typing.get(key));
+    this.typing.set(
+      key,
+      setTimeout(() => {
+        this.typing.delete(key);
+        this.fromDocument(doc);
+      }, TYPING_DEBOUNCE_MS),
+    );
+  }
+
+  private fromDocument(doc: vscode.TextDocument, notify = true): void {
+    if (!this.isNote(doc.uri) || doc.isClosed) return;
+    const at = this.locate(doc.uri);
+    if (!at) return;
+    at.notes.index.set(at.path, doc.getText());
+    if (notify) this.fire();
+  }
+
+  /** Read a file from disk, unless an open document with unsaved changes holds the truth. */
+  private async fromDisk(uri: vscode.Uri, notify = true): Promise<void> {
+    if (!this.isNote(uri)) return;
+    const at = this.locate(uri);
+    if (!at) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open?.isDirty) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      if (at.notes.index.delete(at.path) && notify) this.fire();
+      return;
+    }
+    if (bytes.subarray(0, 8192).includes(0)) {
+      this.log.warn(`skipped ${at.path}: binary file, not text`);
+      at.notes.index.delete(at.path);
+    } else {
+      at.notes.index.set(at.path, new TextDecoder('utf-8').decode(bytes));
+    }
+    if (notify) this.fire();
+  }
+
+  private deleted(uri: vscode.Uri): void {
+    const at = this.locate(uri);
+    if (!at) return;
+    let changed = at.notes.index.delete(at.path);
+    // A deleted folder arrives as one event: drop every note under it.
+    const prefix = `${at.path}/`;
+    for (const f of [...at.notes.index.allFiles()]) {
+      if (f.path.startsWith(prefix)) changed = at.notes.index.delete(f.path) || changed;
+    }
+    if (changed) this.fire();
+  }
+
+  private fire(delay = 30): void {
+    this.cache = undefined;
+    clearTimeout(this.fireTimer);
+    this.fireTimer = setTimeout(() => this.changed.fire(), delay);
+  }
+}

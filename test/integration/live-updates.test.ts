@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { codes, file, rapport, waitFor } from './helpers.js';
+
+describe('live updates', () => {
+  before(rapport);
+  afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  it('flags a missing thank-you as you type, before saving, and clears it when thank_you is back', async () => {
+    const uri = file('meetings/2026-11-20-bob-jones.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    assert.deepEqual(codes(uri), []);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('thank_you:'));
+    const thanks = doc.lineAt(line).rangeIncludingLineBreak;
+    const removed = doc.getText(thanks);
+    await editor.edit((e) => e.delete(thanks));
+    assert.ok(doc.isDirty, 'unsaved');
+    await waitFor('thank-you-pending to appear', () => codes(uri).includes('thank-you-pending'));
+    assert.equal(vscode.languages.getDiagnostics(uri).find((d) => d.code === 'thank-you-pending')!.message,
+      'Send Bob Jones a thank-you note today; mention something specific from the conversation.');
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), removed));
+    await waitFor('thank-you-pending to clear', () => !codes(uri).includes('thank-you-pending'));
+  });
+
+  it('reflects a note created, changed and deleted on disk within a second', async () => {
+    const uri = file('meetings/2026-11-16-carol.md');
+    const write = (withWhom: string) =>
+      writeFileSync(uri.fsPath, ['---', 'type: meeting', `with: "[[${withWhom}]]"`, 'date: 2026-11-16', 'referrals: []', 'thank_you: true', '---', ''].join('\n'));
+    try {
+      write('carol-white');
+      const created = await waitFor('the new note’s diagnostic', () => codes(uri).includes('unknown-reference'), 1000);
+      write('sally-smith');
+      const changed = await waitFor('the change', () => codes(uri).length === 0, 1000);
+      write('carol-white');
+      await waitFor('the link to break again', () => codes(uri).includes('unknown-reference'), 1000);
+      unlinkSync(uri.fsPath);
+      const deleted = await waitFor('the deletion', () => codes(uri).length === 0, 1000);
+      console.log(`      (created ${created} ms, changed ${changed} ms, deleted ${deleted} ms)`);
+    } finally {
+      try {
+        unlinkSync(uri.fsPath);
+      } catch {
+        // already gone
+      }
+    }
+  });
+});

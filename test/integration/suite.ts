@@ -1,0 +1,4 @@
+// Every integration test file, bundled into dist/test/suite.cjs.
+import './activation.test.js';
+import './follow-ups.test.js';
+import './live-updates.test.js';
