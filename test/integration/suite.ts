@@ -2,3 +2,4 @@
 import './activation.test.js';
 import './follow-ups.test.js';
 import './live-updates.test.js';
+import './multi-root.test.js';
