@@ -35,3 +35,66 @@ export function companyTemplate(name: string, eol = '\n'): string {
 export function questionsSection(eol = '\n'): string {
   return ['## Questions', '', ...QUESTION_BANK.map((q) => `- ${q}`), ''].join(eol);
 }
+
+/** A new meeting note: the frontmatter and the question bank, ready for the conversation. */
+export function meetingTemplate(contactId: string, date: string, eol = '\n'): string {
+  return [
+    '---',
+    'type: meeting',
+    `with: "[[${contactId}]]"`,
+    `date: ${date}`,
+    'kind: informational',
+    'duration: 30',
+    '---',
+    '',
+    questionsSection(eol).replace(/(\r?\n)$/, ''),
+    '',
+    '## Notes',
+    '',
+    '',
+  ].join(eol);
+}
+
+export interface OutreachFacts {
+  /** The recipient's note id and name. */
+  id: string;
+  name: string;
+  company?: string;
+  /** Who referred you to them, when someone did. */
+  referrer?: string;
+}
+
+/**
+ * A first message that follows the practice: the referrer first (and in the
+ * subject), a short synopsis, their perspective asked for, 15–30 minutes — no
+ * "informational interview", no resume, no job request, well under 150 words.
+ */
+export function outreachTemplate(to: OutreachFacts, eol = '\n'): string {
+  const first = to.name.split(/\s+/)[0];
+  const subject = to.referrer
+    ? `${to.referrer} suggested I contact you`
+    : `A question about your work${to.company ? ` at ${to.company}` : ''}`;
+  const opening = to.referrer
+    ? `${to.referrer} suggested I get in touch with you.`
+    : `I came across your work${to.company ? ` at ${to.company}` : ''} and hoped you might share a little of your experience.`;
+  return [
+    '---',
+    'type: outreach',
+    `to: "[[${to.id}]]"`,
+    `subject: ${yamlScalar(subject)}`,
+    'channel: email',
+    'status: draft',
+    '---',
+    `Hi ${first},`,
+    '',
+    opening,
+    '',
+    'A quick word about me: (two sentences on your background and what you are exploring).',
+    '',
+    `I would value your perspective on how you got where you are${to.company ? ` and what the work at ${to.company} is really like` : ''}. Could you spare 20 minutes for a call in the next couple of weeks? I'm happy to fit your schedule.`,
+    '',
+    'Thank you,',
+    '',
+    '',
+  ].join(eol);
+}
