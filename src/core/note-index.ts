@@ -109,6 +109,12 @@ export class NoteIndex {
     return [...this.byType.outreach.values()] as Outreach[];
   }
 
+  /** The file a `[[id]]` opens: a Rapport note of that id first, else any Markdown file with it. */
+  pathOf(id: string): string | undefined {
+    const paths = [...(this.ids.get(idKey(id)) ?? [])].sort();
+    return paths.find((p) => this.files.get(p)?.type) ?? paths[0];
+  }
+
   /** Is there any Markdown file (Rapport note or not) with this id? */
   hasId(id: string): boolean {
     return this.ids.has(idKey(id));

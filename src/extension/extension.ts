@@ -4,9 +4,12 @@
 import * as vscode from 'vscode';
 import * as commands from './commands/index.js';
 import * as diagnostics from './diagnostics/index.js';
+import * as editor from './editor/index.js';
 import * as followUps from './follow-ups/index.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
+import * as quickFixes from './quick-fixes/index.js';
 import * as statusBar from './status-bar/index.js';
+import * as views from './views/index.js';
 
 /** What activate() returns: used by the integration tests to reach the real view and status bar. */
 export interface RapportApi {
@@ -14,6 +17,8 @@ export interface RapportApi {
   notes: WorkspaceNotes;
   followUps: followUps.FollowUpsProvider;
   statusBar: vscode.StatusBarItem;
+  views: views.Views;
+  quickFixes: quickFixes.QuickFixes;
 }
 
 export function activate(context: vscode.ExtensionContext): RapportApi {
@@ -23,6 +28,9 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   diagnostics.register(context, notes);
   const provider = followUps.register(context, notes);
   const item = statusBar.register(context, notes, provider);
+  const trees = views.register(context, notes);
+  const fixes = quickFixes.register(context, notes);
+  editor.register(context, notes);
   commands.register(context, notes);
 
   const setContext = () => {
@@ -44,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item };
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes };
 }
 
 export function deactivate(): void {}

@@ -1,28 +1,37 @@
-// Commands under the "Rapport" category. A new note never overwrites a file:
-// if the name is taken, the existing note is opened instead.
+// Commands under the "Rapport" category. New notes never overwrite a file: if
+// the name is taken, the existing note is opened instead and nothing is written.
 
 import * as vscode from 'vscode';
+import { formatDay } from '../../core/dates.js';
+import { setKey } from '../../core/edit.js';
 import { slugify } from '../../core/links.js';
-import { DEFAULT_FOLDERS } from '../../core/notes.js';
-import { contactTemplate } from '../../core/templates.js';
+import { DEFAULT_FOLDERS, type Contact, type Note } from '../../core/notes.js';
+import { contactTemplate, meetingTemplate, nameFromId, outreachTemplate } from '../../core/templates.js';
+import { companyName } from '../../core/views.js';
 import { VIEW_ID } from '../follow-ups/index.js';
-import type { WorkspaceNotes } from '../notes/workspace-notes.js';
+import { currentClock } from '../notes/settings.js';
+import type { FolderNotes, WorkspaceNotes } from '../notes/workspace-notes.js';
+import { applyFix, exists } from '../quick-fixes/index.js';
+
+/** What a command may be invoked on: a tree node with a note, a Follow-ups entry, or nothing (the active editor). */
+type Target = { note?: Note; folder?: FolderNotes; uri?: vscode.Uri } | undefined;
 
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('rapport.newContact', (name?: string) => newContact(name)),
+    vscode.commands.registerCommand('rapport.logMeeting', (target?: Target) => logMeeting(notes, target)),
+    vscode.commands.registerCommand('rapport.draftOutreach', (target?: Target) => draftOutreach(notes, target)),
+    vscode.commands.registerCommand('rapport.markThankYouSent', (target?: Target) => mark(notes, target, 'thank_you')),
+    vscode.commands.registerCommand('rapport.markReferrerUpdated', (target?: Target) => mark(notes, target, 'referrer_updated')),
     vscode.commands.registerCommand('rapport.refresh', () => notes.refresh()),
     vscode.commands.registerCommand('rapport.showFollowUps', () => vscode.commands.executeCommand(`${VIEW_ID}.focus`)),
   );
 }
 
-/** Create `contacts/<name>.md` from the template and open it; returns its URI. */
+/** Create `contacts/<name>.md` from the template and open it. */
 export async function newContact(name?: string): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder();
-  if (!folder) {
-    void vscode.window.showInformationMessage('Open a folder first: Rapport keeps notes in your workspace.');
-    return undefined;
-  }
+  if (!folder) return undefined;
   name ??= await vscode.window.showInputBox({
     title: 'New contact',
     prompt: 'Their name, as you would write it',
@@ -30,15 +39,75 @@ export async function newContact(name?: string): Promise<vscode.Uri | undefined>
     validateInput: (v) => (v.trim() ? undefined : 'A contact needs a name'),
   });
   if (!name?.trim()) return undefined;
-  const uri = vscode.Uri.joinPath(folder.uri, DEFAULT_FOLDERS.contact, `${slugify(name)}.md`);
+  return createNote(folder.uri, `${DEFAULT_FOLDERS.contact}/${slugify(name)}.md`, contactTemplate(name.trim()));
+}
+
+/** Create `meetings/<today>-<contact>.md` with the question bank, for a contact picked or given. */
+export async function logMeeting(notes: WorkspaceNotes, target?: Target): Promise<vscode.Uri | undefined> {
+  const picked = await pickContact(notes, target, 'Log a meeting with…');
+  if (!picked) return undefined;
+  const today = formatDay(currentClock().today);
+  return createNote(picked.folder.folder.uri, `${DEFAULT_FOLDERS.meeting}/${today}-${picked.contact.id}.md`, meetingTemplate(picked.contact.id, today));
+}
+
+/** Create an outreach draft that follows the practice: the referrer in the subject and first line. */
+export async function draftOutreach(notes: WorkspaceNotes, target?: Target): Promise<vscode.Uri | undefined> {
+  const picked = await pickContact(notes, target, 'Draft outreach to…');
+  if (!picked) return undefined;
+  const { contact, folder } = picked;
+  const ref = contact.referredBy;
+  const referrer = ref && (folder.index.resolve(ref, 'contact')?.name ?? (ref.id ? nameFromId(ref.id) : ref.text));
+  const today = formatDay(currentClock().today);
+  const text = outreachTemplate({ id: contact.id, name: contact.name, company: companyName(folder.index, contact), referrer });
+  return createNote(folder.folder.uri, `${DEFAULT_FOLDERS.outreach}/${today}-${contact.id}.md`, text);
+}
+
+/** Set `thank_you` or `referrer_updated` to today on a meeting note, as an undoable edit. */
+export async function mark(notes: WorkspaceNotes, target: Target, key: 'thank_you' | 'referrer_updated'): Promise<boolean> {
+  const uri = target?.uri ?? (target?.note && target.folder ? notes.uriOf(target.folder, target.note.path) : vscode.window.activeTextEditor?.document.uri);
+  if (!uri) return false;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const at = notes.sync(doc);
+  const note = at?.notes.index.get(at.path);
+  if (note?.type !== 'meeting') {
+    void vscode.window.showInformationMessage('Open a meeting note to mark it.');
+    return false;
+  }
+  return applyFix(uri, { edits: setKey(note, key, formatDay(currentClock().today)) });
+}
+
+async function pickContact(notes: WorkspaceNotes, target: Target, title: string): Promise<{ contact: Contact; folder: FolderNotes } | undefined> {
+  if (target?.note?.type === 'contact' && target.folder) return { contact: target.note, folder: target.folder };
+  const items = notes.allFolders().flatMap((folder) =>
+    folder.index
+      .contacts()
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((contact) => ({
+        label: contact.name,
+        description: [contact.role, companyName(folder.index, contact)].filter(Boolean).join(', '),
+        detail: notes.allFolders().length > 1 ? folder.folder.name : undefined,
+        contact,
+        folder,
+      })),
+  );
+  if (!items.length) {
+    void vscode.window.showInformationMessage('No contacts yet: create one with “Rapport: New contact”.');
+    return undefined;
+  }
+  return vscode.window.showQuickPick(items, { title, placeHolder: 'Type a name', matchOnDescription: true });
+}
+
+/** Write a new note and open it; if the file exists, open it and write nothing. */
+export async function createNote(root: vscode.Uri, path: string, content: string): Promise<vscode.Uri | undefined> {
+  const uri = vscode.Uri.joinPath(root, ...path.split('/'));
   if (await exists(uri)) {
     await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} already exists; it is open.`);
+    void vscode.window.showWarningMessage(`${path} already exists: it is open, and nothing was overwritten.`);
     return uri;
   }
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true });
-  edit.insert(uri, new vscode.Position(0, 0), contactTemplate(name.trim()));
+  edit.insert(uri, new vscode.Position(0, 0), content);
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   await doc.save();
@@ -50,15 +119,10 @@ export async function newContact(name?: string): Promise<vscode.Uri | undefined>
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder keeps your notes?' });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
+  if (!folders.length) {
+    void vscode.window.showInformationMessage('Open a folder first: Rapport keeps notes in your workspace.');
+    return undefined;
   }
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder keeps your notes?' });
 }

@@ -27,6 +27,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly typing = new Map<string, NodeJS.Timeout>();
+  /** The document version last put in the index, per URI, so sync() is free when nothing changed. */
+  private readonly versions = new Map<string, number>();
   private fireTimer: NodeJS.Timeout | undefined;
   private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
 
@@ -125,7 +127,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   /** Which folder a file belongs to, and its path there (forward slashes). */
-  private locate(uri: vscode.Uri): { notes: FolderNotes; path: string } | undefined {
+  locate(uri: vscode.Uri): { notes: FolderNotes; path: string } | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const notes = folder && this.folders.get(folder.uri.toString());
     if (!notes) return undefined;
@@ -158,7 +160,32 @@ export class WorkspaceNotes implements vscode.Disposable {
     const at = this.locate(doc.uri);
     if (!at) return;
     at.notes.index.set(at.path, doc.getText());
+    this.versions.set(doc.uri.toString(), doc.version);
     if (notify) this.fire();
+  }
+
+  /**
+   * Bring a document's current text into the index now, skipping the typing
+   * debounce: an edit must be computed on exactly the text the user sees.
+   * Returns where the note lives, or undefined when it is not in a workspace folder.
+   */
+  sync(doc: vscode.TextDocument): { notes: FolderNotes; path: string } | undefined {
+    const at = this.locate(doc.uri);
+    if (!at || !this.isNote(doc.uri)) return undefined;
+    if (this.versions.get(doc.uri.toString()) !== doc.version) {
+      clearTimeout(this.typing.get(doc.uri.toString()));
+      this.typing.delete(doc.uri.toString());
+      this.fromDocument(doc);
+    }
+    return at;
+  }
+
+  /** The core's diagnostics (with their fixes) for one file. */
+  diagnosticsFor(uri: vscode.Uri): Diagnostic[] {
+    const at = this.locate(uri);
+    if (!at) return [];
+    const { diagnostics, folder } = this.diagnostics();
+    return diagnostics.filter((d) => d.file === at.path && folder.get(d) === at.notes);
   }
 
   /** Read a file from disk, unless an open document with unsaved changes holds the truth. */
@@ -175,6 +202,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       if (at.notes.index.delete(at.path) && notify) this.fire();
       return;
     }
+    this.versions.delete(uri.toString());
     if (bytes.subarray(0, 8192).includes(0)) {
       this.log.warn(`skipped ${at.path}: binary file, not text`);
       at.notes.index.delete(at.path);
