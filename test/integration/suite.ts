@@ -2,4 +2,8 @@
 import './activation.test.js';
 import './follow-ups.test.js';
 import './live-updates.test.js';
+import './views.test.js';
+import './editor.test.js';
+import './quick-fixes.test.js';
+import './commands.test.js';
 import './multi-root.test.js';
