@@ -5,7 +5,7 @@
 // contacts that name it.
 
 import { isPast, type Clock } from './dates.js';
-import { idKey, nameKey, slugify } from './links.js';
+import { idKey, idOfPath, nameKey, slugify } from './links.js';
 import type { NoteType } from './model.js';
 import {
   parseFile,
@@ -19,6 +19,7 @@ import {
 } from './notes.js';
 
 type RefField = 'company' | 'referred_by' | 'with' | 'referrals' | 'to';
+const REF_FIELDS: readonly RefField[] = ['company', 'referred_by', 'with', 'referrals', 'to'];
 
 export interface ReferralEdge {
   /** The person who led to `to`. */
@@ -36,6 +37,8 @@ export class NoteIndex {
   private readonly names = new Map<string, Set<string>>();
   /** `field|ref key` → paths of notes whose `field` refers by that key. */
   private readonly refs = new Map<string, Set<string>>();
+  /** id key → paths of notes with a `[[link]]` to it (frontmatter or body). */
+  private readonly links = new Map<string, Set<string>>();
   /** Keys each path was filed under, so removal is exact. */
   private readonly filed = new Map<string, [Map<string, Set<string>>, string][]>();
   private readonly byType: Record<NoteType, Map<string, Note>> = {
@@ -61,6 +64,7 @@ export class NoteIndex {
       if (file.type === 'contact' || file.type === 'company') keys.push([this.names, `${file.type}:${nameKey(file.name)}`]);
       if (file.type === 'contact' && file.email) keys.push([this.names, `email:${nameKey(file.email)}`]);
       for (const [field, ref] of refsOf(file)) for (const k of refKeys(ref)) keys.push([this.refs, `${field}|${k}`]);
+      for (const l of file.links) keys.push([this.links, idKey(l.id)]);
     }
     for (const [map, key] of keys) {
       let set = map.get(key);
@@ -216,6 +220,98 @@ export class NoteIndex {
     return this.meetings()
       .filter((m) => meetingStatus(m, clock) === 'planned')
       .sort((a, b) => (a.date?.day ?? 0) - (b.date?.day ?? 0) || (a.date?.minutes ?? 0) - (b.date?.minutes ?? 0));
+  }
+
+  /**
+   * The notes whose check results can depend on the note at `path` as it is now:
+   * notes that link to it or name it, and those a check reaches through it
+   * (a contact's meetings, outreach, referrals and namesakes; a company's
+   * people). Call it before and after a change and re-check both sets.
+   */
+  dependents(path: string): Set<string> {
+    const out = new Set<string>();
+    const f = this.files.get(path);
+    const addAll = (paths: Iterable<string> | undefined) => {
+      for (const p of paths ?? []) out.add(p);
+    };
+    const add = (notes: Iterable<{ path: string }>) => {
+      for (const n of notes) out.add(n.path);
+    };
+    addAll(this.links.get(idKey(f ? f.id : idOfPath(path))));
+    if (!f?.type) return out;
+    addAll(this.ids.get(idKey(f.id)));
+    if (f.type === 'contact' || f.type === 'company') {
+      // A namesake's references may resolve to this note or to it, depending on which exists.
+      addAll(this.names.get(`${f.type}:${nameKey(f.name)}`));
+      for (const field of REF_FIELDS) {
+        addAll(this.refs.get(`${field}|id:${idKey(f.id)}`));
+        addAll(this.refs.get(`${field}|name:${nameKey(f.name)}`));
+      }
+    }
+    switch (f.type) {
+      case 'contact': {
+        for (const y of this.referredBy(f)) {
+          out.add(y.path);
+          add(this.meetingsWith(y));
+          add(this.outreachTo(y));
+        }
+        add(this.namesakes(f));
+        const company = this.resolve(f.company, 'company');
+        if (company) out.add(company.path);
+        break;
+      }
+      case 'company':
+        for (const c of this.contactsAt(f)) {
+          out.add(c.path);
+          add(this.namesakes(c));
+        }
+        break;
+      case 'meeting':
+        for (const r of f.with) {
+          const c = this.resolve(r, 'contact');
+          if (!c) continue;
+          out.add(c.path);
+          add(this.referralMentions(c));
+        }
+        break;
+      case 'outreach': {
+        const c = this.resolve(f.to, 'contact');
+        if (c) add(this.referralMentions(c));
+        break;
+      }
+    }
+    out.delete(path);
+    return out;
+  }
+
+  /** The keys other notes may use to name this one: its id, its name, and the slug of its name. */
+  static keysOf(f: ParsedFile | undefined): string[] {
+    if (!f) return [];
+    const keys = [`id:${idKey(f.id)}`];
+    if (f.type === 'contact' || f.type === 'company') keys.push(`name:${nameKey(f.name)}`, `id:${slugify(f.name)}`);
+    return keys;
+  }
+
+  /** Notes that refer (in a typed field) or link to any of these keys. */
+  namedBy(keys: string[]): Set<string> {
+    const out = new Set<string>();
+    for (const k of keys) {
+      for (const field of REF_FIELDS) for (const p of this.refs.get(`${field}|${k}`) ?? []) out.add(p);
+      if (k.startsWith('id:')) for (const p of this.links.get(k.slice(3)) ?? []) out.add(p);
+    }
+    return out;
+  }
+
+  /** The notes a note's typed references resolve to now. */
+  targetsOf(path: string): string[] {
+    const f = this.files.get(path);
+    if (!f?.type) return [];
+    const out: string[] = [];
+    for (const [field, ref] of refsOf(f)) {
+      const t = this.resolve(ref, field === 'company' ? 'company' : 'contact');
+      if (t) out.push(t.path);
+    }
+    return out;
   }
 
   pastMeetings(clock: Clock): Meeting[] {

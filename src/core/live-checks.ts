@@ -1,0 +1,77 @@
+// Diagnostics kept current as notes change one at a time. A change re-checks
+// only the notes whose results can depend on the changed one: the note itself,
+// the notes it refers to, and the notes that refer to it (by id or by name),
+// before and after the change.
+
+import { checkFile, type CheckContext } from './checks/index.js';
+import type { Diagnostic } from './model.js';
+import { compareDiagnostics } from './model.js';
+import { NoteIndex } from './note-index.js';
+import { parseFile } from './notes.js';
+
+export class LiveChecks {
+  private readonly byFile = new Map<string, Diagnostic[]>();
+
+  constructor(
+    readonly index: NoteIndex,
+    private readonly context: () => Omit<CheckContext, 'index'>,
+  ) {}
+
+  /** Check every file (the cold start). */
+  checkAll(): void {
+    this.byFile.clear();
+    const ctx = { ...this.context(), index: this.index };
+    for (const f of this.index.allFiles()) {
+      if (!f.type && !f.problems.length) continue;
+      const ds = checkFile(f, ctx);
+      if (ds.length) this.byFile.set(f.path, ds);
+    }
+  }
+
+  /**
+   * Apply one file's new text (undefined: deleted) and re-check what depends on
+   * it. Returns the paths whose diagnostics were recomputed.
+   */
+  change(path: string, text: string | undefined): string[] {
+    const next = text === undefined ? undefined : parseFile(path, text);
+    // Every way another note could name this one, before or after the change.
+    const keys = [...new Set([...NoteIndex.keysOf(this.index.get(path)), ...NoteIndex.keysOf(next)])];
+    const affected = this.neighbourhood(path, keys);
+    if (next) this.index.put(next);
+    else this.index.delete(path);
+    for (const p of this.neighbourhood(path, keys)) affected.add(p);
+    const ctx = { ...this.context(), index: this.index };
+    for (const p of affected) {
+      const f = this.index.get(p);
+      const ds = f && (f.type || f.problems.length) ? checkFile(f, ctx) : [];
+      if (ds.length) this.byFile.set(p, ds);
+      else this.byFile.delete(p);
+    }
+    return [...affected];
+  }
+
+  /**
+   * The note, the notes that name it, what all of those resolve to (a reference
+   * may switch from one namesake to another), and each one's dependents.
+   */
+  private neighbourhood(path: string, keys: string[]): Set<string> {
+    const near = new Set<string>([path, ...this.index.namedBy(keys), ...this.index.dependents(path)]);
+    const out = new Set(near);
+    for (const p of near) {
+      for (const t of this.index.targetsOf(p)) {
+        out.add(t);
+        for (const d of this.index.dependents(t)) out.add(d);
+      }
+    }
+    return out;
+  }
+
+  diagnosticsOf(path: string): Diagnostic[] {
+    return this.byFile.get(path) ?? [];
+  }
+
+  /** Every diagnostic, sorted by file then line. */
+  all(): Diagnostic[] {
+    return [...this.byFile.values()].flat().sort(compareDiagnostics);
+  }
+}

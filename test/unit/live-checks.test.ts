@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { checkAll } from '../../src/core/checks/index.js';
+import { LiveChecks } from '../../src/core/live-checks.js';
+import { NoteIndex } from '../../src/core/note-index.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { clock, md } from './helpers.js';
+
+/** A small deterministic random source, so a failure can be replayed. */
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+const PEOPLE = ['ann', 'ben', 'cy', 'di', 'eve', 'fay'];
+const COMPANIES = ['globex', 'initech', 'hooli'];
+
+/** A random version of some note, drawn from shapes that exercise every cross-note check. */
+function randomNote(r: () => number): [string, string | undefined] {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const kind = pick(['contact', 'contact', 'meeting', 'meeting', 'company', 'outreach', 'delete'] as const);
+  const person = pick(PEOPLE);
+  const ref = (id: string) => (r() < 0.3 ? `${id[0].toUpperCase()}${id.slice(1)} ${id === 'ann' ? 'Lee' : 'Smith'}` : `"[[${id}]]"`);
+  switch (kind) {
+    case 'contact':
+      return [`contacts/${person}.md`, md([
+        'type: contact',
+        `name: ${r() < 0.8 ? `${person[0].toUpperCase()}${person.slice(1)} ${person === 'ann' ? 'Lee' : 'Smith'}` : 'Ann Lee'}`,
+        `company: ${r() < 0.5 ? pick(['Globex', 'Initech', 'Hooli']) : `"[[${pick(COMPANIES)}]]"`}`,
+        ...(r() < 0.5 ? [`referred_by: ${ref(pick(PEOPLE))}`] : []),
+        ...(r() < 0.4 ? [`email: ${pick(['a', 'b'])}@x.example`] : []),
+        ...(r() < 0.3 ? [`status: ${pick(['lead', 'contacted', 'met'])}`] : []),
+        ...(r() < 0.3 ? ['next_follow_up: 2026-11-10'] : []),
+        ...(r() < 0.3 ? ['keep_in_touch_days: 5'] : []),
+      ])];
+    case 'meeting':
+      return [`meetings/${pick(['m1', 'm2', 'm3', 'm4'])}.md`, md([
+        'type: meeting',
+        `with: ${ref(person)}`,
+        `date: ${pick(['2026-11-01', '2026-11-19', '2026-11-22'])}`,
+        ...(r() < 0.5 ? [`referrals: [${ref(pick(PEOPLE))}]`] : []),
+        ...(r() < 0.5 ? ['thank_you: true'] : []),
+        ...(r() < 0.3 ? ['status: planned'] : []),
+      ], r() < 0.5 ? `Met [[${pick([...PEOPLE, 'nobody'])}]].` : '')];
+    case 'company':
+      return [`companies/${pick(COMPANIES)}.md`, md(['type: company', `name: ${pick(['Globex', 'Initech', 'Hooli', 'Umbrella'])}`, `target: ${r() < 0.7}`])];
+    case 'outreach':
+      return [`outreach/${pick(['o1', 'o2'])}.md`, md(['type: outreach', `to: ${ref(person)}`, `status: ${pick(['draft', 'sent'])}`, ...(r() < 0.5 ? ['subject: Sally Smith suggested I contact you'] : [])])];
+    case 'delete':
+      return [pick([`contacts/${person}.md`, `companies/${pick(COMPANIES)}.md`, 'meetings/m1.md', 'outreach/o1.md']), undefined];
+  }
+}
+
+describe('incremental checks', () => {
+  it('after every one-note change, equal a full re-check of the whole index (2,000 random changes)', function () {
+    this.timeout(60_000);
+    const settings = { ...DEFAULT_SETTINGS, checks: {} };
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = rng(seed);
+      const index = new NoteIndex();
+      const live = new LiveChecks(index, () => ({ clock: clock(), settings }));
+      live.checkAll();
+      for (let step = 0; step < 100; step++) {
+        const [path, text] = randomNote(r);
+        live.change(path, text);
+        const fresh = checkAll(index.allFiles(), { index, clock: clock(), settings });
+        const show = (ds: typeof fresh) => ds.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message}`);
+        assert.deepEqual(show(live.all()), show(fresh), `seed ${seed}, step ${step}: ${path}`);
+      }
+    }
+  });
+
+  it('re-checks only what can depend on the change', () => {
+    const index = new NoteIndex();
+    const files: Record<string, string> = {
+      'contacts/ann.md': md(['type: contact', 'name: Ann Lee']),
+      'contacts/ben.md': md(['type: contact', 'name: Ben Smith', 'referred_by: "[[ann]]"']),
+      'meetings/m1.md': md(['type: meeting', 'with: "[[ben]]"', 'date: 2026-11-01']),
+      'contacts/zed.md': md(['type: contact', 'name: Zed']),
+      'companies/globex.md': md(['type: company', 'name: Globex']),
+    };
+    for (const [p, t] of Object.entries(files)) index.set(p, t);
+    const live = new LiveChecks(index, () => ({ clock: clock(), settings: { ...DEFAULT_SETTINGS, checks: {} } }));
+    live.checkAll();
+    const touched = live.change('contacts/ann.md', md(['type: contact', 'name: Ann Lee-Park']));
+    assert.deepEqual(touched.sort(), ['contacts/ann.md', 'contacts/ben.md', 'meetings/m1.md']);
+  });
+});
