@@ -5,7 +5,7 @@
 // `onDidChange`.
 
 import * as vscode from 'vscode';
-import { checkAll } from '../../core/checks/index.js';
+import { LiveChecks } from '../../core/live-checks.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
 import type { Settings } from '../../core/settings.js';
@@ -20,6 +20,10 @@ export interface FolderNotes {
   folder: vscode.WorkspaceFolder;
   index: NoteIndex;
   settings: Settings;
+  /** Diagnostics kept current one change at a time (after the first full check). */
+  live: LiveChecks;
+  /** False while the folder is first read: changes then only fill the index. */
+  loaded: boolean;
 }
 
 export class WorkspaceNotes implements vscode.Disposable {
@@ -44,7 +48,10 @@ export class WorkspaceNotes implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => void this.fromDisk(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('rapport')) return;
-        for (const f of this.folders.values()) f.settings = readSettings(f.folder);
+        for (const f of this.folders.values()) {
+          f.settings = readSettings(f.folder);
+          if (f.loaded) f.live.checkAll();
+        }
         this.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -93,11 +100,10 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** Every diagnostic in every folder, as of now (cached until the next change). */
   diagnostics(): { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } {
     if (!this.cache) {
-      const clock = currentClock();
       const diagnostics: Diagnostic[] = [];
       const folder = new Map<Diagnostic, FolderNotes>();
       for (const f of this.folders.values()) {
-        for (const d of checkAll(f.index.allFiles(), { index: f.index, clock, settings: f.settings })) {
+        for (const d of f.live.all()) {
           diagnostics.push(d);
           folder.set(d, f);
         }
@@ -113,17 +119,35 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /** Recompute everything, as if a note had changed (e.g. the day turned). */
   refresh(): void {
+    for (const f of this.folders.values()) if (f.loaded) f.live.checkAll();
     this.fire(0);
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
-    const notes: FolderNotes = { folder, index: new NoteIndex(), settings: readSettings(folder) };
+    const index = new NoteIndex();
+    const notes: FolderNotes = {
+      folder,
+      index,
+      settings: readSettings(folder),
+      live: new LiveChecks(index, () => ({ clock: currentClock(), settings: notes.settings })),
+      loaded: false,
+    };
     this.folders.set(folder.uri.toString(), notes);
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), EXCLUDE);
     for (let i = 0; i < uris.length; i += READ_BATCH) {
       await Promise.all(uris.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u, false)));
     }
     for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc, false);
+    notes.live.checkAll();
+    notes.loaded = true;
+  }
+
+  /** Put one file's text in its folder's index (undefined: it is gone), re-checking what depends on it. */
+  private update(at: { notes: FolderNotes; path: string }, text: string | undefined): boolean {
+    if (!at.notes.loaded) return text === undefined ? at.notes.index.delete(at.path) : (at.notes.index.set(at.path, text), true);
+    if (text === undefined && !at.notes.index.get(at.path)) return false;
+    at.notes.live.change(at.path, text);
+    return true;
   }
 
   /** Which folder a file belongs to, and its path there (forward slashes). */
@@ -159,7 +183,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!this.isNote(doc.uri) || doc.isClosed) return;
     const at = this.locate(doc.uri);
     if (!at) return;
-    at.notes.index.set(at.path, doc.getText());
+    this.update(at, doc.getText());
     this.versions.set(doc.uri.toString(), doc.version);
     if (notify) this.fire();
   }
@@ -199,15 +223,15 @@ export class WorkspaceNotes implements vscode.Disposable {
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
-      if (at.notes.index.delete(at.path) && notify) this.fire();
+      if (this.update(at, undefined) && notify) this.fire();
       return;
     }
     this.versions.delete(uri.toString());
     if (bytes.subarray(0, 8192).includes(0)) {
       this.log.warn(`skipped ${at.path}: binary file, not text`);
-      at.notes.index.delete(at.path);
+      this.update(at, undefined);
     } else {
-      at.notes.index.set(at.path, new TextDecoder('utf-8').decode(bytes));
+      this.update(at, new TextDecoder('utf-8').decode(bytes));
     }
     if (notify) this.fire();
   }
@@ -215,11 +239,11 @@ export class WorkspaceNotes implements vscode.Disposable {
   private deleted(uri: vscode.Uri): void {
     const at = this.locate(uri);
     if (!at) return;
-    let changed = at.notes.index.delete(at.path);
+    let changed = this.update(at, undefined);
     // A deleted folder arrives as one event: drop every note under it.
     const prefix = `${at.path}/`;
     for (const f of [...at.notes.index.allFiles()]) {
-      if (f.path.startsWith(prefix)) changed = at.notes.index.delete(f.path) || changed;
+      if (f.path.startsWith(prefix)) changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
     }
     if (changed) this.fire();
   }
