@@ -7,3 +7,5 @@ import './editor.test.js';
 import './quick-fixes.test.js';
 import './commands.test.js';
 import './multi-root.test.js';
+import './grammar.test.js';
+import './snippets.test.js';
