@@ -32,11 +32,101 @@ const processor = unified().use(remarkParse);
 /** Could this body hold code that hides `[[…]]`? If not, links can be found without parsing. */
 const MAY_HOLD_CODE = /`|~~~|<|^(?: {4}|\t)/m;
 
-/** Links in a body that needs no structure (the common case): no remark parse unless code could hide one. */
+/**
+ * Links in a body outside code. Most bodies have no code at all; most others
+ * have only fenced blocks and inline code spans, which `linksOutsideCode` skips
+ * by the CommonMark rules for those two. Anything subtler (indented code, HTML,
+ * code inside quotes or lists) goes to remark. Why not remark always: it costs
+ * ~0.25 ms a body, more than everything else in a note's cold start together
+ * (shared/notes/peers.md); test/unit/body.test.ts holds the scanner to remark's answers.
+ */
 export function bodyLinks(body: string, offset: number): WikiLink[] {
   if (!body.includes('[[')) return [];
   if (!MAY_HOLD_CODE.test(body)) return findLinks(body, offset);
-  return parseBody(body, offset).links;
+  return linksOutsideCode(body, offset) ?? parseBody(body, offset).links;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+/** Lines where code or HTML could hide a link in ways only a full parse can tell. */
+const SUBTLE = /^(?: {4}|\t)|^ {0,3}(?:<|>)|^\s*(?:[-*+]|\d+[.)])\s+(?:`{3}|~{3})|^ {4,}(?:`{3}|~{3})/;
+const BLOCK_START = /^ {0,3}(?:[-*+]\s|\d+[.)]\s|#{1,6}(?:\s|$))/;
+
+/** Links outside fenced code blocks and inline code spans; undefined when the body needs a real parse. */
+export function linksOutsideCode(body: string, offset: number): WikiLink[] | undefined {
+  if (body.includes('<!--')) return undefined;
+  const out: WikiLink[] = [];
+  let fence: { char: string; len: number } | undefined;
+  let para = -1; // start of the current paragraph-like run of lines
+  let paraEnd = -1;
+  const flush = () => {
+    if (para !== -1) out.push(...linksOutsideSpans(body.slice(para, paraEnd), offset + para));
+    para = -1;
+  };
+  for (let start = 0; start <= body.length; ) {
+    const nl = body.indexOf('\n', start);
+    const end = nl === -1 ? body.length : nl;
+    const line = body.slice(start, end).replace(/\r$/, '');
+    const next = nl === -1 ? body.length + 1 : nl + 1;
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[2][0] === fence.char && close[2].length >= fence.len && close[3].trim() === '') fence = undefined;
+    } else {
+      const open = FENCE.exec(line);
+      if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+        flush();
+        fence = { char: open[2][0], len: open[2].length };
+      } else if (line.trim() === '') {
+        flush();
+      } else {
+        if (SUBTLE.test(line) && (line.includes('[[') || line.includes('`') || line.includes('~~~'))) return undefined;
+        if (BLOCK_START.test(line)) flush();
+        if (para === -1) para = start;
+        paraEnd = start + line.length;
+      }
+    }
+    start = next;
+  }
+  flush();
+  return out;
+}
+
+/** Links in one paragraph's text, outside its inline code spans (backtick runs of equal length). */
+function linksOutsideSpans(text: string, offset: number): WikiLink[] {
+  if (!text.includes('[[')) return [];
+  const code: [number, number][] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c !== '`') {
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (text[i + n] === '`') n++;
+    let j = i + n;
+    let closed = -1;
+    while (j < text.length) {
+      const k = text.indexOf('`', j);
+      if (k === -1) break;
+      let m = 0;
+      while (text[k + m] === '`') m++;
+      if (m === n) {
+        closed = k;
+        break;
+      }
+      j = k + m;
+    }
+    if (closed === -1) {
+      i += n;
+      continue;
+    }
+    code.push([i, closed + n]);
+    i = closed + n;
+  }
+  return findLinks(text, offset).filter((l) => !code.some(([s, e]) => l.start - offset >= s && l.end - offset <= e));
 }
 
 export function parseBody(body: string, offset: number): BodyStructure {
