@@ -42,8 +42,16 @@ export function parseDate(value: unknown): NoteDate | undefined {
   return result;
 }
 
+const DAY_TEXT = new Map<number, string>();
+
 export function formatDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (DAY_TEXT.size > 100_000) DAY_TEXT.clear();
+    DAY_TEXT.set(day, text);
+  }
+  return text;
 }
 
 /** The clock for "now" in the local time zone. */

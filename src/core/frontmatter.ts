@@ -10,6 +10,7 @@
 
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -62,6 +63,10 @@ const REFUSED_ENGINES = Object.fromEntries(
   ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml', 'yaml', 'yml'].map((n) => [n, { parse: refuse }]),
 );
 
+/** gray-matter finds the block; its YAML engine does nothing, as we parse our own slice so offsets line up. */
+const SPLIT_ONLY = { parse: () => ({}) };
+const MATTER_OPTIONS = { language: 'yaml', engines: { ...REFUSED_ENGINES, yaml: SPLIT_ONLY, yml: SPLIT_ONLY } };
+
 /** The language tag of a `---tag` opening line, or undefined when the text has no frontmatter. */
 export function frontmatterLanguage(text: string): string | undefined {
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined;
@@ -70,7 +75,7 @@ export function frontmatterLanguage(text: string): string | undefined {
 }
 
 /** Read the frontmatter of a note (text without a BOM). Undefined when there is none. */
-export function readFrontmatter(text: string): Frontmatter | undefined {
+export function readFrontmatter(text: string, options: { simple?: boolean } = {}): Frontmatter | undefined {
   const language = frontmatterLanguage(text);
   if (language === undefined) return undefined;
   const nl = text.indexOf('\n');
@@ -89,9 +94,7 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
   };
   if (!YAML_TAGS.has(language.toLowerCase())) return base; // never handed to any engine
 
-  // gray-matter finds the block; we parse our own slice of it so offsets line up.
-  const yamlEngine = { parse: () => ({}) };
-  const file = matter(text, { language: 'yaml', engines: { ...REFUSED_ENGINES, yaml: yamlEngine, yml: yamlEngine } });
+  const file = matter(text, MATTER_OPTIONS);
   // gray-matter's raw block starts at the end of the opening line's text; ours after its newline.
   const raw = file.matter ?? '';
   const rawStart = 3 + (nl === -1 ? text.length - 3 : text.slice(3, nl).replace(/\r$/, '').length);
@@ -105,7 +108,12 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
   base.sourceEnd = Math.max(sourceStart, text.charCodeAt(closeAt - 1) === 13 ? closeAt - 1 : closeAt);
   base.closeStart = closeAt + 1;
   base.bodyStart = text.length - file.content.length;
-  parseYaml(text.slice(sourceStart, base.sourceEnd), sourceStart, base);
+  const source = text.slice(sourceStart, base.sourceEnd);
+  const simple = options.simple === false ? undefined : readSimpleYaml(source, sourceStart);
+  if (simple) {
+    base.data = simple.data;
+    base.keys = simple.keys;
+  } else parseYaml(source, sourceStart, base);
   return base;
 }
 

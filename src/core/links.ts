@@ -42,9 +42,17 @@ export function idKey(id: string): string {
   return id.trim().toLowerCase();
 }
 
+const NAME_KEYS = new Map<string, string>();
+
 /** Lookup key for names ("Globex", " globex inc ") as a user would match them by eye. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+    if (NAME_KEYS.size > 200_000) NAME_KEYS.clear(); // a bound, not a policy: names repeat
+    NAME_KEYS.set(name, key);
+  }
+  return key;
 }
 
 /** A file-name-safe id for a name: "Sally Smith" → "sally-smith". */

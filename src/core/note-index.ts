@@ -187,6 +187,9 @@ export class NoteIndex {
   /** Contacts with the same email, or the same name at the same company. */
   namesakes(contact: Contact): Contact[] {
     const email = contact.email && nameKey(contact.email);
+    const sameName = this.names.get(`contact:${nameKey(contact.name)}`);
+    const sameEmail = email ? this.names.get(`email:${email}`) : undefined;
+    if ((sameName?.size ?? 0) <= 1 && (sameEmail?.size ?? 0) <= 1) return []; // the common case: only itself
     const company = companyKey(this, contact);
     const same = [...(this.names.get(`contact:${nameKey(contact.name)}`) ?? [])]
       .map((p) => this.files.get(p) as Contact)

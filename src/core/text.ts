@@ -4,10 +4,19 @@
 import type { Position, Range } from './model.js';
 
 export class LineMap {
-  private readonly starts: number[] = [0];
+  private lazyStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(readonly text: string) {}
+
+  /** Line starts, computed on first use: most notes never need a position. */
+  private get starts(): number[] {
+    if (!this.lazyStarts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lazyStarts = starts;
+    }
+    return this.lazyStarts;
   }
 
   get lineCount(): number {

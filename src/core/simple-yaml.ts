@@ -1,0 +1,232 @@
+// A reader for the frontmatter nearly every note has: top-level `key: value`
+// lines whose values are plain or quoted scalars, one-line flow lists of them,
+// or block lists of them, with comments. For anything else it returns
+// undefined and the `yaml` package reads the block (anchors, aliases, tags,
+// block scalars, nested maps, escapes, numbers in unusual notations…).
+//
+// Why a reader of our own: `yaml`'s parseDocument costs ~65 µs a note, which at
+// 10,000 notes is more than the whole cold-start budget (issue 5, and
+// shared/notes/peers.md). On the subset it accepts it gives exactly the data
+// and source ranges `yaml` gives; test/unit/simple-yaml.test.ts holds it to that.
+
+import type { TopLevelKey } from './frontmatter.js';
+
+export interface SimpleYaml {
+  data: Record<string, unknown>;
+  keys: Map<string, TopLevelKey>;
+}
+
+interface Scalar {
+  value: unknown;
+  start: number;
+  end: number;
+}
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?=[ \t]|$)/;
+const INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
+const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
+const DATE_LIKE = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?$/;
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const BOOLS = new Map<string, boolean>([
+  ['true', true], ['True', true], ['TRUE', true],
+  ['false', false], ['False', false], ['FALSE', false],
+]);
+
+/** Read `source` (offsets shifted by `at`), or undefined when it is outside the simple subset. */
+export function readSimpleYaml(source: string, at: number): SimpleYaml | undefined {
+  if (source.includes('\t') || source.charCodeAt(0) === 0xfeff) return undefined;
+  const data: Record<string, unknown> = {};
+  const keys = new Map<string, TopLevelKey>();
+  // The key whose value is a block list being read, if any.
+  let list: { entry: TopLevelKey; items: unknown[]; indent: number } | undefined;
+  let pending: TopLevelKey | undefined; // `key:` with nothing after it yet
+
+  let pos = 0;
+  while (pos <= source.length) {
+    const nl = source.indexOf('\n', pos);
+    const next = nl === -1 ? source.length + 1 : nl + 1;
+    let end = nl === -1 ? source.length : nl;
+    if (end > pos && source.charCodeAt(end - 1) === 13) end--;
+    const line = source.slice(pos, end);
+    const trimmed = line.trimStart();
+
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      if (list || pending) return undefined; // where yaml ends the node is subtle here: let it decide
+      pos = next;
+      continue;
+    }
+    const indent = line.length - trimmed.length;
+    if (trimmed.startsWith('- ') || trimmed === '-') {
+      // An item of a block list under the key just read.
+      const owner = list?.entry ?? pending;
+      if (!owner || trimmed === '-' || (list && indent !== list.indent)) return undefined;
+      if (!list) {
+        list = { entry: owner, items: [], indent };
+        owner.valueStart = at + pos + indent;
+        owner.items = [];
+        pending = undefined;
+      }
+      const itemAt = pos + indent + 2 + (trimmed.length - 2 - trimmed.slice(2).trimStart().length);
+      const s = scalar(source, itemAt, end);
+      if (!s) return undefined;
+      list.items.push(s.value);
+      list.entry.items!.push({ start: at + s.start, end: at + s.end });
+      list.entry.valueEnd = at + trimEnd(source, s.end, end);
+      pos = next;
+      continue;
+    }
+    if (indent > 0) return undefined; // a continuation line or a nested map
+    const m = KEY_LINE.exec(line);
+    if (!m) return undefined;
+    if (list) {
+      data[list.entry.key] = list.items;
+      list = undefined;
+    }
+    if (pending) {
+      // `key:` followed by another key: null, with an empty range where yaml puts it (the end of its line).
+      data[pending.key] = null;
+      pending = undefined;
+    }
+    const name = m[1];
+    if (keys.has(name) || name === '__proto__') return undefined;
+    const entry: TopLevelKey = { key: name, keyStart: at + pos, keyEnd: at + pos + name.length, valueStart: 0, valueEnd: 0 };
+    keys.set(name, entry);
+    let v = pos + name.length + 1;
+    while (v < end && source[v] === ' ') v++;
+    if (v >= end) {
+      entry.valueStart = entry.valueEnd = at + end;
+      pending = entry;
+      pos = next;
+      continue;
+    }
+    if (source[v] === '#') return undefined;
+    if (source[v] === '[') {
+      const flow = flowList(source, v, end);
+      if (!flow) return undefined;
+      data[name] = flow.items.map((i) => i.value);
+      entry.valueStart = at + v;
+      entry.valueEnd = at + flow.end;
+      entry.items = flow.items.map((i) => ({ start: at + i.start, end: at + i.end }));
+    } else {
+      const s = scalar(source, v, end);
+      if (!s) return undefined;
+      data[name] = s.value;
+      entry.valueStart = at + s.start;
+      entry.valueEnd = at + s.end;
+    }
+    pos = next;
+  }
+  if (list) data[list.entry.key] = list.items;
+  if (pending) data[pending.key] = null;
+  return { data, keys };
+}
+
+/** A scalar from `start` to the line's `end`, with an optional trailing comment. */
+function scalar(source: string, start: number, end: number): Scalar | undefined {
+  const c = source[start];
+  if (c === '"' || c === "'") {
+    const close = quoted(source, start, end);
+    if (!close) return undefined;
+    if (!restIsComment(source, close.end, end)) return undefined;
+    return close;
+  }
+  // A plain scalar: up to a ` #` comment.
+  let stop = end;
+  const hash = source.indexOf(' #', start);
+  if (hash !== -1 && hash < end) stop = hash;
+  const textEnd = trimEnd(source, start, stop);
+  const text = source.slice(start, textEnd);
+  if (!plainOk(text)) return undefined;
+  return { value: resolvePlain(text), start, end: textEnd };
+}
+
+function quoted(source: string, start: number, end: number): Scalar | undefined {
+  const q = source[start];
+  if (q === '"') {
+    const close = source.indexOf('"', start + 1);
+    if (close === -1 || close >= end) return undefined;
+    const body = source.slice(start + 1, close);
+    if (body.includes('\\')) return undefined; // escapes: let yaml read them
+    return { value: body, start, end: close + 1 };
+  }
+  let i = start + 1;
+  let value = '';
+  for (;;) {
+    const close = source.indexOf("'", i);
+    if (close === -1 || close >= end) return undefined;
+    value += source.slice(i, close);
+    if (source[close + 1] === "'") {
+      value += "'";
+      i = close + 2;
+      continue;
+    }
+    return { value, start, end: close + 1 };
+  }
+}
+
+/** `[a, "b", c]` on one line. */
+function flowList(source: string, start: number, end: number): { items: Scalar[]; end: number } | undefined {
+  const items: Scalar[] = [];
+  let i = start + 1;
+  const skip = () => {
+    while (i < end && source[i] === ' ') i++;
+  };
+  skip();
+  if (source[i] === ']') return restIsComment(source, i + 1, end) ? { items, end: i + 1 } : undefined;
+  for (;;) {
+    skip();
+    const c = source[i];
+    let item: Scalar | undefined;
+    if (c === '"' || c === "'") item = quoted(source, i, end);
+    else {
+      let j = i;
+      while (j < end && source[j] !== ',' && source[j] !== ']') j++;
+      const textEnd = trimEnd(source, i, j);
+      const text = source.slice(i, textEnd);
+      if (!text || !plainOk(text) || text.includes('#')) return undefined;
+      item = { value: resolvePlain(text), start: i, end: textEnd };
+    }
+    if (!item) return undefined;
+    items.push(item);
+    i = item.end;
+    skip();
+    if (source[i] === ',') {
+      i++;
+      skip();
+      if (source[i] === ']') return undefined; // a trailing comma: rare, let yaml read it
+      continue;
+    }
+    if (source[i] === ']') return restIsComment(source, i + 1, end) ? { items, end: i + 1 } : undefined;
+    return undefined;
+  }
+}
+
+function restIsComment(source: string, from: number, end: number): boolean {
+  const rest = source.slice(from, end);
+  return rest.trim() === '' || /^\s+#/.test(rest);
+}
+
+/** A plain scalar we can read as yaml would: no indicators, no `: `, nothing numeric but plain decimals. */
+function plainOk(text: string): boolean {
+  if (text === '' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^-[^\s-]/.test(text)) return false;
+  if (/: |:$| #|[{}[\]]/.test(text)) return false;
+  if (/^[-+.\d~]/.test(text) && !INT.test(text) && !DECIMAL.test(text) && !DATE_LIKE.test(text) && text !== '~') {
+    // Numbers in other notations, signs, leading dots: yaml's rules are subtle. But no number has a
+    // space in it (a phone number, "+1 718 555 0134", is text), and `-foo` is plain text too.
+    return /^-[A-Za-z]/.test(text) || / /.test(text);
+  }
+  return true;
+}
+
+function resolvePlain(text: string): unknown {
+  if (NULLS.has(text)) return null;
+  const b = BOOLS.get(text);
+  if (b !== undefined) return b;
+  if (INT.test(text) || DECIMAL.test(text)) return Number(text);
+  return text;
+}
+
+function trimEnd(source: string, start: number, end: number): number {
+  while (end > start && (source[end - 1] === ' ' || source[end - 1] === '\r')) end--;
+  return end;
+}

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { readSimpleYaml } from '../../src/core/simple-yaml.js';
+
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+/** Values as people write them, and some that only yaml itself should read. */
+const VALUES = [
+  'Sally Smith', '"[[sally-smith]]"', "'[[globex]]'", '[[sally-smith]]', 'Globex', '2026-11-20', '2026-11-20 15:00', '2026-11-20T15:00',
+  '2026-02-30', 'true', 'false', 'True', 'yes', 'no', 'null', '~', '30', '-5', '0', '007', '1.5', '1e3', '0x1F', '.5', '+1 555 0100',
+  'skip', 'done', 'no-show', '"quoted, with comma"', "'it''s'", '"esc\\"aped"', 'plain # with comment', '"q" # comment',
+  '[a, b]', '["[[a]]", "[[b]]"]', '[]', '[ a , "b" ]', '[a, ]', '[a, [b]]', '{a: 1}', '&anchor x', '*alias', '!tag x', '|', '>',
+  'a: b', 'ends with colon:', 'https://globex.example/jobs', 'mail@x.example', 'C# developer', 'Ann #1', 'über', '-dash', '- item',
+  '+1 718 555 0134', '1 2', '- 5', '.5 x', '0x1F cafe', '"unclosed', "'unclosed", '%x', '@x', '`x`', '?x', '', '   spaced   ', 'tab\there',
+];
+const KEYS = ['type', 'name', 'with', 'date', 'status', 'referrals', 'tags', 'company', 'thank_you', 'kind', 'x-custom', 'Name2'];
+
+function randomSource(r: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const lines: string[] = [];
+  const n = 1 + Math.floor(r() * 7);
+  for (let i = 0; i < n; i++) {
+    const key = r() < 0.05 ? pick(KEYS) : `${pick(KEYS)}${i}`;
+    const shape = r();
+    if (shape < 0.65) lines.push(`${key}: ${pick(VALUES)}`.replace(/ $/, r() < 0.5 ? '' : ' '));
+    else if (shape < 0.85) {
+      lines.push(`${key}:${r() < 0.2 ? ' # note' : ''}`);
+      const indent = pick(['', '  ', '    ']);
+      for (let k = Math.floor(r() * 3); k > 0; k--) lines.push(`${indent}- ${pick(VALUES)}`);
+    } else if (shape < 0.9) lines.push(pick(['# a comment', '', '  ', '  nested: map', '    continued text']));
+    else lines.push(`${key}:`);
+  }
+  return lines.join(r() < 0.2 ? '\r\n' : '\n');
+}
+
+describe('the simple YAML reader', () => {
+  it('reads exactly what yaml reads, data and ranges, or declines (20,000 generated frontmatters)', function () {
+    this.timeout(60_000);
+    const r = rng(11);
+    let served = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const source = randomSource(r);
+      const text = `---\n${source}\n---\nBody\n`;
+      const fast = readFrontmatter(text)!;
+      const slow = readFrontmatter(text, { simple: false })!;
+      if (readSimpleYaml(source, 4)) served++;
+      assert.deepEqual(fast.data, slow.data, JSON.stringify(source));
+      if (slow.data) assert.deepEqual([...fast.keys.entries()], [...slow.keys.entries()], JSON.stringify(source));
+      assert.equal(fast.problems.length > 0, slow.problems.length > 0, JSON.stringify(source));
+    }
+    assert.ok(served > 3000, `only ${served} served by the simple reader`);
+  });
+
+  it('serves the frontmatter notes are made of', () => {
+    const note = ['type: meeting', 'with: "[[sally-smith]]"   # met at the meetup', 'date: 2026-11-20 15:00', 'kind: informational', 'duration: 30', 'thank_you: 2026-11-21', 'referrals:', '  - "[[bob-jones]]"', '  - Carol White', 'tags: [design, fintech]'].join('\n');
+    const read = readSimpleYaml(note, 0)!;
+    assert.deepEqual(read.data, {
+      type: 'meeting', with: '[[sally-smith]]', date: '2026-11-20 15:00', kind: 'informational', duration: 30,
+      thank_you: '2026-11-21', referrals: ['[[bob-jones]]', 'Carol White'], tags: ['design', 'fintech'],
+    });
+  });
+
+  it('declines anchors, aliases, tags, block scalars, nested maps and escapes', () => {
+    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: [[x]]', 'a: {b: 1}', 'a: 1\na: 2']) {
+      assert.equal(readSimpleYaml(s, 0), undefined, s);
+    }
+  });
+});
