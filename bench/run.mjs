@@ -1,0 +1,399 @@
+// The benchmark: how far Rapport's cold and warm check sit above the cost of
+// merely reading the notes, and what one edit costs in the editor.
+//
+//   npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--json]
+//
+// For each size, on one generated corpus (bench/generate.mjs), every run spawns
+// a fresh `node` per measurement and times the whole process from spawn to exit
+// (start-up included), the measurements of a run back to back, with their order
+// rotated from run to run so none always goes first:
+//   floor-read    walk the folder and read every .md          (bench/floor-read.mjs)
+//   floor-matter  the same, plus gray-matter on each           (bench/floor-matter.mjs)
+//   cold          rapport check --json --today 2026-11-21 [--no-cache], stdout to /dev/null
+//   warm          the same without --no-cache, after one unmeasured run that fills the cache
+//                 (only when `rapport check --help` offers --no-cache)
+// Each figure is the median of the runs; peak RSS is GNU time's %M (maximum
+// resident set size of the child), or, without /usr/bin/time, the child's own
+// process.resourceUsage().maxRSS printed at exit by bench/rss-preload.mjs.
+// Then, once per size, bench/recheck.mjs times 200 one-note edits in process
+// (LiveChecks.change) and reports p50 and p95.
+//
+// It fails loudly (exit 1) when a Rapport run exits with anything but 0 or 1,
+// dies on a signal or prints a stack trace, when a floor fails, or when the
+// check's JSON on the smallest corpus is not the contract's shape.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus } from './generate.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const REPO = dirname(BENCH);
+const RAPPORT = join(REPO, 'bin', 'rapport.js');
+const TODAY = '2026-11-21';
+const NODE = process.execPath;
+const GNU_TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------------------
+// Arguments
+
+function parseArgs(argv) {
+  const o = { sizes: [1000, 10000, 100000], runs: 5, runsLarge: undefined, edits: 200, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes') o.sizes = next().split(',').map((s) => Number(s.trim().replace(/k$/i, '000')));
+    else if (a === '--runs') o.runs = Number(next());
+    else if (a === '--runs-large') o.runsLarge = Number(next());
+    else if (a === '--edits') o.edits = Number(next());
+    else if (a === '--json') o.json = true;
+    else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown argument ${a}`);
+  }
+  if (!o.sizes.length || o.sizes.some((n) => !Number.isInteger(n) || n < 20)) usage('--sizes takes whole numbers of at least 20');
+  if (!Number.isInteger(o.runs) || o.runs < 1) usage('--runs takes a whole number of at least 1');
+  if (o.runsLarge !== undefined && (!Number.isInteger(o.runsLarge) || o.runsLarge < 1)) usage('--runs-large takes a whole number of at least 1');
+  if (!Number.isInteger(o.edits) || o.edits < 1) usage('--edits takes a whole number of at least 1');
+  return o;
+}
+
+function usage(problem) {
+  const text = `usage: npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--json]
+  --sizes       corpus sizes in notes (default 1000,10000,100000)
+  --runs        runs per size; each figure is the median (default 5)
+  --runs-large  runs for sizes of 50,000 notes and more (default: --runs)
+  --edits       one-note edits timed by the re-check (default 200)
+  --json        print one JSON object on stdout instead of the tables (progress stays on stderr)
+`;
+  process.stderr.write(problem ? `bench: ${problem}\n\n${text}` : text);
+  process.exit(problem ? 2 : 0);
+}
+
+// ---------------------------------------------------------------------------
+// Measuring one process
+
+const useGnuTime = existsSync(GNU_TIME);
+const RSS_PRELOAD = join(BENCH, 'rss-preload.mjs');
+const scratch = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+const devNull = openSync('/dev/null', 'w');
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
+const STACK_RE = /^\s+at .+(?:\(.+:\d+:\d+\)|:\d+:\d+)$|^(?:Uncaught )?(?:\w*Error|FATAL ERROR)\b|JavaScript heap out of memory/m;
+
+class BenchFailure extends Error {}
+
+/**
+ * Spawn `node ...args` as its own process, stdout to /dev/null unless `capture`,
+ * and return its wall time (spawn to exit), peak RSS, exit code and stderr.
+ */
+function measure(args, { capture = false } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const rssFile = join(scratch, `rss-${process.hrtime.bigint()}`);
+    let cmd = NODE;
+    let argv = args;
+    const env = { ...process.env };
+    if (useGnuTime) {
+      cmd = GNU_TIME;
+      argv = ['-f', '%M', '-o', rssFile, NODE, ...args];
+    } else {
+      argv = ['--import', RSS_PRELOAD, ...args];
+      env.RAPPORT_BENCH_RSS_FILE = rssFile;
+    }
+    const out = [];
+    const err = [];
+    const t0 = performance.now();
+    const child = spawn(cmd, argv, { cwd: REPO, env, stdio: ['ignore', capture ? 'pipe' : devNull, 'pipe'] });
+    if (capture) child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const ms = performance.now() - t0;
+      let rssKiB;
+      let childSignal = signal;
+      try {
+        // GNU time writes "Command exited with non-zero status N" or "Command terminated by signal N"
+        // before the figure when the child fails, and exits with the child's status.
+        const text = readFileSync(rssFile, 'utf8').trim();
+        const lines = text.split('\n');
+        rssKiB = Number(lines[lines.length - 1]);
+        if (!Number.isFinite(rssKiB)) rssKiB = undefined;
+        const killed = /terminated by signal (\d+)/.exec(text);
+        if (killed) childSignal = `signal ${killed[1]}`;
+        rmSync(rssFile, { force: true });
+      } catch {
+        rssKiB = undefined;
+      }
+      resolvePromise({ ms, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
+    });
+  });
+}
+
+function describe(args, r) {
+  const tail = r.stderr.trim().split('\n').slice(-25).join('\n');
+  return `node ${args.join(' ')}\n  exit code ${r.code}${r.signal ? `, signal ${r.signal}` : ''}\n${tail ? `  stderr:\n${tail}` : '  (no stderr)'}`;
+}
+
+/** A floor must exit 0 with nothing on stderr but its own usage. */
+function checkFloor(args, r) {
+  if (r.code !== 0 || r.signal || STACK_RE.test(r.stderr)) throw new BenchFailure(`a floor script failed:\n${describe(args, r)}`);
+}
+
+/** Rapport may exit 0 (clean) or 1 (errors or overdue warnings: normal here); anything else is a failure. */
+function checkRapport(args, r) {
+  if (r.signal || (r.code !== 0 && r.code !== 1)) throw new BenchFailure(`Rapport failed:\n${describe(args, r)}`);
+  if (STACK_RE.test(r.stderr)) throw new BenchFailure(`Rapport printed a stack trace:\n${describe(args, r)}`);
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+const median = (xs) => {
+  const a = [...xs].sort((x, y) => x - y);
+  const m = a.length >> 1;
+  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
+};
+const round = (x, d) => (x === undefined || x === null || Number.isNaN(x) ? undefined : Number(x.toFixed(d)));
+const log = (s) => process.stderr.write(`${s}\n`);
+
+function git(...args) {
+  try {
+    return execFileSync('git', args, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fingerprint of the compiled core, to notice a rebuild by someone else in the middle of the run. */
+function outFingerprint() {
+  const h = createHash('sha256');
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.name.endsWith('.js')) h.update(abs).update(readFileSync(abs));
+    }
+  };
+  walk(join(REPO, 'out', 'src'));
+  return h.digest('hex').slice(0, 12);
+}
+
+function supportsNoCache() {
+  const help = execFileSync(NODE, [RAPPORT, 'check', '--help'], { cwd: REPO, encoding: 'utf8' });
+  return help.includes('--no-cache');
+}
+
+/** The check's JSON on a corpus must be the contract's array, with diagnostics of several codes. */
+function validateJson(stdout, label) {
+  let diags;
+  try {
+    diags = JSON.parse(stdout);
+  } catch (e) {
+    throw new BenchFailure(`${label}: rapport check --json did not print JSON (${e.message})`);
+  }
+  if (!Array.isArray(diags)) throw new BenchFailure(`${label}: rapport check --json printed ${typeof diags}, not an array`);
+  const codes = {};
+  for (const d of diags) {
+    const ok = d && typeof d.file === 'string' && Number.isInteger(d.line) && Number.isInteger(d.column) &&
+      ['error', 'warning', 'information', 'hint'].includes(d.severity) && typeof d.code === 'string' && typeof d.message === 'string';
+    if (!ok) throw new BenchFailure(`${label}: a diagnostic is not {file, line, column, severity, code, message}: ${JSON.stringify(d)}`);
+    codes[d.code] = (codes[d.code] ?? 0) + 1;
+  }
+  const MIN_CODES = 8;
+  if (Object.keys(codes).length < MIN_CODES) {
+    throw new BenchFailure(`${label}: expected diagnostics of at least ${MIN_CODES} codes, got ${JSON.stringify(codes)}`);
+  }
+  return { count: diags.length, codes };
+}
+
+// ---------------------------------------------------------------------------
+// One size
+
+async function benchSize(n, runs, opts, noCache) {
+  const { dir, stamp, generated } = ensureCorpus(n, { log });
+  const readArgs = [join(BENCH, 'floor-read.mjs'), dir];
+  const matterArgs = [join(BENCH, 'floor-matter.mjs'), dir];
+  const checkArgs = [RAPPORT, 'check', dir, '--json', '--today', TODAY];
+  const coldArgs = noCache ? [...checkArgs, '--no-cache'] : checkArgs;
+  const warmArgs = checkArgs;
+
+  // Unmeasured: bring the corpus into the page cache, and fill Rapport's cache.
+  checkFloor(readArgs, await measure(readArgs));
+  let validation;
+  if (n === opts.sizes[0]) {
+    // Once, untimed: the output is the contract's JSON with several codes; a warm run says the same as a cold one.
+    const cold = await measure(coldArgs, { capture: true });
+    checkRapport(coldArgs, cold);
+    validation = validateJson(cold.stdout, `${n} notes`);
+    if (noCache) {
+      await measure(warmArgs); // fills the cache
+      const warm = await measure(warmArgs, { capture: true });
+      checkRapport(warmArgs, warm);
+      if (warm.stdout !== cold.stdout) throw new BenchFailure(`${n} notes: the warm (cached) check printed something other than the cold check`);
+      validation.warmEqualsCold = true;
+    }
+    log(`  ${n} notes: JSON output ok, ${validation.count} diagnostics of ${Object.keys(validation.codes).length} codes` +
+      `${validation.warmEqualsCold ? '; warm output identical to cold' : ''}`);
+  } else if (noCache) {
+    checkRapport(warmArgs, await measure(warmArgs));
+  }
+
+  const kinds = [
+    ['floorRead', readArgs, checkFloor],
+    ['floorMatter', matterArgs, checkFloor],
+    ['cold', coldArgs, checkRapport],
+    ...(noCache ? [['warm', warmArgs, checkRapport]] : []),
+  ];
+  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], rssKiB: [] }]));
+  for (let run = 0; run < runs; run++) {
+    const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]);
+    const line = [];
+    for (const [kind, args, check] of order) {
+      const r = await measure(args);
+      check(args, r);
+      samples[kind].ms.push(r.ms);
+      samples[kind].rssKiB.push(r.rssKiB);
+      line.push(`${kind} ${(r.ms / 1000).toFixed(2)} s`);
+    }
+    log(`  ${n} notes, run ${run + 1}/${runs}: ${line.join(', ')}`);
+  }
+
+  const recheckArgs = [join(BENCH, 'recheck.mjs'), dir, '--edits', String(opts.edits), '--today', TODAY, ...(n === opts.sizes[0] ? ['--verify'] : [])];
+  const rr = await measure(recheckArgs, { capture: true });
+  if (rr.code !== 0 || rr.signal || STACK_RE.test(rr.stderr)) throw new BenchFailure(`the re-check failed:\n${describe(recheckArgs, rr)}`);
+  const recheck = JSON.parse(rr.stdout);
+  if (recheck.verified === false) throw new BenchFailure(`${n} notes: after the edits, the incremental diagnostics differ from a full check`);
+  log(`  ${n} notes, re-check: p50 ${recheck.p50Ms} ms, p95 ${recheck.p95Ms} ms over ${recheck.edits} edits` +
+    `${recheck.verified ? ' (incremental result equals a full check)' : ''}`);
+
+  const summary = {};
+  for (const [kind, s] of Object.entries(samples)) {
+    summary[kind] = {
+      medianS: round(median(s.ms) / 1000, 3),
+      minS: round(Math.min(...s.ms) / 1000, 3),
+      maxS: round(Math.max(...s.ms) / 1000, 3),
+      samplesS: s.ms.map((x) => round(x / 1000, 3)),
+      peakRssMiB: s.rssKiB.some((x) => x === undefined) ? undefined : round(median(s.rssKiB) / 1024, 0),
+    };
+  }
+  const ratio = (a, b) => (summary[a] && summary[b] ? round(summary[a].medianS / summary[b].medianS, 1) : undefined);
+  return {
+    notes: n,
+    corpus: { dir, files: stamp.files, generator: stamp.version, seed: stamp.seed, generatedNow: generated, broken: stamp.broken },
+    runs,
+    ...summary,
+    ratios: {
+      coldOverRead: ratio('cold', 'floorRead'),
+      coldOverMatter: ratio('cold', 'floorMatter'),
+      warmOverRead: ratio('warm', 'floorRead'),
+      warmOverMatter: ratio('warm', 'floorMatter'),
+    },
+    recheck: { ...recheck, dir: undefined, peakRssMiB: round(rr.rssKiB / 1024, 0) },
+    validation,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+function table(headers, rows) {
+  const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const fmt = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
+  return [fmt(headers), w.map((x) => '-'.repeat(x)).join('  '), ...rows.map(fmt)].join('\n');
+}
+
+function printTables(result) {
+  const s = (x) => (x === undefined ? '–' : `${x.medianS.toFixed(3)} s`);
+  const x = (v) => (v === undefined ? '–' : `${v.toFixed(1)}×`);
+  const mib = (v) => (v?.peakRssMiB === undefined ? '–' : `${v.peakRssMiB}`);
+  const m = result.machine;
+  const out = [];
+  out.push(`Rapport benchmark — ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}, ${m.platform}`);
+  out.push(`commit ${result.commit.head}${result.commit.dirtySrc ? ' + uncommitted changes in src/ (measured as built in out/)' : ''}, out/ ${result.commit.out}` +
+    `; rapport check ${result.noCache ? 'has' : 'has no'} --no-cache`);
+  out.push(`load average at start ${m.loadStart.join(' ')}, at end ${m.loadEnd.join(' ')}`);
+  out.push('');
+  out.push(table(
+    ['notes', 'runs', 'floor read', 'floor matter', 'cold', 'cold/read', 'cold/matter', 'warm', 'warm/matter', 're-check p50', 're-check p95'],
+    result.sizes.map((r) => [r.notes.toLocaleString('en-US'), r.runs, s(r.floorRead), s(r.floorMatter), s(r.cold), x(r.ratios.coldOverRead),
+      x(r.ratios.coldOverMatter), s(r.warm), x(r.ratios.warmOverMatter), `${r.recheck.p50Ms.toFixed(2)} ms`, `${r.recheck.p95Ms.toFixed(2)} ms`]),
+  ));
+  out.push('');
+  out.push(table(
+    ['notes', 'RSS floor read', 'RSS floor matter', 'RSS cold', 'RSS warm', 'cold min–max', 'in-process load + checkAll'],
+    result.sizes.map((r) => [r.notes.toLocaleString('en-US'), `${mib(r.floorRead)} MiB`, `${mib(r.floorMatter)} MiB`, `${mib(r.cold)} MiB`,
+      r.warm ? `${mib(r.warm)} MiB` : '–', `${r.cold.minS.toFixed(2)}–${r.cold.maxS.toFixed(2)} s`,
+      `${(r.recheck.loadMs / 1000).toFixed(2)} s + ${(r.recheck.checkAllMs / 1000).toFixed(2)} s`]),
+  ));
+  out.push('');
+  out.push(`Times: whole-process wall time (node start-up included), median of the runs; peak RSS: ${result.rssMethod}, median.`);
+  out.push(`cold = rapport check --json --today ${TODAY}${result.noCache ? ' --no-cache' : ''}, stdout to /dev/null${result.noCache ? '; warm = the same without --no-cache, cache filled first' : ''}.`);
+  out.push(`re-check: ${result.sizes[0].recheck.edits} one-note edits through LiveChecks.change, in one process per size.`);
+  out.push(`Whole run: ${result.totalSeconds.toFixed(0)} s.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  if (!existsSync(join(REPO, 'out', 'src', 'cli', 'main.js'))) {
+    log('bench: Rapport is not built; run `npm run bench` (it builds first) or `npm run build`');
+    process.exit(2);
+  }
+  const noCache = supportsNoCache();
+  const cpuList = cpus();
+  const head = git('rev-parse', '--short', 'HEAD');
+  const dirtySrc = Boolean(git('status', '--porcelain', '--', 'src'));
+  const outAtStart = outFingerprint();
+  const machine = {
+    cpus: cpuList.length,
+    cpuModel: cpuList[0]?.model?.trim() ?? 'unknown',
+    memGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadStart: loadavg().map((l) => round(l, 2)),
+  };
+  log(`bench: sizes ${opts.sizes.join(', ')}; ${opts.runs} runs${opts.runsLarge ? ` (${opts.runsLarge} at 50,000 notes and more)` : ''}; ` +
+    `--no-cache ${noCache ? 'supported: measuring cold and warm' : 'not supported yet: measuring the plain check as cold, no warm'}; ` +
+    `peak RSS by ${useGnuTime ? 'GNU time' : 'the preload'}`);
+  if (machine.loadStart[0] > machine.cpus * 0.5) log(`bench: note: load average ${machine.loadStart[0]} on ${machine.cpus} cores; other work on the machine will show in the numbers`);
+
+  const sizes = [];
+  for (const n of opts.sizes) {
+    const runs = n >= 50_000 && opts.runsLarge ? opts.runsLarge : opts.runs;
+    log(`bench: ${n} notes`);
+    sizes.push(await benchSize(n, runs, opts, noCache));
+  }
+  const outAtEnd = outFingerprint();
+  if (outAtEnd !== outAtStart) log(`bench: WARNING: out/ changed during the run (${outAtStart} → ${outAtEnd}): someone rebuilt; the numbers mix two builds`);
+  machine.loadEnd = loadavg().map((l) => round(l, 2));
+  const result = {
+    machine,
+    commit: { head, dirtySrc, out: outAtStart, outChangedDuringRun: outAtEnd !== outAtStart },
+    noCache,
+    rssMethod: useGnuTime ? 'GNU time %M (maximum resident set size of the child, KiB)' : 'process.resourceUsage().maxRSS at exit (bench/rss-preload.mjs)',
+    today: TODAY,
+    sizes,
+    totalSeconds: round((performance.now() - t0) / 1000, 1),
+  };
+  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else printTables(result);
+}
+
+main().catch((e) => {
+  closeSync(devNull);
+  if (e instanceof BenchFailure) {
+    process.stderr.write(`\nbench: FAILED: ${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+});
