@@ -21,14 +21,14 @@ const HELP: Record<string, string> = {
   main: `rapport — a networking CRM in your Markdown notes
 
 Usage:
-  rapport check DIR [--json] [--today YYYY-MM-DD]   print every diagnostic
-  rapport list DIR [--json]                          print the index of notes
+  rapport check DIR [--json] [--today YYYY-MM-DD] [--no-cache]   print every diagnostic
+  rapport list DIR [--json] [--no-cache]                          print the index of notes
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
   rapport COMMAND --help                             help on one command
 
 Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage.
 `,
-  check: `rapport check DIR [--json] [--today YYYY-MM-DD]
+  check: `rapport check DIR [--json] [--today YYYY-MM-DD] [--no-cache]
 
 Checks every Markdown note under DIR and prints one line per diagnostic:
   file:line:column severity code message
@@ -37,10 +37,14 @@ from DIR/.vscode/settings.json, as the editor reads them.
 
   --json        one JSON array: {file, line, column, severity, code, message}
   --today D     evaluate as of day D (default: today), for reproducible runs
+  --no-cache    read and parse every note, ignoring and not writing the cache
+
+Parsed notes are cached in $XDG_CACHE_HOME/rapport (or ~/.cache/rapport), keyed by
+each file's size and modification time, so a second run reads only what changed.
 
 Exits 1 when there is an error or an overdue warning, 0 otherwise, 2 on bad usage.
 `,
-  list: `rapport list DIR [--json]
+  list: `rapport list DIR [--json] [--no-cache]
 
 Prints the contacts, meetings, companies and outreach found under DIR.
   --json   {"contacts": [...], "meetings": [...], "companies": [...], "outreach": [...]},
@@ -60,7 +64,7 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`rapport: ${(e as Error).message}\n\n${HELP.main}`);
@@ -112,7 +116,7 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
     return watch(root, clock, io, values.today !== undefined);
   }
 
-  const ws = loadWorkspace(root);
+  const ws = loadWorkspace(root, { cache: !values['no-cache'] });
   reportSkips(ws, io);
   if (command === 'list') {
     io.out(values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`);

@@ -2,9 +2,10 @@
 // benchmark's) way in. Every file is read on its own terms: one that cannot be
 // read is skipped with a reason, and the rest of the folder still loads.
 
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { NoteIndex } from '../core/note-index.js';
+import { NoteCache } from './cache.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 
 export interface Skipped {
@@ -76,17 +77,27 @@ export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
 }
 
 /** A note file's text, or why it cannot be read as one. */
-export function readNote(abs: string): { text: string } | { reason: string } {
-  let buf: Buffer;
+export function readNote(abs: string): { text: string; mtimeMs: number; size: number } | { reason: string } {
+  let fd: number | undefined;
   try {
-    const st = statSync(abs);
+    fd = openSync(abs, 'r');
+    const st = fstatSync(fd);
     if (st.size > MAX_NOTE_BYTES) return { reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` };
-    buf = readFileSync(abs);
+    const buf = Buffer.allocUnsafe(st.size);
+    let filled = 0;
+    while (filled < st.size) {
+      const n = readSync(fd, buf, filled, st.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const bytes = buf.subarray(0, filled);
+    if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file, not text' };
+    return { text: bytes.toString('utf8'), mtimeMs: st.mtimeMs, size: st.size };
   } catch (e) {
     return { reason: `not readable (${code(e)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (buf.subarray(0, 8192).includes(0)) return { reason: 'binary file, not text' };
-  return { text: buf.toString('utf8') };
 }
 
 export function readSettings(root: string): { settings: Settings; problems: string[] } {
@@ -99,13 +110,42 @@ export function readSettings(root: string): { settings: Settings; problems: stri
   }
 }
 
-export function loadWorkspace(root: string): Workspace {
+/**
+ * Read every note under `root` into an index. With a cache (the default), a
+ * note whose size and mtime are unchanged since the last run is taken as it was
+ * parsed then, without reading the file.
+ */
+export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
   const skipped: Skipped[] = [];
   const index = new NoteIndex();
+  const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root));
+  const seen = new Set<string>();
   for (const file of findMarkdown(root, skipped)) {
-    const r = readNote(join(root, file));
-    if ('reason' in r) skipped.push({ file, reason: r.reason });
-    else index.set(file, r.text);
+    seen.add(file);
+    const abs = join(root, file);
+    if (cache) {
+      try {
+        const st = statSync(abs);
+        const hit = cache.get(file, st.mtimeMs, st.size);
+        if (hit?.file) {
+          index.put(hit.file);
+          continue;
+        }
+      } catch {
+        // read below, which says why
+      }
+    }
+    const r = readNote(abs);
+    if ('reason' in r) {
+      skipped.push({ file, reason: r.reason });
+      continue;
+    }
+    const parsed = index.set(file, r.text);
+    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
+  }
+  if (cache) {
+    cache.keepOnly(seen);
+    cache.save(realpathSync(root));
   }
   const { settings, problems } = readSettings(root);
   return { root, index, skipped, settings, settingsProblems: problems };

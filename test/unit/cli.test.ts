@@ -34,6 +34,9 @@ const NETWORK = {
   'outreach/bob.md': md(['type: outreach', 'to: "[[bob-jones]]"', 'subject: Sally Smith suggested I contact you'], 'Hi Bob,\n'),
 };
 
+// Keep the tests' caches out of the user's cache folder.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'rapport-test-cache-'));
+
 describe('rapport check', () => {
   let dir: string;
   before(() => (dir = repo(NETWORK)));
