@@ -1,52 +1,103 @@
-// The persisted cache: each note as parsed, keyed by path and checked against
-// the file's size and modification time, so re-running `rapport` does not read
-// or parse unchanged notes. It lives in the user's cache folder, never in their
-// repository. Anything wrong with it (missing, corrupt, another version) means
-// a cold start, never a wrong answer: a file whose size or mtime differs is
-// read again, as after a `git checkout` or a `git pull`.
+// The persisted cache, in the user's cache folder (never in their repository),
+// in two files per workspace:
+//   - notes: each note as parsed, keyed by path, size and mtime, so a run reads
+//     and parses only what changed;
+//   - checks: the last run's diagnostics with the day, the settings and every
+//     file's size and mtime they were computed for, so a run in which nothing
+//     changed prints them without building the index, and a run in which a few
+//     files changed re-checks only what those changes reach.
+// Anything wrong with either (missing, corrupt, another version, another day)
+// means more work, never a wrong answer.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Diagnostic, Severity } from '../core/model.js';
 import type { ParsedFile } from '../core/notes.js';
 import { LineMap } from '../core/text.js';
 
-/** Bump when what the parser produces changes: old caches are then ignored. */
-export const CACHE_VERSION = 1;
+/** Bump when what the parser or the checks produce changes: old caches are then ignored. */
+export const CACHE_VERSION = 2;
 
-export interface CacheEntry {
+export interface FileStamp {
   mtimeMs: number;
   size: number;
+}
+
+export interface CacheEntry extends FileStamp {
   file: ParsedFile;
+}
+
+/** What a check run depends on besides the notes. */
+export interface CheckKey {
+  today: number;
+  minutes?: number;
+  settings: string;
+}
+
+export interface ChecksState {
+  key: CheckKey;
+  stamps: Map<string, FileStamp>;
+  skipped: { file: string; reason: string }[];
+  diagnostics: Map<string, Diagnostic[]>;
+}
+
+function cacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'rapport');
+}
+
+function cacheId(root: string): string {
+  return createHash('sha1').update(root).digest('hex').slice(0, 16);
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write atomically; a failure to write (read-only home, full disk) only makes the next run cold. */
+function writeJson(path: string, value: unknown, replacer?: (this: unknown, key: string, value: unknown) => unknown): void {
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value, replacer as never));
+    renameSync(tmp, path);
+  } catch {
+    // see above
+  }
 }
 
 export class NoteCache {
   private readonly entries = new Map<string, CacheEntry>();
   private dirty = false;
 
-  private constructor(readonly path: string) {}
+  private constructor(
+    readonly root: string,
+    readonly path: string,
+  ) {}
 
-  /** The cache for a workspace root (empty when there is none or it cannot be read). */
   static open(root: string): NoteCache {
-    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-    const id = createHash('sha1').update(root).digest('hex').slice(0, 16);
-    const cache = new NoteCache(join(base, 'rapport', `${id}.json`));
-    try {
-      const raw = JSON.parse(readFileSync(cache.path, 'utf8')) as { version: number; root: string; entries: [string, CacheEntry][] };
-      if (raw.version === CACHE_VERSION && raw.root === root) {
-        for (const [path, entry] of raw.entries) cache.entries.set(path, revive(entry));
-      }
-    } catch {
-      // No cache yet, or not readable: start cold.
+    const cache = new NoteCache(root, join(cacheDir(), `${cacheId(root)}.notes.json`));
+    const raw = readJson(cache.path) as { version: number; root: string; entries: [string, CacheEntry][] } | undefined;
+    if (raw?.version === CACHE_VERSION && raw.root === root && Array.isArray(raw.entries)) {
+      for (const [path, entry] of raw.entries) cache.entries.set(path, revive(entry));
     }
     return cache;
   }
 
   /** The entry for a file if it is unchanged (same size and mtime). */
-  get(path: string, mtimeMs: number, size: number): CacheEntry | undefined {
+  get(path: string, stamp: FileStamp): CacheEntry | undefined {
     const e = this.entries.get(path);
-    return e && e.mtimeMs === mtimeMs && e.size === size ? e : undefined;
+    return e && e.mtimeMs === stamp.mtimeMs && e.size === stamp.size ? e : undefined;
+  }
+
+  /** Every cached entry, as it was when cached. */
+  all(): IterableIterator<[string, CacheEntry]> {
+    return this.entries.entries();
   }
 
   set(path: string, entry: CacheEntry): void {
@@ -54,44 +105,85 @@ export class NoteCache {
     this.dirty = true;
   }
 
-  /** Forget files that are gone. */
-  keepOnly(paths: Set<string>): void {
-    for (const p of this.entries.keys()) {
-      if (!paths.has(p)) {
-        this.entries.delete(p);
-        this.dirty = true;
-      }
-    }
+  delete(path: string): void {
+    if (this.entries.delete(path)) this.dirty = true;
   }
 
-  /** Write it back if anything changed; a failure to write is not the user's problem. */
-  save(root: string): void {
+  save(): void {
     if (!this.dirty) return;
-    try {
-      mkdirSync(join(this.path, '..'), { recursive: true });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ version: CACHE_VERSION, root, entries: [...this.entries] }, replacer));
-      renameSync(tmp, this.path);
-      this.dirty = false;
-    } catch {
-      // A read-only home or a full disk: next run is cold, nothing else.
-    }
+    writeJson(this.path, { version: CACHE_VERSION, root: this.root, entries: [...this.entries] }, replacer);
+    this.dirty = false;
   }
 }
 
-/** Serialise a parsed file: Maps as entries, no derived line maps or YAML documents. */
-function replacer(key: string, value: unknown): unknown {
+export function checksPath(root: string): string {
+  return join(cacheDir(), `${cacheId(root)}.checks.json`);
+}
+
+type StoredDiagnostic = [number, number, number, number, Severity, string, string, 0 | 1];
+
+export function loadChecks(root: string): ChecksState | undefined {
+  const raw = readJson(checksPath(root)) as
+    | { version: number; root: string; key: CheckKey; stamps: [string, number, number][]; skipped: ChecksState['skipped']; diagnostics: [string, StoredDiagnostic[]][] }
+    | undefined;
+  if (raw?.version !== CACHE_VERSION || raw.root !== root) return undefined;
+  try {
+    return {
+      key: raw.key,
+      stamps: new Map(raw.stamps.map(([p, mtimeMs, size]) => [p, { mtimeMs, size }])),
+      skipped: raw.skipped,
+      diagnostics: new Map(
+        raw.diagnostics.map(([file, ds]) => [
+          file,
+          ds.map(([l, c, el, ec, severity, code, message, overdue]): Diagnostic => ({
+            file,
+            range: { start: { line: l, character: c }, end: { line: el, character: ec } },
+            severity,
+            code,
+            message,
+            ...(overdue ? { overdue: true } : {}),
+          })),
+        ]),
+      ),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveChecks(root: string, state: ChecksState): void {
+  writeJson(checksPath(root), {
+    version: CACHE_VERSION,
+    root,
+    key: state.key,
+    stamps: [...state.stamps].map(([p, s]) => [p, s.mtimeMs, s.size]),
+    skipped: state.skipped,
+    diagnostics: [...state.diagnostics].map(([file, ds]) => [
+      file,
+      ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
+    ]),
+  });
+}
+
+export function sameKey(a: CheckKey, b: CheckKey): boolean {
+  return a.today === b.today && a.minutes === b.minutes && a.settings === b.settings;
+}
+
+/** Serialise a parsed file: Maps as entries; no line maps, YAML documents or second copies of the data. */
+function replacer(this: unknown, key: string, value: unknown): unknown {
   if (key === 'lines' || key === 'doc') return undefined;
+  if (key === 'data' && this && typeof this === 'object' && 'sourceStart' in this) return undefined; // frontmatter.data = note.data
   if (value instanceof Map) return { __map: [...value] };
   return value;
 }
 
 function revive(entry: CacheEntry): CacheEntry {
-  const f = entry.file as (ParsedFile & { frontmatter?: { keys: unknown } }) | undefined;
-  if (f) {
-    if (f.text !== undefined) (f as { lines?: LineMap }).lines = new LineMap(f.text);
-    const keys = f.frontmatter?.keys as { __map?: [string, unknown][] } | undefined;
-    if (f.frontmatter && keys?.__map) (f.frontmatter as { keys: unknown }).keys = new Map(keys.__map);
+  const f = entry.file as ParsedFile & { frontmatter?: { keys: unknown; data?: unknown }; data?: unknown };
+  if (f.text !== undefined) (f as { lines?: LineMap }).lines = new LineMap(f.text);
+  if (f.frontmatter) {
+    const keys = f.frontmatter.keys as { __map?: [string, unknown][] } | undefined;
+    if (keys?.__map) f.frontmatter.keys = new Map(keys.__map);
+    f.frontmatter.data = f.data;
   }
   return entry;
 }

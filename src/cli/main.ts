@@ -4,11 +4,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkAll } from '../core/checks/index.js';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { failed, humanLine, listHuman, listJson, summary, toJson } from './format.js';
 import { watch } from './watch.js';
-import { loadWorkspace, type Workspace } from './workspace.js';
+import { checkWorkspace, loadWorkspace, type Workspace } from './workspace.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -116,20 +115,22 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
     return watch(root, clock, io, values.today !== undefined);
   }
 
-  const ws = loadWorkspace(root, { cache: !values['no-cache'] });
-  reportSkips(ws, io);
   if (command === 'list') {
+    const ws = loadWorkspace(root, { cache: !values['no-cache'] });
+    reportSkips(ws, io);
     io.out(values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`);
     return 0;
   }
-  const diagnostics = checkAll(ws.index.allFiles(), { index: ws.index, clock, settings: ws.settings });
+  const checked = checkWorkspace(root, clock, { cache: !values['no-cache'] });
+  reportSkips(checked, io);
+  const { diagnostics } = checked;
   if (values.json) io.out(`${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`);
   else io.out(diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`);
   return failed(diagnostics) ? 1 : 0;
 }
 
 /** What could not be read goes to stderr, so stdout stays the report (and valid JSON). */
-export function reportSkips(ws: Workspace, io: Io): void {
+export function reportSkips(ws: Pick<Workspace, 'skipped' | 'settingsProblems'>, io: Io): void {
   for (const s of ws.skipped) io.err(`rapport: skipped ${s.file}: ${s.reason}\n`);
   for (const p of ws.settingsProblems) io.err(`rapport: ${p}\n`);
 }

@@ -5,7 +5,11 @@
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { NoteIndex } from '../core/note-index.js';
-import { NoteCache } from './cache.js';
+import type { Clock } from '../core/dates.js';
+import { LiveChecks } from '../core/live-checks.js';
+import { compareDiagnostics, type Diagnostic } from '../core/model.js';
+import { parseFile, type ParsedFile } from '../core/notes.js';
+import { loadChecks, NoteCache, saveChecks, sameKey, type CheckKey, type FileStamp } from './cache.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 
 export interface Skipped {
@@ -110,45 +114,133 @@ export function readSettings(root: string): { settings: Settings; problems: stri
   }
 }
 
+/** Every Markdown file under `root` with its size and mtime. */
+function scan(root: string, skipped: Skipped[]): Map<string, FileStamp> {
+  const stamps = new Map<string, FileStamp>();
+  for (const file of findMarkdown(root, skipped)) {
+    try {
+      const st = statSync(join(root, file));
+      stamps.set(file, { mtimeMs: st.mtimeMs, size: st.size });
+    } catch (e) {
+      skipped.push({ file, reason: `not readable (${code(e)})` });
+    }
+  }
+  return stamps;
+}
+
 /**
- * Read every note under `root` into an index. With a cache (the default), a
- * note whose size and mtime are unchanged since the last run is taken as it was
+ * Read every note under `root` into an index. With the cache (the default), a
+ * note whose size and mtime are unchanged since it was cached is taken as it was
  * parsed then, without reading the file.
  */
 export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
   const skipped: Skipped[] = [];
   const index = new NoteIndex();
+  const stamps = scan(root, skipped);
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root));
-  const seen = new Set<string>();
-  for (const file of findMarkdown(root, skipped)) {
-    seen.add(file);
-    const abs = join(root, file);
-    if (cache) {
-      try {
-        const st = statSync(abs);
-        const hit = cache.get(file, st.mtimeMs, st.size);
-        if (hit?.file) {
-          index.put(hit.file);
-          continue;
-        }
-      } catch {
-        // read below, which says why
-      }
-    }
-    const r = readNote(abs);
-    if ('reason' in r) {
-      skipped.push({ file, reason: r.reason });
+  for (const [file, stamp] of stamps) {
+    const hit = cache?.get(file, stamp);
+    if (hit) {
+      index.put(hit.file);
       continue;
     }
-    const parsed = index.set(file, r.text);
-    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
+    const r = readNote(join(root, file));
+    if ('reason' in r) {
+      skipped.push({ file, reason: r.reason });
+      cache?.delete(file);
+      continue;
+    }
+    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: index.set(file, r.text) });
   }
   if (cache) {
-    cache.keepOnly(seen);
-    cache.save(realpathSync(root));
+    for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
+    cache.save();
   }
   const { settings, problems } = readSettings(root);
   return { root, index, skipped, settings, settingsProblems: problems };
+}
+
+export interface CheckedWorkspace {
+  diagnostics: Diagnostic[];
+  skipped: Skipped[];
+  settingsProblems: string[];
+  /** How the result was reached: all from the cache, by re-checking what changed, or by checking everything. */
+  how: 'unchanged' | 'incremental' | 'full';
+}
+
+/**
+ * Every diagnostic under `root`, doing as little as the cache allows: nothing
+ * but a stat of each file when nothing changed since the last run (same day, same
+ * settings), a re-check of what the changes reach when a few files changed, and
+ * a full check (of notes parsed or taken from the cache) otherwise.
+ */
+export function checkWorkspace(root: string, clock: Clock, options: { cache?: boolean } = {}): CheckedWorkspace {
+  const walkSkips: Skipped[] = [];
+  const stamps = scan(root, walkSkips);
+  const { settings, problems } = readSettings(root);
+  const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
+  const context = () => ({ clock, settings });
+  const real = realpathSync(root);
+  const state = options.cache === false ? undefined : loadChecks(real);
+  const sameDay = state !== undefined && sameKey(state.key, key);
+
+  if (sameDay && stamps.size === state.stamps.size && [...stamps].every(([p, s]) => sameStamp(state.stamps.get(p), s))) {
+    return { diagnostics: [...state.diagnostics.values()].flat().sort(compareDiagnostics), skipped: [...walkSkips, ...state.skipped], settingsProblems: problems, how: 'unchanged' };
+  }
+
+  const notes = options.cache === false ? undefined : NoteCache.open(real);
+  const index = new NoteIndex();
+  const live = new LiveChecks(index, context);
+  const fileSkips: Skipped[] = [];
+  const read = (file: string): ParsedFile | undefined => {
+    const r = readNote(join(root, file));
+    if ('reason' in r) {
+      fileSkips.push({ file, reason: r.reason });
+      notes?.delete(file);
+      return undefined;
+    }
+    const parsed = parseFile(file, r.text);
+    notes?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
+    return parsed;
+  };
+
+  // Incremental only from a consistent snapshot: the cached notes are exactly those the cached diagnostics were computed on.
+  const skippedBefore = new Set(state?.skipped.map((s) => s.file));
+  const snapshot = sameDay && notes && [...state.stamps].every(([p, s]) => skippedBefore.has(p) || notes.get(p, s));
+  let how: CheckedWorkspace['how'] = 'full';
+  if (snapshot && notes && state) {
+    how = 'incremental';
+    for (const [p, s] of state.stamps) if (!skippedBefore.has(p)) index.put(notes.get(p, s)!.file);
+    live.seed(state.diagnostics);
+    for (const s of state.skipped) if (sameStamp(state.stamps.get(s.file), stamps.get(s.file))) fileSkips.push(s);
+    for (const [file, stamp] of stamps) {
+      if (sameStamp(state.stamps.get(file), stamp)) continue;
+      live.change(file, read(file));
+    }
+    for (const file of state.stamps.keys()) if (!stamps.has(file) && index.get(file)) live.change(file, undefined);
+    for (const file of state.stamps.keys()) if (!stamps.has(file)) notes.delete(file);
+  } else {
+    for (const [file, stamp] of stamps) {
+      const hit = notes?.get(file, stamp);
+      if (hit) index.put(hit.file);
+      else {
+        const parsed = read(file);
+        if (parsed) index.put(parsed);
+      }
+    }
+    if (notes) for (const [p] of [...notes.all()]) if (!stamps.has(p)) notes.delete(p);
+    live.checkAll();
+  }
+
+  if (notes) {
+    notes.save();
+    saveChecks(real, { key, stamps, skipped: fileSkips, diagnostics: new Map(live.entries()) });
+  }
+  return { diagnostics: live.all(), skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how };
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size;
 }
 
 export function rel(root: string, abs: string): string {

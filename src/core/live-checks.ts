@@ -7,7 +7,7 @@ import { checkFile, type CheckContext } from './checks/index.js';
 import type { Diagnostic } from './model.js';
 import { compareDiagnostics } from './model.js';
 import { NoteIndex } from './note-index.js';
-import { parseFile } from './notes.js';
+import { parseFile, type ParsedFile } from './notes.js';
 
 export class LiveChecks {
   private readonly byFile = new Map<string, Diagnostic[]>();
@@ -16,6 +16,17 @@ export class LiveChecks {
     readonly index: NoteIndex,
     private readonly context: () => Omit<CheckContext, 'index'>,
   ) {}
+
+  /** Start from diagnostics computed earlier for this same index (a warm start). */
+  seed(byFile: Iterable<[string, Diagnostic[]]>): void {
+    this.byFile.clear();
+    for (const [path, ds] of byFile) if (ds.length) this.byFile.set(path, ds);
+  }
+
+  /** The diagnostics by file, as kept. */
+  entries(): IterableIterator<[string, Diagnostic[]]> {
+    return this.byFile.entries();
+  }
 
   /** Check every file (the cold start). */
   checkAll(): void {
@@ -29,11 +40,11 @@ export class LiveChecks {
   }
 
   /**
-   * Apply one file's new text (undefined: deleted) and re-check what depends on
+   * Apply one file's new text or parsed file (undefined: deleted) and re-check what depends on
    * it. Returns the paths whose diagnostics were recomputed.
    */
-  change(path: string, text: string | undefined): string[] {
-    const next = text === undefined ? undefined : parseFile(path, text);
+  change(path: string, text: string | ParsedFile | undefined): string[] {
+    const next = typeof text === 'string' ? parseFile(path, text) : text;
     // Every way another note could name this one, before or after the change.
     const keys = [...new Set([...NoteIndex.keysOf(this.index.get(path)), ...NoteIndex.keysOf(next)])];
     const affected = this.neighbourhood(path, keys);

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utim
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { checkWorkspace } from '../../src/cli/workspace.js';
+import { clock } from './helpers.js';
 import { md } from './helpers.js';
 
 async function check(dir: string, ...extra: string[]): Promise<string> {
@@ -35,7 +37,7 @@ describe('the persisted cache', () => {
 
   it('lives in the user’s cache folder, not in their notes', async () => {
     await check(dir);
-    assert.equal(readdirSync(join(cacheHome, 'rapport')).filter((f) => f.endsWith('.json')).length, 1);
+    assert.deepEqual(readdirSync(join(cacheHome, 'rapport')).map((f) => f.replace(/^[0-9a-f]+/, 'ID')).sort(), ['ID.checks.json', 'ID.notes.json']);
     assert.deepEqual(readdirSync(dir).sort(), ['contacts', 'meetings']);
   });
 
@@ -69,9 +71,31 @@ describe('the persisted cache', () => {
   it('starts cold from a corrupt cache, without a wrong answer', async () => {
     const cold = await check(dir, '--no-cache');
     await check(dir);
-    const [name] = readdirSync(join(cacheHome, 'rapport'));
-    writeFileSync(join(cacheHome, 'rapport', name), '{"version": 1, "root": "');
+    for (const name of readdirSync(join(cacheHome, 'rapport'))) writeFileSync(join(cacheHome, 'rapport', name), '{"version": 2, "root": "');
     assert.equal(await check(dir), cold);
     assert.equal(await check(dir), cold);
+  });
+
+  it('answers from the cache when nothing changed, and re-checks only what changed otherwise — always as a cold run would', async () => {
+    const steps: [string, () => void][] = [
+      ['nothing', () => {}],
+      ['a rename', () => write(dir, 'contacts/ann.md', md(['type: contact', 'name: Ann Park', 'next_follow_up: 2026-11-01']))],
+      ['a new referral', () => write(dir, 'meetings/m.md', md(['type: meeting', 'with: "[[ann]]"', 'date: 2026-11-01', 'referrals: ["[[bo]]"]']))],
+      ['the referral’s note', () => write(dir, 'contacts/bo.md', md(['type: contact', 'name: Bo Diaz']))],
+      ['a binary file', () => write(dir, 'contacts/photo.md', '\u0000PNG')],
+      ['a deletion', () => unlinkSync(join(dir, 'contacts/bo.md'))],
+      ['settings', () => write(dir, '.vscode/settings.json', '{ "rapport.checks.unknown-reference": "off" }')],
+    ];
+    for (const [what, change] of steps) {
+      change();
+      const later = new Date(Date.now() + 10_000 * (steps.findIndex((s) => s[0] === what) + 1));
+      for (const f of ['contacts/ann.md', 'meetings/m.md']) utimesSync(join(dir, f), later, later);
+      const warm = await check(dir);
+      assert.equal(warm, await check(dir, '--no-cache'), what);
+    }
+    assert.equal(checkWorkspace(dir, clock()).how, 'unchanged');
+    write(dir, 'contacts/cy.md', md(['type: contact', 'name: Cy']));
+    assert.equal(checkWorkspace(dir, clock()).how, 'incremental');
+    assert.equal(checkWorkspace(dir, clock('2026-11-22')).how, 'full', 'another day: everything is re-checked');
   });
 });
