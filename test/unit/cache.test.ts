@@ -32,7 +32,8 @@ describe('the persisted cache', () => {
   afterEach(() => {
     rmSync(cacheHome, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
-    process.env.XDG_CACHE_HOME = previous;
+    if (previous === undefined) delete process.env.XDG_CACHE_HOME; // assigning undefined would set the text "undefined"
+    else process.env.XDG_CACHE_HOME = previous;
   });
 
   it('lives in the user’s cache folder, not in their notes', async () => {
