@@ -12,6 +12,8 @@
 //   cold          rapport check --json --today 2026-11-21 [--no-cache], stdout to /dev/null
 //   warm          the same without --no-cache, after one unmeasured run that fills the cache
 //                 (only when `rapport check --help` offers --no-cache)
+// Rapport's cache goes to a fresh folder of this run's own (XDG_CACHE_HOME), so
+// "warm" is always a cache this run filled and nothing is left in ~/.cache.
 // Each figure is the median of the runs; peak RSS is GNU time's %M (maximum
 // resident set size of the child), or, without /usr/bin/time, the child's own
 // process.resourceUsage().maxRSS printed at exit by bench/rss-preload.mjs.
@@ -83,6 +85,8 @@ function usage(problem) {
 const useGnuTime = existsSync(GNU_TIME);
 const RSS_PRELOAD = join(BENCH, 'rss-preload.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+/** Rapport's persisted cache, for this run only. */
+const CACHE_HOME = join(scratch, 'cache');
 const devNull = openSync('/dev/null', 'w');
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
@@ -99,7 +103,7 @@ function measure(args, { capture = false } = {}) {
     const rssFile = join(scratch, `rss-${process.hrtime.bigint()}`);
     let cmd = NODE;
     let argv = args;
-    const env = { ...process.env };
+    const env = { ...process.env, XDG_CACHE_HOME: CACHE_HOME };
     if (useGnuTime) {
       cmd = GNU_TIME;
       argv = ['-f', '%M', '-o', rssFile, NODE, ...args];
@@ -171,8 +175,12 @@ function git(...args) {
   }
 }
 
-/** A fingerprint of the compiled core, to notice a rebuild by someone else in the middle of the run. */
-function outFingerprint() {
+/**
+ * A fingerprint of what is measured: the CLI bundle bin/rapport.js loads (dist/cli.cjs,
+ * when there is one) and the compiled modules the re-check imports (out/src), to
+ * notice a rebuild by someone else in the middle of the run.
+ */
+function buildFingerprint() {
   const h = createHash('sha256');
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -182,11 +190,18 @@ function outFingerprint() {
     }
   };
   walk(join(REPO, 'out', 'src'));
+  const bundle = join(REPO, 'dist', 'cli.cjs');
+  if (existsSync(bundle)) h.update(bundle).update(readFileSync(bundle));
   return h.digest('hex').slice(0, 12);
 }
 
 function supportsNoCache() {
-  const help = execFileSync(NODE, [RAPPORT, 'check', '--help'], { cwd: REPO, encoding: 'utf8' });
+  let help;
+  try {
+    help = execFileSync(NODE, [RAPPORT, 'check', '--help'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new BenchFailure(`rapport check --help failed (exit code ${e.status}):\n${String(e.stderr ?? '').trim()}`);
+  }
   return help.includes('--no-cache');
 }
 
@@ -269,6 +284,7 @@ async function benchSize(n, runs, opts, noCache) {
   const rr = await measure(recheckArgs, { capture: true });
   if (rr.code !== 0 || rr.signal || STACK_RE.test(rr.stderr)) throw new BenchFailure(`the re-check failed:\n${describe(recheckArgs, rr)}`);
   const recheck = JSON.parse(rr.stdout);
+  if (rr.stderr.trim()) log(`  ${n} notes, re-check said: ${rr.stderr.trim()}`);
   if (recheck.verified === false) throw new BenchFailure(`${n} notes: after the edits, the incremental diagnostics differ from a full check`);
   log(`  ${n} notes, re-check: p50 ${recheck.p50Ms} ms, p95 ${recheck.p95Ms} ms over ${recheck.edits} edits` +
     `${recheck.verified ? ' (incremental result equals a full check)' : ''}`);
@@ -316,7 +332,8 @@ function printTables(result) {
   const m = result.machine;
   const out = [];
   out.push(`Rapport benchmark — ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}, ${m.platform}`);
-  out.push(`commit ${result.commit.head}${result.commit.dirtySrc ? ' + uncommitted changes in src/ (measured as built in out/)' : ''}, out/ ${result.commit.out}` +
+  out.push(`commit ${result.commit.head}${result.commit.dirtySrc ? ' + uncommitted changes in src/ (measured as built)' : ''}, build ${result.commit.build}` +
+    `${result.commit.buildChangedDuringRun ? ' (CHANGED during the run: numbers mix two builds)' : ''}` +
     `; rapport check ${result.noCache ? 'has' : 'has no'} --no-cache`);
   out.push(`load average at start ${m.loadStart.join(' ')}, at end ${m.loadEnd.join(' ')}`);
   out.push('');
@@ -336,6 +353,8 @@ function printTables(result) {
   out.push(`Times: whole-process wall time (node start-up included), median of the runs; peak RSS: ${result.rssMethod}, median.`);
   out.push(`cold = rapport check --json --today ${TODAY}${result.noCache ? ' --no-cache' : ''}, stdout to /dev/null${result.noCache ? '; warm = the same without --no-cache, cache filled first' : ''}.`);
   out.push(`re-check: ${result.sizes[0].recheck.edits} one-note edits through LiveChecks.change, in one process per size.`);
+  const fallback = result.sizes.find((r) => r.recheck.loadedVia && !r.recheck.loadedVia.includes('cache: false })'));
+  if (fallback) out.push(`re-check load: ${fallback.recheck.loadedVia}.`);
   out.push(`Whole run: ${result.totalSeconds.toFixed(0)} s.`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -345,7 +364,7 @@ function printTables(result) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
-  if (!existsSync(join(REPO, 'out', 'src', 'cli', 'main.js'))) {
+  if (!existsSync(join(REPO, 'out', 'src', 'core', 'live-checks.js'))) {
     log('bench: Rapport is not built; run `npm run bench` (it builds first) or `npm run build`');
     process.exit(2);
   }
@@ -353,7 +372,7 @@ async function main() {
   const cpuList = cpus();
   const head = git('rev-parse', '--short', 'HEAD');
   const dirtySrc = Boolean(git('status', '--porcelain', '--', 'src'));
-  const outAtStart = outFingerprint();
+  const buildAtStart = buildFingerprint();
   const machine = {
     cpus: cpuList.length,
     cpuModel: cpuList[0]?.model?.trim() ?? 'unknown',
@@ -373,12 +392,12 @@ async function main() {
     log(`bench: ${n} notes`);
     sizes.push(await benchSize(n, runs, opts, noCache));
   }
-  const outAtEnd = outFingerprint();
-  if (outAtEnd !== outAtStart) log(`bench: WARNING: out/ changed during the run (${outAtStart} → ${outAtEnd}): someone rebuilt; the numbers mix two builds`);
+  const buildAtEnd = buildFingerprint();
+  if (buildAtEnd !== buildAtStart) log(`bench: WARNING: the build changed during the run (${buildAtStart} → ${buildAtEnd}): someone rebuilt; the numbers mix two builds`);
   machine.loadEnd = loadavg().map((l) => round(l, 2));
   const result = {
     machine,
-    commit: { head, dirtySrc, out: outAtStart, outChangedDuringRun: outAtEnd !== outAtStart },
+    commit: { head, dirtySrc, build: buildAtStart, buildChangedDuringRun: buildAtEnd !== buildAtStart },
     noCache,
     rssMethod: useGnuTime ? 'GNU time %M (maximum resident set size of the child, KiB)' : 'process.resourceUsage().maxRSS at exit (bench/rss-preload.mjs)',
     today: TODAY,
