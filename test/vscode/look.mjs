@@ -28,10 +28,12 @@ const ROHAN_NOTE = '2026-11-17-rohan-mehta.md';
 const ROHAN_PROBLEM = { message: 'Thank-you note to Rohan Mehta is 3 days overdue', code: 'thank-you-pending' };
 
 // Only for this session: no empty secondary side bar taking a third of the
-// screenshots.
+// screenshots, and a cursor that doesn't blink, so that the same screen gives the
+// same picture (no needless change to docs/images on every run).
 const LOOK_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.tips.enabled': false,
+  'editor.cursorBlinking': 'solid',
 };
 
 const t0 = Date.now();
@@ -251,12 +253,55 @@ async function screenshot(name) {
     .every((e) => /^(transparent|rgba\(.*, 0\))$/.test(getComputedStyle(e, '::before').backgroundColor)), null, { timeout: 2_000 })
     .catch(() => {});
   // So do the scroll bars of lists that were just resized or scrolled.
-  await page.waitForFunction(() => [...document.querySelectorAll('.part.sidebar .scrollbar, .part.panel .scrollbar')]
+  await page.waitForFunction(() => [...document.querySelectorAll('.part.sidebar .scrollbar, .part.panel .scrollbar, .part.editor .scrollbar')]
     .every((e) => getComputedStyle(e).opacity === '0'), null, { timeout: 3_000 })
     .catch(() => {});
   const file = join(imagesDir, name);
-  await page.screenshot({ path: file });
+  const png = await page.screenshot();
+  // Chromium's software rendering varies by a few pixels from run to run (the
+  // antialiased corners of the panel): keep the committed picture unless the
+  // screen really changed, so `npm test` doesn't leave a modified PNG behind.
+  const changed = existsSync(file) ? await differentPixels(readFileSync(file), png) : Infinity;
+  if (changed <= NOISE_PIXELS) {
+    log(`${relative(repoRoot, file)} unchanged (${changed} pixels differ) (${seconds()})`);
+    return;
+  }
+  writeFileSync(file, png);
   log(`saved ${relative(repoRoot, file)} (${seconds()})`);
+}
+
+const NOISE_PIXELS = 100; // of 1280 × 800
+
+/** How many pixels differ between two PNGs (Infinity when their sizes differ), compared in a blank tab. */
+async function differentPixels(a, b) {
+  const tab = await browser.context.newPage();
+  try {
+    return await tab.evaluate(async ([a, b]) => {
+      const load = (src) => new Promise((resolve, reject) => {
+        const img = new Image();
+        img.onload = () => resolve(img);
+        img.onerror = () => reject(new Error('not a PNG'));
+        img.src = `data:image/png;base64,${src}`;
+      });
+      const [ia, ib] = await Promise.all([load(a), load(b)]);
+      if (ia.width !== ib.width || ia.height !== ib.height) return Infinity;
+      const pixels = (img) => {
+        const ctx = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height }).getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [da, db] = [pixels(ia), pixels(ib)];
+      let n = 0;
+      for (let i = 0; i < da.length; i += 4) {
+        if (da[i] !== db[i] || da[i + 1] !== db[i + 1] || da[i + 2] !== db[i + 2] || da[i + 3] !== db[i + 3]) n++;
+      }
+      return n;
+    }, [a.toString('base64'), b.toString('base64')]);
+  } catch {
+    return Infinity;
+  } finally {
+    await tab.close();
+  }
 }
 
 try {
