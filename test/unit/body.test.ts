@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bodyLinks, linksOutsideCode, parseBody } from '../../src/core/body.js';
+import { rng } from './helpers.js';
 
 /** Pieces of Markdown where a [[link]] is or is not code, by CommonMark's rules. */
 const FRAGMENTS = [
@@ -29,9 +30,6 @@ const FRAGMENTS = [
   '',
 ];
 
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 const ids = (ls: { id: string; start: number; end: number }[]) => ls.map((l) => `${l.id}@${l.start}-${l.end}`);
 

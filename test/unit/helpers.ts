@@ -44,3 +44,8 @@ export const CAST: Record<string, string> = {
   'companies/globex.md': md(['type: company', 'name: Globex', 'target: true']),
   'companies/initech.md': md(['type: company', 'name: Initech']),
 };
+
+/** A small deterministic random source, so a generated test's failure can be replayed. */
+export function rng(seed: number): () => number {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}

@@ -3,12 +3,8 @@ import { checkAll } from '../../src/core/checks/index.js';
 import { LiveChecks } from '../../src/core/live-checks.js';
 import { NoteIndex } from '../../src/core/note-index.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { clock, md } from './helpers.js';
+import { clock, md, rng } from './helpers.js';
 
-/** A small deterministic random source, so a failure can be replayed. */
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 const PEOPLE = ['ann', 'ben', 'cy', 'di', 'eve', 'fay'];
 const COMPANIES = ['globex', 'initech', 'hooli'];

@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFrontmatter } from '../../src/core/frontmatter.js';
 import { readSimpleYaml } from '../../src/core/simple-yaml.js';
+import { rng } from './helpers.js';
 
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
 
 /** Values as people write them, and some that only yaml itself should read. */
 const VALUES = [
