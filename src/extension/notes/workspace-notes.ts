@@ -144,9 +144,12 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /** Put one file's text in its folder's index (undefined: it is gone), re-checking what depends on it. */
   private update(at: { notes: FolderNotes; path: string }, text: string | undefined): boolean {
-    if (!at.notes.loaded) return text === undefined ? at.notes.index.delete(at.path) : (at.notes.index.set(at.path, text), true);
-    if (text === undefined && !at.notes.index.get(at.path)) return false;
-    at.notes.live.change(at.path, text);
+    const { index, live, loaded } = at.notes;
+    if (text === undefined && !index.get(at.path)) return false;
+    if (loaded) live.change(at.path, text);
+    // During the first read: only fill the index; load() checks everything once at the end.
+    else if (text === undefined) index.delete(at.path);
+    else index.set(at.path, text);
     return true;
   }
 
