@@ -130,6 +130,7 @@ const chooseEdit = () => {
 const times = [];
 const affected = [];
 const byKind = {};
+const log = [];
 for (let i = 0; i < edits; i++) {
   const [kind, , type, edit] = chooseEdit();
   const path = pick(byType[type]);
@@ -142,6 +143,7 @@ for (let i = 0; i < edits; i++) {
   const ms = performance.now() - t0;
   times.push(ms);
   affected.push(recomputed.length);
+  log.push({ kind, path, ms, affected: recomputed.length });
   (byKind[kind] ??= []).push(ms);
 }
 
@@ -163,6 +165,7 @@ const result = {
   meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
   affectedMedian: quantile(affected, 0.5),
   affectedMax: Math.max(...affected),
+  slowest: log.sort((a, b) => b.ms - a.ms).slice(0, 5).map((e) => ({ ...e, ms: round(e.ms) })),
   byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { n: v.length, p50Ms: round(quantile(v, 0.5)), p95Ms: round(quantile(v, 0.95)) }])),
 };
 if (verify) {
