@@ -19,9 +19,12 @@ export interface RapportApi {
   statusBar: vscode.StatusBarItem;
   views: views.Views;
   quickFixes: quickFixes.QuickFixes;
+  /** performance.now() at activation and when every note had been read and checked. */
+  timings: { activated: number; ready?: number };
 }
 
 export function activate(context: vscode.ExtensionContext): RapportApi {
+  const timings: RapportApi['timings'] = { activated: performance.now() };
   const log = vscode.window.createOutputChannel('Rapport', { log: true });
   const notes = new WorkspaceNotes(log);
   context.subscriptions.push(log, notes);
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   };
   context.subscriptions.push(notes.onDidChange(setContext));
   void notes.ready.then(() => {
+    timings.ready = performance.now();
     setContext();
     void vscode.commands.executeCommand('setContext', 'rapport.ready', true);
   });
@@ -52,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes };
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, timings };
 }
 
 export function deactivate(): void {}

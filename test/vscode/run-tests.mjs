@@ -9,21 +9,38 @@
 // exit code. Mocha's output arrives through `codeAutomationLog` and is printed
 // here. Fails too when any request leaves 127.0.0.1, and after TIMEOUT_MS.
 
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { copyFixture, provision, repoRoot } from './provision.mjs';
 import { freePort, launchBrowser, makeProfile, startCodeServer, tail } from './code-server.mjs';
 
+/**
+ * A workspace file (in a temp folder) opening the generated corpus itself: it is
+ * not copied, as the perf suite only edits unsaved documents and autosave is off.
+ */
+async function corpusWorkspace(n) {
+  const { ensureCorpus } = await import('../../bench/generate.mjs');
+  const { dir: folder } = ensureCorpus(n, { log });
+  const root = mkdtempSync(join(tmpdir(), 'rapport-perf-'));
+  const file = join(root, 'rapport.code-workspace');
+  writeFileSync(file, `${JSON.stringify({ folders: [{ path: folder }] }, null, 2)}\n`);
+  return { root, folder, file };
+}
+
 const TIMEOUT_MS = 10 * 60_000;
 const TODAY = '2026-11-21'; // the extension reads RAPPORT_TODAY as "today" in tests
-const suiteEntry = join(repoRoot, 'dist', 'test', 'index.cjs');
+// `--perf`: the performance suite (dist/perf), on the generated 10,000-note repo (bench/corpus/10000).
+const perf = process.argv.includes('--perf');
+const suiteDir = perf ? 'perf' : 'test';
+const suiteEntry = join(repoRoot, 'dist', suiteDir, 'index.cjs');
 
 const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(line);
 
-const bundled = ['dist/extension.cjs', 'dist/test/index.cjs', 'dist/test/suite.cjs'];
+const bundled = ['dist/extension.cjs', `dist/${suiteDir}/index.cjs`, `dist/${suiteDir}/suite.cjs`];
 const missing = bundled.filter((f) => !existsSync(join(repoRoot, f)));
 if (missing.length) {
   console.error(`[test:vscode] ${missing.join(', ')} missing: run \`npm run bundle\` first.`);
@@ -70,7 +87,7 @@ const WORKBENCH_CHATTER = [
 
 try {
   const paths = await provision({ log });
-  workspace = copyFixture();
+  workspace = perf ? await corpusWorkspace(10_000) : copyFixture();
   profile = makeProfile(paths.cacheDir, 'test');
   server = await startCodeServer(paths, profile, { port: await freePort(), env: { RAPPORT_TODAY: TODAY }, log });
   server.exit.then(({ code, signal }) => finish(1, `code-server stopped during the run (${signal ?? `exit ${code}`})`));

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { Diagnostic, Range, Severity } from '../../core/model.js';
-import type { WorkspaceNotes } from '../notes/workspace-notes.js';
+import type { NotesChange, WorkspaceNotes } from '../notes/workspace-notes.js';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -26,7 +26,7 @@ export function toVscodeDiagnostic(d: Diagnostic): vscode.Diagnostic {
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): void {
   const collection = vscode.languages.createDiagnosticCollection('rapport');
   context.subscriptions.push(collection);
-  const publish = () => {
+  const publishAll = () => {
     const { diagnostics, folder } = notes.diagnostics();
     const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
     for (const d of diagnostics) {
@@ -43,6 +43,17 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
       if (!byUri.has(uri.toString())) stale.push(uri);
     });
     for (const uri of stale) collection.delete(uri);
+  };
+  // After a keystroke or a file event, only the files the change reached: sending every
+  // file's diagnostics again would cost more than the change itself in a large workspace.
+  const publish = (change: NotesChange) => {
+    if (!change.files) return publishAll();
+    for (const { notes: folder, path } of change.files) {
+      const uri = notes.uriOf(folder, path);
+      const ds = folder.live.diagnosticsOf(path);
+      if (ds.length) collection.set(uri, ds.map(toVscodeDiagnostic));
+      else collection.delete(uri);
+    }
   };
   context.subscriptions.push(notes.onDidChange(publish));
 }

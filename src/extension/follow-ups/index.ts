@@ -72,6 +72,19 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
     const n = provider.entries().length;
     view.badge = n ? { value: n, tooltip: `${n} due` } : undefined;
   };
-  context.subscriptions.push(view, notes.onDidChange(update));
+  context.subscriptions.push(view, notes.onDidChange(afterQuiet(update)));
   return provider;
+}
+
+/**
+ * Run `f` once changes have been quiet for a moment. What is due is recomputed
+ * from every diagnostic; doing that on each keystroke would delay the
+ * diagnostics of the note being typed in, which matter more.
+ */
+export function afterQuiet(f: () => void, ms = 250): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(f, ms);
+  };
 }

@@ -4,6 +4,9 @@
 // the editor. Everything else in the extension reads from here and listens to
 // `onDidChange`.
 
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findMarkdown, readNote, type Skipped } from '../../core/disk.js';
 import * as vscode from 'vscode';
 import { LiveChecks } from '../../core/live-checks.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -28,7 +31,9 @@ export interface FolderNotes {
 
 export class WorkspaceNotes implements vscode.Disposable {
   private readonly folders = new Map<string, FolderNotes>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<NotesChange>();
+  /** Files whose diagnostics changed since the last event, or 'all'. */
+  private pending: Map<string, ChangedFile> | 'all' = new Map();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly typing = new Map<string, NodeJS.Timeout>();
   /** The document version last put in the index, per URI, so sync() is free when nothing changed. */
@@ -36,7 +41,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   private fireTimer: NodeJS.Timeout | undefined;
   private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
 
-  /** Fires (coalesced) whenever any note, setting or folder changed. */
+  /** Fires (coalesced) whenever any note, setting or folder changed; says which files' diagnostics changed when it can. */
   readonly onDidChange = this.changed.event;
   /** Resolves once every folder has been read. */
   readonly ready: Promise<void>;
@@ -52,12 +57,12 @@ export class WorkspaceNotes implements vscode.Disposable {
           f.settings = readSettings(f.folder);
           if (f.loaded) f.live.checkAll();
         }
-        this.fire();
+        this.fire(30, true);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.toString());
-        void Promise.all(e.added.map((f) => this.load(f))).then(() => this.fire());
-        this.fire();
+        void Promise.all(e.added.map((f) => this.load(f))).then(() => this.fire(0, true));
+        this.fire(30, true);
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
@@ -73,7 +78,7 @@ export class WorkspaceNotes implements vscode.Disposable {
         const started = Date.now();
         await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
         this.log.info(`indexed ${this.noteCount()} notes in ${Date.now() - started} ms`);
-        this.fire(0);
+        this.fire(0, true);
       },
     ));
   }
@@ -120,7 +125,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** Recompute everything, as if a note had changed (e.g. the day turned). */
   refresh(): void {
     for (const f of this.folders.values()) if (f.loaded) f.live.checkAll();
-    this.fire(0);
+    this.fire(0, true);
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
@@ -133,20 +138,42 @@ export class WorkspaceNotes implements vscode.Disposable {
       loaded: false,
     };
     this.folders.set(folder.uri.toString(), notes);
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), EXCLUDE);
-    for (let i = 0; i < uris.length; i += READ_BATCH) {
-      await Promise.all(uris.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u, false)));
+    if (folder.uri.scheme === 'file') this.loadFromDisk(notes);
+    else {
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), EXCLUDE);
+      for (let i = 0; i < uris.length; i += READ_BATCH) {
+        await Promise.all(uris.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u, false)));
+      }
     }
     for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc, false);
     notes.live.checkAll();
     notes.loaded = true;
   }
 
+  /**
+   * A local folder, read straight from disk: a walk and a read per note take
+   * ~0.3 s at 10,000 notes, where findFiles and workspace.fs take seconds.
+   */
+  private loadFromDisk(notes: FolderNotes): void {
+    const root = notes.folder.uri.fsPath;
+    const skipped: Skipped[] = [];
+    for (const path of findMarkdown(root, skipped)) {
+      const r = readNote(join(root, path));
+      if ('reason' in r) skipped.push({ file: path, reason: r.reason });
+      else notes.index.set(path, r.text);
+    }
+    for (const s of skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
+  }
+
   /** Put one file's text in its folder's index (undefined: it is gone), re-checking what depends on it. */
   private update(at: { notes: FolderNotes; path: string }, text: string | undefined): boolean {
     const { index, live, loaded } = at.notes;
     if (text === undefined && !index.get(at.path)) return false;
-    if (loaded) live.change(at.path, text);
+    if (loaded) {
+      if (this.pending !== 'all') {
+        for (const path of live.change(at.path, text)) this.pending.set(`${at.notes.folder.uri}|${path}`, { notes: at.notes, path });
+      } else live.change(at.path, text);
+    }
     // During the first read: only fill the index; load() checks everything once at the end.
     else if (text === undefined) index.delete(at.path);
     else index.set(at.path, text);
@@ -177,18 +204,18 @@ export class WorkspaceNotes implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.typing.delete(key);
-        this.fromDocument(doc);
+        this.fromDocument(doc, true, 0);
       }, TYPING_DEBOUNCE_MS),
     );
   }
 
-  private fromDocument(doc: vscode.TextDocument, notify = true): void {
+  private fromDocument(doc: vscode.TextDocument, notify = true, delay = 30): void {
     if (!this.isNote(doc.uri) || doc.isClosed) return;
     const at = this.locate(doc.uri);
     if (!at) return;
     this.update(at, doc.getText());
     this.versions.set(doc.uri.toString(), doc.version);
-    if (notify) this.fire();
+    if (notify) this.fire(delay);
   }
 
   /**
@@ -224,7 +251,8 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (open?.isDirty) return;
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      // Local files straight from disk: one workspace.fs call per note is an RPC, ~3x slower at 10k notes.
+      bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     } catch {
       if (this.update(at, undefined) && notify) this.fire();
       return;
@@ -251,9 +279,25 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (changed) this.fire();
   }
 
-  private fire(delay = 30): void {
+  /** Tell listeners, after `delay` ms (coalescing bursts such as a checkout); `all` when any file's diagnostics may have changed. */
+  private fire(delay = 30, all = false): void {
     this.cache = undefined;
+    if (all) this.pending = 'all';
     clearTimeout(this.fireTimer);
-    this.fireTimer = setTimeout(() => this.changed.fire(), delay);
+    this.fireTimer = setTimeout(() => {
+      const pending = this.pending;
+      this.pending = new Map();
+      this.changed.fire(pending === 'all' ? {} : { files: [...pending.values()] });
+    }, delay);
   }
+}
+
+export interface ChangedFile {
+  notes: FolderNotes;
+  path: string;
+}
+
+/** What changed: the files whose diagnostics changed, or (files absent) possibly all of them. */
+export interface NotesChange {
+  files?: ChangedFile[];
 }

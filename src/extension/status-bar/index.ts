@@ -1,7 +1,7 @@
 // The count of what is due, in the status bar; a click opens Follow-ups.
 
 import * as vscode from 'vscode';
-import type { FollowUpsProvider } from '../follow-ups/index.js';
+import { afterQuiet, type FollowUpsProvider } from '../follow-ups/index.js';
 import type { WorkspaceNotes } from '../notes/workspace-notes.js';
 
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes, followUps: FollowUpsProvider): vscode.StatusBarItem {
@@ -19,6 +19,6 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
     item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
-  context.subscriptions.push(item, notes.onDidChange(update));
+  context.subscriptions.push(item, notes.onDidChange(afterQuiet(update)));
   return item;
 }

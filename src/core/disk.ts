@@ -1,0 +1,99 @@
+// Reading notes from a local disk (Node only): the CLI's way in, and the
+// extension's for local folders, where one workspace.fs call per note would be
+// an RPC. Every file is read on its own terms: one that cannot be read is
+// skipped with a reason, and the rest of the folder still loads.
+
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+/** Larger than any note a person writes; reading it would only stall the run. */
+export const MAX_NOTE_BYTES = 32 * 1024 * 1024;
+
+/** Every `.md` file below `root` (relative paths, forward slashes), following symlinks but never in a loop. */
+export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([realpathSync(root)]);
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      skipped.push({ file: rel(root, dir), reason: `folder not readable (${code(e)})` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (e) {
+          if (entry.name.toLowerCase().endsWith('.md')) skipped.push({ file: rel(root, abs), reason: `broken symlink (${code(e)})` });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (SKIP_DIRS.has(entry.name)) continue;
+        let real: string;
+        try {
+          real = realpathSync(abs);
+        } catch (e) {
+          skipped.push({ file: rel(root, abs), reason: `folder not readable (${code(e)})` });
+          continue;
+        }
+        if (seen.has(real)) {
+          if (entry.isSymbolicLink()) skipped.push({ file: rel(root, abs), reason: 'symlink to a folder already read (a loop or a duplicate)' });
+          continue;
+        }
+        seen.add(real);
+        walk(abs);
+      } else if (isFile && entry.name.toLowerCase().endsWith('.md')) {
+        out.push(rel(root, abs));
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** A note file's text, or why it cannot be read as one. */
+export function readNote(abs: string): { text: string; mtimeMs: number; size: number } | { reason: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const st = fstatSync(fd);
+    if (st.size > MAX_NOTE_BYTES) return { reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` };
+    const buf = Buffer.allocUnsafe(st.size);
+    let filled = 0;
+    while (filled < st.size) {
+      const n = readSync(fd, buf, filled, st.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const bytes = buf.subarray(0, filled);
+    if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file, not text' };
+    return { text: bytes.toString('utf8'), mtimeMs: st.mtimeMs, size: st.size };
+  } catch (e) {
+    return { reason: `not readable (${code(e)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function rel(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
+}
+
+export function code(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? String(e);
+}
