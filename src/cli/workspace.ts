@@ -69,7 +69,9 @@ export function loadWorkspace(root: string, options: { cache?: boolean } = {}): 
       cache?.delete(file);
       continue;
     }
-    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: index.set(file, r.text) });
+    // Not `cache?.set(…, index.set(…))`: optional chaining would skip the index too when there is no cache.
+    const parsed = index.set(file, r.text);
+    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
   }
   if (cache) {
     for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);

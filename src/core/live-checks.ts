@@ -62,17 +62,23 @@ export class LiveChecks {
   }
 
   /**
-   * The note, the notes that name it, what all of those resolve to (a reference
-   * may switch from one namesake to another), and each one's dependents.
+   * The note, the notes that name it or depend on it, and what all of those
+   * resolve to (a reference may switch from one namesake to another).
    */
   private neighbourhood(path: string, keys: string[]): Set<string> {
     const near = new Set<string>([path, ...this.index.namedBy(keys), ...this.index.dependents(path)]);
     const out = new Set(near);
+    // A reference that switched between namesakes changes what its old and new target
+    // see pointing at them: the target's own checks, and for a person, the meetings
+    // that list them as a referral (whether they have been contacted).
+    // And a person whose company now resolves elsewhere may have become, or stopped
+    // being, the duplicate of a namesake.
     for (const p of near) {
       for (const t of this.index.targetsOf(p)) {
         out.add(t);
-        for (const d of this.index.dependents(t)) out.add(d);
+        for (const m of this.index.referralMentionsOf(t)) out.add(m);
       }
+      for (const n of this.index.namesakesOf(p)) out.add(n);
     }
     return out;
   }

@@ -305,6 +305,23 @@ export class NoteIndex {
     return out;
   }
 
+  /** Paths of the contacts that share a name or an email with the contact at `path`. */
+  namesakesOf(path: string): string[] {
+    const f = this.files.get(path);
+    if (f?.type !== 'contact') return [];
+    const out = new Set<string>();
+    for (const p of this.names.get(`contact:${nameKey(f.name)}`) ?? []) out.add(p);
+    if (f.email) for (const p of this.names.get(`email:${nameKey(f.email)}`) ?? []) out.add(p);
+    out.delete(path);
+    return [...out];
+  }
+
+  /** Paths of the meetings that list the contact at `path` among their referrals. */
+  referralMentionsOf(path: string): string[] {
+    const f = this.files.get(path);
+    return f?.type === 'contact' ? this.referralMentions(f).map((m) => m.path) : [];
+  }
+
   /** The notes a note's typed references resolve to now. */
   targetsOf(path: string): string[] {
     const f = this.files.get(path);

@@ -124,6 +124,17 @@ describe('rapport list', () => {
     assert.equal(index.meetings[0].date, '2026-11-20');
   });
 
+  it('lists the same with and without the cache', async () => {
+    const dir = repo(NETWORK);
+    const cold = await run('list', dir, '--json', '--no-cache');
+    const warm = await run('list', dir, '--json');
+    const again = await run('list', dir, '--json');
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(JSON.parse(cold.out).contacts.length, 2);
+    assert.equal(warm.out, cold.out);
+    assert.equal(again.out, cold.out);
+  });
+
   it('stays small on an alias bomb', async () => {
     const lines = ['---', 'type: contact', 'name: Bomb', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
