@@ -14,11 +14,19 @@ const LINK_RE = /\[\[([^[\]\r\n]+?)\]\]/g;
 
 /** Find wiki links in `text`, with offsets shifted by `offset`. */
 export function findLinks(text: string, offset = 0): WikiLink[] {
-  if (!text.includes('[[')) return [];
+  return findLinksIn(text, 0, text.length, offset);
+}
+
+/** Find wiki links in `text` between `start` and `end`, without copying the region; offsets shifted by `shift`. */
+export function findLinksIn(text: string, start: number, end: number, shift = 0): WikiLink[] {
+  const first = text.indexOf('[[', start);
+  if (first === -1 || first >= end) return [];
   const out: WikiLink[] = [];
-  for (const m of text.matchAll(LINK_RE)) {
+  const re = new RegExp(LINK_RE.source, 'g');
+  re.lastIndex = first;
+  for (let m = re.exec(text); m && m.index + m[0].length <= end; m = re.exec(text)) {
     const id = linkTarget(m[1]);
-    if (id) out.push({ id, start: offset + m.index!, end: offset + m.index! + m[0].length });
+    if (id) out.push({ id, start: shift + m.index, end: shift + m.index + m[0].length });
   }
   return out;
 }

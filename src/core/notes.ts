@@ -5,7 +5,7 @@
 import { bodyLinks } from './body.js';
 import { parseDate, type NoteDate } from './dates.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
-import { findLinks, idOfPath, type WikiLink } from './links.js';
+import { findLinksIn, idOfPath, type WikiLink } from './links.js';
 import type { Fix, FollowUpSummary, NoteType, Severity } from './model.js';
 import { NOTE_TYPES } from './model.js';
 import { LineMap, splitBom } from './text.js';
@@ -145,7 +145,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   }
 
   const conflicts: Finding[] = [];
-  for (const m of text.matchAll(CONFLICT_RE)) {
+  if (text.includes('<<<<<<<')) for (const m of text.matchAll(CONFLICT_RE)) {
     conflicts.push({
       code: 'merge-conflict',
       start: m.index!,
@@ -181,7 +181,11 @@ export function parseFile(path: string, raw: string): ParsedFile {
     problems: [...yamlProblems, ...conflicts],
     links: [],
   };
-  for (const k of fm.keys.values()) base.links.push(...findLinks(text.slice(k.valueStart, k.valueEnd), k.valueStart));
+  // Links in frontmatter values (not in comments), found without copying the text.
+  const firstLink = text.indexOf('[[', fm.sourceStart);
+  if (firstLink !== -1 && firstLink < fm.sourceEnd) {
+    for (const k of fm.keys.values()) base.links.push(...findLinksIn(text, k.valueStart, k.valueEnd));
+  }
   base.links.push(...bodyLinks(text.slice(fm.bodyStart), fm.bodyStart));
 
   const f = new FieldReader(base, type);
@@ -336,7 +340,7 @@ class FieldReader {
     const v = this.value(key);
     if (!required && k && (v === null || (Array.isArray(v) && v.length === 0))) return []; // `referrals:` or `[]`: none
     if (!this.present(key, required) || !k) return undefined;
-    const links = findLinks(this.note.text.slice(k.valueStart, k.valueEnd), k.valueStart);
+    const links = this.note.links.filter((l) => l.start >= k.valueStart && l.end <= k.valueEnd);
     if (links.length) return links.map((l) => ({ id: l.id, text: l.id, start: l.start, end: l.end }));
     if (typeof v === 'string') return [{ text: v.trim(), start: k.valueStart, end: k.valueEnd }];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string') && k.items?.length === v.length) {
