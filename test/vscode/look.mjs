@@ -2,8 +2,10 @@
 // gets it) into code-server, opens a copy of the demo notes in Debian's Chromium,
 // and does what a person would: opens Rapport from the activity bar, reads the
 // Follow-ups view and the status bar, clicks a follow-up, opens the Problems
-// panel. It asserts on the rendered text only, and saves the README's screenshots
-// (docs/images/follow-ups.png, docs/images/problems.png) on the way.
+// panel, then gives the side bar to each of the other views in turn (Contacts,
+// Meetings, Target companies, Referral tree) and applies a quick fix to an
+// outreach draft, undoing it after. It asserts on the rendered text only, and
+// saves the README's screenshots (docs/images/*.png) on the way.
 //
 // `npm test` runs it right after `npm run package`, so rapport.vsix is fresh.
 // Exits 1 on any failure, saying what was on screen instead, with a screenshot of
@@ -26,6 +28,22 @@ const FIRST_ROW = { label: 'Thank Rohan Mehta', description: '3 days overdue' };
 const ALSO_ROWS = ['Follow up with Dev Patel', 'Close the meeting with Carmen Díaz']; // Díaz, as her note spells it
 const ROHAN_NOTE = '2026-11-17-rohan-mehta.md';
 const ROHAN_PROBLEM = { message: 'Thank-you note to Rohan Mehta is 3 days overdue', code: 'thank-you-pending' };
+// Contacts, grouped by company (the default): one group, and one contact's meetings, newest first.
+const CONTACTS_GROUP = { label: 'Ledgerline', people: ['Elena Voss', 'Marcus Bell', 'Owen Fitzgerald', 'Priya Shah'] };
+const CONTACT_MEETINGS = { name: 'Marcus Bell', meetings: ['2026-12-01T14:00 — interview · planned', '2026-10-13 16:00 — informational · done'] };
+// Meetings: upcoming first, then the past by month.
+const MEETING_GROUPS = ['Upcoming', 'November 2026', 'October 2026'];
+// Target companies: a target with the people you know there, one a referral away, and one where you know nobody.
+const TARGET_KNOWN = { label: 'Ledgerline', description: 'target · priority 1 · 4 known', people: CONTACTS_GROUP.people };
+const TARGET_ONE_AWAY = { company: 'Fernway', name: 'Isabel Ferreira', description: 'one referral away, via Hannah Cole' };
+const TARGET_NOBODY = { label: 'Plover', description: 'target · priority 3 · 0 known', hint: 'Ask your contacts who they know here' };
+// Referral tree: the chain examples/demo/README.md tells, each a level deeper.
+const REFERRAL_CHAIN = ['Hannah Cole', 'Marcus Bell', 'Aisha Rahman'];
+// The quick fix: outreach/draft-isabel-ferreira.md's subject (line 4) doesn't say Hannah referred her.
+const FIX_NOTE = { file: 'draft-isabel-ferreira.md', path: 'outreach/draft-isabel-ferreira.md', line: 4 };
+const FIX_TITLE = 'Put “Hannah Cole suggested I contact you” in the subject'; // src/core/checks/outreach-checks.ts
+const FIX_BEFORE = 'subject: Informational interview request';
+const FIX_AFTER = 'subject: "Hannah Cole suggested I contact you: Informational interview request"';
 
 // Only for this session: no empty secondary side bar taking a third of the
 // screenshots, and a cursor that doesn't blink, so that the same screen gives the
@@ -34,6 +52,9 @@ const LOOK_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.tips.enabled': false,
   'editor.cursorBlinking': 'solid',
+  // The status bar counts the ports code-server finds listening on this machine:
+  // another code-server running here would change every picture.
+  'remote.autoForwardPorts': false,
 };
 
 const t0 = Date.now();
@@ -87,6 +108,9 @@ const sel = {
   workbench: '.monaco-workbench',
   rapportTab: '.part.activitybar [role="tab"][aria-label^="Rapport"]',
   followUpsPane: '.part.sidebar .pane:has(> .pane-header[aria-label^="Follow-ups"])',
+  pane: (title) => `.part.sidebar .pane:has(> .pane-header[aria-label="${title} Section"])`,
+  quickFixes: '.action-widget .monaco-list-row.action',
+  editor: '.part.editor .editor-group-container.active .monaco-editor',
   statusItem: '.part.statusbar .statusbar-item[id$="rapport.due"]',
   activeTab: '.part.editor .tabs-container .tab.active',
   markers: '.part.panel .markers-panel',
@@ -114,6 +138,8 @@ async function describeScreen(page) {
     } else lines.push('panel: hidden');
     const toasts = all('.notifications-toasts .notification-toast');
     if (toasts.length) lines.push(`notifications: ${toasts.map((t) => `[${text(t)}]`).join(' ')}`);
+    const menu = all('.action-widget .monaco-list-row');
+    if (menu.length) lines.push(`action menu: ${menu.map((r) => `[${text(r)}]`).join(' ')}`);
     const dialog = all('.monaco-dialog-box');
     if (dialog.length) lines.push(`dialog: ${dialog.map((d) => `[${text(d)}]`).join(' ')}`);
     return lines.map((l) => `  ${l}`).join('\n');
@@ -149,6 +175,57 @@ async function followUpRows(page) {
 
 const show = (rows) => rows.map((r) => `"${r.label}${r.description ? ` — ${r.description}` : ''}"`).join(', ') || '(no rows)';
 
+/**
+ * The rows of a side bar view that are on screen (wholly inside the list's
+ * visible area, not just rendered), in order: level in the tree, whether expanded
+ * (undefined for a leaf), label and description.
+ */
+async function treeRows(page, paneSelector) {
+  return page.locator(`${paneSelector} .monaco-list`).first().evaluate((list) => {
+    const box = list.getBoundingClientRect();
+    return [...list.querySelectorAll('.monaco-list-row')]
+      .filter((r) => {
+        const b = r.getBoundingClientRect();
+        return r.offsetParent !== null && b.height > 0 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1;
+      })
+      .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+      .map((r) => ({
+        level: Number(r.getAttribute('aria-level')),
+        expanded: { true: true, false: false }[r.getAttribute('aria-expanded')],
+        label: r.querySelector('.label-name')?.innerText.trim() ?? '',
+        description: r.querySelector('.label-description')?.innerText.trim() ?? '',
+      }));
+  }, null, { timeout: 2_000 });
+}
+
+/** The rows under `rows[i]` (deeper than it, up to its next sibling); its children are those one level deeper. */
+function subtree(rows, i) {
+  const out = [];
+  for (let j = i + 1; j < rows.length && rows[j].level > rows[i].level; j++) out.push(rows[j]);
+  return out;
+}
+const childrenOf = (rows, i) => subtree(rows, i).filter((r) => r.level === rows[i].level + 1);
+const rowText = (r) => `${r.label}${r.description ? ` — ${r.description}` : ''}`;
+
+/**
+ * The text of line `n` of the active editor as drawn, or undefined when it is not
+ * drawn. A long line wraps into several view lines, of which only the first has a
+ * line number; they are joined back.
+ */
+async function editorLine(page, n) {
+  return page.locator(sel.editor).first().evaluate((editor, n) => {
+    const top = (e) => e.getBoundingClientRect().top;
+    const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .map((e) => ({ n: Number(e.textContent.trim()), top: top(e) })).sort((a, b) => a.top - b.top);
+    const i = numbers.findIndex((x) => x.n === n);
+    if (i < 0) return undefined;
+    const [from, to] = [numbers[i].top - 1, (numbers[i + 1]?.top ?? Infinity) - 1];
+    return [...editor.querySelectorAll('.view-lines .view-line')]
+      .filter((e) => top(e) >= from && top(e) < to).sort((a, b) => top(a) - top(b))
+      .map((e) => e.textContent.replace(/\u00a0/g, ' ')).join('');
+  }, n, { timeout: 2_000 });
+}
+
 // ---------------------------------------------------------------------------
 // Acting like a person
 
@@ -158,18 +235,21 @@ async function parkMouse(page) {
   if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6);
 }
 
-/** Closes notification toasts, if any: they would cover the screenshots. */
-async function dismissToasts(page) {
+/**
+ * Closes notification toasts, if any: they would cover the screenshots. With
+ * `escape: false` only by their close button, so that an open menu stays open.
+ */
+async function dismissToasts(page, { escape = true } = {}) {
   const toasts = page.locator(sel.toasts);
   for (let i = 0; i < 10 && await toasts.count(); i++) {
     const clear = toasts.first().locator('.codicon-notifications-clear');
     if (await clear.count()) await clear.first().click({ timeout: 2_000 }).catch(() => {});
-    else await page.keyboard.press('Escape');
+    else if (escape) await page.keyboard.press('Escape');
   }
 }
 
-/** Closes whatever editors the workbench opened by itself (a welcome page, release notes). */
-async function closeStartupEditors(page) {
+/** Closes every editor: what the workbench opened by itself (a welcome page, release notes), or the notes a check opened. */
+async function closeAllEditors(page) {
   if (!await page.locator('.part.editor .tab').count()) return;
   await runCommand(page, 'View: Close All Editors');
   await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
@@ -218,6 +298,57 @@ async function showAllRows(page, paneSelector) {
   if (missing > 0) await dragSash(page, 'horizontal', paneBox.y + paneBox.height, paneBox.y + paneBox.height + missing + 4);
 }
 
+const RAPPORT_VIEWS = ['Follow-ups', 'Contacts', 'Meetings', 'Target companies', 'Referral tree'];
+
+/**
+ * Gives the side bar to one of Rapport's views: expands it and collapses the
+ * others, as a person clicks their headers, so it has the room to show its rows.
+ */
+async function showOnlyView(page, title) {
+  for (const t of [title, ...RAPPORT_VIEWS.filter((v) => v !== title)]) {
+    const header = page.locator(`${sel.pane(t)} > .pane-header`);
+    const want = String(t === title);
+    if (await header.getAttribute('aria-expanded', { timeout: 5_000 }) === want) continue;
+    await header.locator('.title').click({ timeout: 5_000 });
+    const { ok } = await until(() => header.getAttribute('aria-expanded', { timeout: 1_000 }), (v) => v === want, 5_000);
+    if (!ok) throw new Error(`clicking the header of "${t}" did not ${t === title ? 'expand' : 'collapse'} it`);
+  }
+}
+
+/** Widens the side bar until the rows of a view read to their end (up to `max` px wide), as for the Follow-ups picture. */
+async function fitSideBar(page, paneSelector, max = 720) {
+  const side = await page.locator('.part.sidebar').boundingBox();
+  const cut = await page.locator(`${paneSelector} .monaco-list-row .monaco-icon-label-container`)
+    .evaluateAll((els) => Math.max(0, ...els.map((e) => e.scrollWidth - e.clientWidth)));
+  if (side && cut) await dragSash(page, 'vertical', side.x + side.width, Math.min(side.x + side.width + cut + 16, max));
+}
+
+/** The part of the window a view's picture needs: the activity bar and the side bar, down to the status bar. */
+async function sideBarClip(page) {
+  const side = await page.locator('.part.sidebar').boundingBox();
+  const viewport = page.viewportSize();
+  if (!side || !viewport) return undefined;
+  return { x: 0, y: side.y, width: Math.round(side.x + side.width + 4), height: viewport.height - side.y };
+}
+
+/** The top of the window, down to the end of the note or of the quick-fix menu, whichever is lower. */
+async function editorClip(page) {
+  const bottom = await page.locator(`${sel.editor} .view-lines .view-line, ${sel.quickFixes}`)
+    .evaluateAll((els) => Math.max(0, ...els.map((e) => e.getBoundingClientRect().bottom)));
+  const viewport = page.viewportSize();
+  if (!bottom || !viewport) return undefined;
+  return { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, Math.round(bottom + 24)) };
+}
+
+/** Makes room for the views' pictures: no Problems panel, no editors. */
+async function clearStage(page) {
+  if (await page.locator('.part.panel').isVisible()) {
+    await runCommand(page, 'View: Hide Panel');
+    await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 5_000 });
+  }
+  await closeAllEditors(page);
+}
+
 // ---------------------------------------------------------------------------
 // The checks: each a group of assertions, counted in the closing line.
 
@@ -239,25 +370,43 @@ async function check(name, fn) {
   }
 }
 
-/** Saves a README picture, unless a check failed: the repo keeps only pictures of what passed. */
-async function screenshot(name) {
+/**
+ * Saves a README picture, unless a check failed: the repo keeps only pictures of
+ * what passed. `clip()` gives the part of the window to keep, once the screen has
+ * settled; `escape: false` keeps an open menu open (toasts are then closed by
+ * their button only).
+ */
+async function screenshot(name, { clip, escape = true } = {}) {
   if (results.some((r) => !r.ok)) {
     log(`${relative(repoRoot, join(imagesDir, name))} left as it was: a check before it failed`);
     return;
   }
   mkdirSync(imagesDir, { recursive: true });
   await parkMouse(page);
-  await dismissToasts(page);
+  await dismissToasts(page, { escape });
   // A sash fades out for a moment after a drag: wait until none is drawn.
   await page.waitForFunction(() => [...document.querySelectorAll('.monaco-sash')]
     .every((e) => /^(transparent|rgba\(.*, 0\))$/.test(getComputedStyle(e, '::before').backgroundColor)), null, { timeout: 2_000 })
+    .catch(() => {});
+  // The status bar's language item wiggles for a moment when its state changes.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'
+    || !a.effect?.target?.closest?.('.part.statusbar')), null, { timeout: 3_000 })
     .catch(() => {});
   // So do the scroll bars of lists that were just resized or scrolled.
   await page.waitForFunction(() => [...document.querySelectorAll('.part.sidebar .scrollbar, .part.panel .scrollbar, .part.editor .scrollbar')]
     .every((e) => getComputedStyle(e).opacity === '0'), null, { timeout: 3_000 })
     .catch(() => {});
+  // A click or a focus can scroll one of the workbench's grid containers (whose
+  // overflow is hidden) by a few pixels, shifting the whole layout up and left.
+  await page.evaluate(() => {
+    for (const e of document.querySelectorAll('.monaco-grid-view, .monaco-grid-view .split-view-container')) {
+      e.scrollTop = 0;
+      e.scrollLeft = 0;
+    }
+  });
   const file = join(imagesDir, name);
-  const png = await page.screenshot();
+  const area = clip ? await clip() : undefined;
+  const png = await page.screenshot(area ? { clip: area } : {});
   // Chromium's software rendering varies by a few pixels from run to run (the
   // antialiased corners of the panel): keep the committed picture unless the
   // screen really changed, so `npm test` doesn't leave a modified PNG behind.
@@ -270,13 +419,14 @@ async function screenshot(name) {
   log(`saved ${relative(repoRoot, file)} (${seconds()})`);
 }
 
-const NOISE_PIXELS = 100; // of 1280 × 800
+const NOISE_PIXELS = 100; // of 1280 × 800, or of a clip of it
+const CHANNEL_NOISE = 8; // of 255, per colour channel
 
 /** How many pixels differ between two PNGs (Infinity when their sizes differ), compared in a blank tab. */
 async function differentPixels(a, b) {
   const tab = await browser.context.newPage();
   try {
-    return await tab.evaluate(async ([a, b]) => {
+    return await tab.evaluate(async ([a, b, CHANNEL_NOISE]) => {
       const load = (src) => new Promise((resolve, reject) => {
         const img = new Image();
         img.onload = () => resolve(img);
@@ -291,12 +441,14 @@ async function differentPixels(a, b) {
         return ctx.getImageData(0, 0, img.width, img.height).data;
       };
       const [da, db] = [pixels(ia), pixels(ib)];
+      // A channel off by a few levels is rendering noise (a badge's colour mid-fade), not a change.
+      const far = (i) => Math.abs(da[i] - db[i]) > CHANNEL_NOISE;
       let n = 0;
       for (let i = 0; i < da.length; i += 4) {
-        if (da[i] !== db[i] || da[i + 1] !== db[i + 1] || da[i + 2] !== db[i + 2] || da[i + 3] !== db[i + 3]) n++;
+        if (far(i) || far(i + 1) || far(i + 2) || far(i + 3)) n++;
       }
       return n;
-    }, [a.toString('base64'), b.toString('base64')]);
+    }, [a.toString('base64'), b.toString('base64'), CHANNEL_NOISE]);
   } catch {
     return Infinity;
   } finally {
@@ -331,7 +483,7 @@ try {
   await page.locator(sel.rapportTab).waitFor({ timeout: 60_000 });
   log(`workbench open (${seconds()})`);
   await dismissToasts(page);
-  await closeStartupEditors(page);
+  await closeAllEditors(page);
 
   // 1. Rapport's icon in the activity bar opens Follow-ups, most urgent first.
   await check('the Follow-ups view lists what is due', async () => {
@@ -423,9 +575,201 @@ try {
     await row.first().click(); // select it, so the picture points at it
     return `"${text}"`;
   });
+  // Let the picture settle first: the selected problem's fixes looked up (its
+  // lightbulb), the note's outline in the breadcrumbs. On a loaded machine either
+  // can take seconds, and the picture would differ from the committed one.
+  await Promise.allSettled([
+    page.locator(`${sel.markers} .monaco-list-row.selected .markers-panel-action-quickfix:not(.disabled)`).waitFor({ timeout: 15_000 }),
+    page.locator('.part.editor .breadcrumbs-control .monaco-breadcrumb-item').nth(2).waitFor({ timeout: 15_000 }),
+  ]);
   await screenshot('problems.png');
 
-  // 5. Nothing left this machine.
+  // 5. Contacts, grouped by company (the default), with the side bar to itself.
+  await check(`the Contacts view groups people by company, and ${CONTACT_MEETINGS.name} expands to his meetings`, async () => {
+    await clearStage(page);
+    await showOnlyView(page, 'Contacts');
+    const pane = sel.pane('Contacts');
+    const groupAt = (rows) => rows.findIndex((r) => r.level === 1 && r.label === CONTACTS_GROUP.label);
+    const { ok, value: rows } = await until(() => treeRows(page, pane), (rows) => groupAt(rows) >= 0
+      && childrenOf(rows, groupAt(rows)).length === CONTACTS_GROUP.people.length, 20_000);
+    if (!ok) throw new Error(`no group "${CONTACTS_GROUP.label}" with its ${CONTACTS_GROUP.people.length} people on screen; rows: ${rows.error ?? show(rows)}`);
+    const groups = rows.filter((r) => r.level === 1);
+    if (groups.length < 3 || !groups.every((g) => /^\d+$/.test(g.description))) {
+      throw new Error(`expected company groups, each with its count; saw ${show(groups)}`);
+    }
+    const i = groupAt(rows);
+    const people = childrenOf(rows, i).map((r) => r.label);
+    if (rows[i].description !== String(people.length) || people.join(', ') !== CONTACTS_GROUP.people.join(', ')) {
+      throw new Error(`expected "${CONTACTS_GROUP.label} — ${CONTACTS_GROUP.people.length}" over ${CONTACTS_GROUP.people.join(', ')}; saw ${show([rows[i]])} over ${people.join(', ')}`);
+    }
+    // Expanding a contact (its twistie, so the note doesn't open) shows their meetings.
+    const contact = page.locator(`${pane} .monaco-list-row[aria-level="2"]`)
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${CONTACT_MEETINGS.name}$`) }) }).first();
+    if (await contact.getAttribute('aria-expanded', { timeout: 5_000 }) !== 'true') await contact.locator('.monaco-tl-twistie').click({ timeout: 5_000 });
+    const contactAt = (rows) => rows.findIndex((r) => r.level === 2 && r.label === CONTACT_MEETINGS.name);
+    const meetings = await until(() => treeRows(page, pane), (rows) => contactAt(rows) >= 0
+      && childrenOf(rows, contactAt(rows)).map(rowText).join('\n') === CONTACT_MEETINGS.meetings.join('\n'), 10_000);
+    if (!meetings.ok) {
+      const seen = meetings.value.error ?? (contactAt(meetings.value) < 0 ? `no row "${CONTACT_MEETINGS.name}"` : show(childrenOf(meetings.value, contactAt(meetings.value))) || 'nothing under it');
+      throw new Error(`expected ${CONTACT_MEETINGS.name} to expand to ${CONTACT_MEETINGS.meetings.map((m) => `"${m}"`).join(', ')}; saw ${seen}`);
+    }
+    return `${groups.length} groups on screen, "${CONTACTS_GROUP.label} — ${people.length}"; ${CONTACT_MEETINGS.name}: ${CONTACT_MEETINGS.meetings.length} meetings`;
+  });
+  await fitSideBar(page, sel.pane('Contacts'));
+  await screenshot('contacts.png', { clip: () => sideBarClip(page) });
+
+  // 6. Meetings: what is coming first, then the past by month, newest first.
+  await check('the Meetings view starts with "Upcoming", then the months', async () => {
+    await showOnlyView(page, 'Meetings');
+    const pane = sel.pane('Meetings');
+    const groups = (rows) => rows.filter((r) => r.level === 1).map((r) => r.label);
+    const { ok, value: rows } = await until(() => treeRows(page, pane),
+      (rows) => MEETING_GROUPS.every((g) => groups(rows).includes(g)), 20_000);
+    if (!ok) throw new Error(`expected the groups ${MEETING_GROUPS.map((g) => `"${g}"`).join(', ')}; rows: ${rows.error ?? show(rows)}`);
+    if (rows[0].level !== 1 || rows[0].label !== MEETING_GROUPS[0]) throw new Error(`expected the first row to be the group "${MEETING_GROUPS[0]}", saw ${show([rows[0]])}`);
+    if (groups(rows).join(', ') !== MEETING_GROUPS.join(', ')) throw new Error(`expected the groups in the order ${MEETING_GROUPS.join(', ')}, saw ${groups(rows).join(', ')}`);
+    // Upcoming: from TODAY on, soonest first; a month: its own dates, newest first.
+    const day = (r) => r.label.slice(0, 10);
+    const upcoming = childrenOf(rows, 0);
+    const month = childrenOf(rows, rows.findIndex((r) => r.label === MEETING_GROUPS[1]));
+    const sorted = (list, dir) => list.every((r, k) => k === 0 || dir * r.label.localeCompare(list[k - 1].label) >= 0);
+    if (!upcoming.length || rows[0].description !== String(upcoming.length) || !upcoming.every((r) => day(r) >= TODAY) || !sorted(upcoming, 1)) {
+      throw new Error(`expected "${MEETING_GROUPS[0]}" to count and list meetings from ${TODAY} on, soonest first; saw ${show([rows[0]])} over ${show(upcoming)}`);
+    }
+    if (!month.length || !month.every((r) => day(r).startsWith('2026-11') && day(r) < TODAY) || !sorted(month, -1)) {
+      throw new Error(`expected "${MEETING_GROUPS[1]}" to list its past meetings, newest first; saw ${show(month)}`);
+    }
+    return `${groups(rows).join(', ')}; first "${rowText(upcoming[0])}"`;
+  });
+  await fitSideBar(page, sel.pane('Meetings'));
+  await screenshot('meetings.png', { clip: () => sideBarClip(page) });
+
+  // 7. Target companies: who you know at each, who is a referral away, and what to ask when nobody.
+  await check(`the Target companies view shows who you know at each target, and "${TARGET_NOBODY.hint}" at ${TARGET_NOBODY.label}`, async () => {
+    await showOnlyView(page, 'Target companies');
+    const pane = sel.pane('Target companies');
+    const at = (rows, label) => rows.findIndex((r) => r.level === 1 && r.label === label);
+    const { ok, value: rows } = await until(() => treeRows(page, pane), (rows) => [TARGET_KNOWN.label, TARGET_ONE_AWAY.company, TARGET_NOBODY.label]
+      .every((label) => at(rows, label) >= 0 && childrenOf(rows, at(rows, label)).length > 0), 20_000);
+    if (!ok) throw new Error(`expected ${TARGET_KNOWN.label}, ${TARGET_ONE_AWAY.company} and ${TARGET_NOBODY.label}, expanded; rows: ${rows.error ?? show(rows)}`);
+    const known = rows[at(rows, TARGET_KNOWN.label)];
+    const people = childrenOf(rows, at(rows, TARGET_KNOWN.label));
+    if (known.description !== TARGET_KNOWN.description || people.map((r) => r.label).join(', ') !== TARGET_KNOWN.people.join(', ')
+      || !people.every((r) => r.description.endsWith('you know them'))) {
+      throw new Error(`expected "${TARGET_KNOWN.label} — ${TARGET_KNOWN.description}" over ${TARGET_KNOWN.people.join(', ')} (each "you know them"); saw ${show([known])} over ${show(people)}`);
+    }
+    const away = childrenOf(rows, at(rows, TARGET_ONE_AWAY.company));
+    if (!away.some((r) => r.label === TARGET_ONE_AWAY.name && r.description === TARGET_ONE_AWAY.description)) {
+      throw new Error(`expected "${TARGET_ONE_AWAY.name} — ${TARGET_ONE_AWAY.description}" under ${TARGET_ONE_AWAY.company}; saw ${show(away)}`);
+    }
+    const nobody = rows[at(rows, TARGET_NOBODY.label)];
+    const hint = childrenOf(rows, at(rows, TARGET_NOBODY.label));
+    if (nobody.description !== TARGET_NOBODY.description || hint.length !== 1 || hint[0].label !== TARGET_NOBODY.hint) {
+      throw new Error(`expected "${TARGET_NOBODY.label} — ${TARGET_NOBODY.description}" over "${TARGET_NOBODY.hint}" alone; saw ${show([nobody])} over ${show(hint)}`);
+    }
+    return `"${rowText(known)}" over ${people.length} people; "${rowText(away.find((r) => r.label === TARGET_ONE_AWAY.name))}"; "${rowText(nobody)}" over "${hint[0].label}"`;
+  });
+  await fitSideBar(page, sel.pane('Target companies'));
+  await screenshot('targets.png', { clip: () => sideBarClip(page) });
+
+  // 8. The referral tree: who led to whom, level by level.
+  await check(`the Referral tree shows ${REFERRAL_CHAIN.join(' → ')}, each a level deeper`, async () => {
+    await showOnlyView(page, 'Referral tree');
+    const pane = sel.pane('Referral tree');
+    const names = REFERRAL_CHAIN;
+    /** The rows of the chain `names`, each a child of the one before, as far as they go. */
+    const chain = (rows) => {
+      let i = rows.findIndex((r) => r.level === 1 && r.label === names[0]);
+      const found = [];
+      for (let n = 1; i >= 0; n++) {
+        found.push(rows[i]);
+        if (n === names.length) break;
+        const child = childrenOf(rows, i).find((r) => r.label === names[n]);
+        i = child ? rows.indexOf(child) : -1;
+      }
+      return found;
+    };
+    const { ok, value: rows } = await until(() => treeRows(page, pane), (rows) => chain(rows).length === names.length, 20_000);
+    if (!ok) {
+      const found = rows.error ? [] : chain(rows);
+      throw new Error(`expected ${names.join(' → ')}, each a child of the one before; ${found.length ? `found ${found.map((r) => r.label).join(' → ')} only` : `no root "${names[0]}"`}; rows: ${rows.error ?? rows.map((r) => `${'·'.repeat(r.level - 1)}${r.label}`).join(', ')}`);
+    }
+    // Each person who led to someone is open, says how many, and shows them.
+    for (const r of chain(rows).slice(0, -1)) {
+      const kids = childrenOf(rows, rows.indexOf(r));
+      if (!r.expanded || r.description !== `led to ${kids.length}`) throw new Error(`"${r.label}" shows ${kids.length} people under it${r.expanded ? '' : ', collapsed,'} but reads "${r.description}"`);
+    }
+    const depth = Math.max(...rows.map((r) => r.level));
+    return `${chain(rows).map(rowText).join(' → ')}; ${depth} levels on screen`;
+  });
+  await fitSideBar(page, sel.pane('Referral tree'));
+  await screenshot('referrals.png', { clip: () => sideBarClip(page) });
+
+  // 9. A quick fix, as a person finds it: open the draft, cursor on the subject, Ctrl+.
+  await check(`Ctrl+. on the subject of ${FIX_NOTE.file} offers "${FIX_TITLE}"`, async () => {
+    await runCommand(page, 'View: Close Primary Side Bar'); // the note gets the window
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
+    // Quick Open, by file name.
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 5_000 });
+    await input.fill(FIX_NOTE.file);
+    await page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${FIX_NOTE.file}"]`).first().waitFor({ timeout: 15_000 })
+      .catch(() => { throw new Error(`Quick Open found no ${FIX_NOTE.file}`); });
+    await page.keyboard.press('Enter');
+    const { ok, value } = await until(async () => ({
+      tab: await page.locator(sel.activeTab).locator('.monaco-icon-label-container').evaluate((c) =>
+        ['.label-name', '.label-suffix'].map((q) => c.querySelector(q)?.textContent ?? '').join('').trim(), { timeout: 1_000 }),
+      line: await editorLine(page, FIX_NOTE.line),
+      warning: await page.locator(`${sel.editor} .squiggly-warning`).count(),
+    }), (v) => v.tab === FIX_NOTE.file && v.line === FIX_BEFORE && v.warning > 0, 20_000);
+    if (!ok) throw new Error(`expected ${FIX_NOTE.file} open, line ${FIX_NOTE.line} reading "${FIX_BEFORE}" under a warning squiggle; saw ${value.error ?? `tab "${value.tab}", line ${FIX_NOTE.line} "${value.line}", ${value.warning} warning squiggles`}`);
+    // The cursor just after `subject:`, on no word (a word would be highlighted a moment later).
+    await page.locator(`${sel.editor} .view-lines .view-line`, { hasText: /^subject:/ }).first().click({ position: { x: 30, y: 8 }, timeout: 5_000 });
+    await page.keyboard.press('Home');
+    for (let k = 0; k < 'subject:'.length; k++) await page.keyboard.press('ArrowRight');
+    // A person sees the lightbulb beside the line, then asks for the fixes.
+    const bulb = await until(() => page.locator(sel.editor).first().evaluate((editor, n) => {
+      const line = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(n));
+      const icon = editor.querySelector('.glyph-margin-widgets [class*="codicon-gutter-lightbulb"]');
+      return Boolean(line && icon && icon.offsetParent !== null
+        && Math.abs(icon.getBoundingClientRect().top - line.getBoundingClientRect().top) < 3);
+    }, FIX_NOTE.line, { timeout: 2_000 }), (shown) => shown, 15_000);
+    if (!bulb.ok) throw new Error(`no lightbulb showed beside line ${FIX_NOTE.line}`);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator(sel.quickFixes);
+    const shown = await menu.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!shown) { // the keybinding did not reach the editor: the palette, as a person would
+      await runCommand(page, 'Quick Fix...');
+      await menu.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
+        throw new Error('neither Ctrl+. nor "Quick Fix..." opened the quick-fix menu');
+      });
+    }
+    const titles = (await menu.locator('.title').allInnerTexts()).map((t) => t.trim());
+    if (!titles.includes(FIX_TITLE)) throw new Error(`the quick-fix menu offers ${titles.map((t) => `"${t}"`).join(', ') || 'nothing'}, not "${FIX_TITLE}"`);
+    return titles.map((t) => `"${t}"`).join(', ');
+  });
+  await screenshot('quick-fix.png', { escape: false, clip: () => editorClip(page) });
+
+  // 10. Choosing it is one edit of the subject, and Ctrl+Z takes it back: nothing is saved.
+  await check(`choosing it rewrites the subject; Ctrl+Z restores it, unsaved`, async () => {
+    const item = page.locator(sel.quickFixes).filter({ has: page.locator('.title', { hasText: FIX_TITLE }) });
+    if (!await item.count()) {
+      throw new Error(await page.locator(sel.quickFixes).count() ? `the quick-fix menu has no "${FIX_TITLE}" to choose` : 'the quick-fix menu closed before the fix could be chosen');
+    }
+    await item.first().click({ timeout: 5_000 });
+    const dirty = async () => /\bdirty\b/.test(await page.locator(sel.activeTab).getAttribute('class', { timeout: 1_000 }) ?? '');
+    const after = await until(async () => ({ line: await editorLine(page, FIX_NOTE.line), dirty: await dirty() }), (v) => v.line === FIX_AFTER && v.dirty, 10_000);
+    if (!after.ok) throw new Error(`expected line ${FIX_NOTE.line} to read '${FIX_AFTER}' (unsaved), saw ${after.value.error ?? `'${after.value.line}'${after.value.dirty ? '' : ', the tab not marked unsaved'}`}`);
+    await page.keyboard.press('Control+z');
+    const undone = await until(async () => ({ line: await editorLine(page, FIX_NOTE.line), dirty: await dirty() }), (v) => v.line === FIX_BEFORE && !v.dirty, 10_000);
+    if (!undone.ok) throw new Error(`expected Ctrl+Z to restore '${FIX_BEFORE}' with nothing unsaved, saw ${undone.value.error ?? `'${undone.value.line}'${undone.value.dirty ? ', the tab still unsaved' : ''}`}`);
+    const onDisk = readFileSync(join(demo, FIX_NOTE.path), 'utf8');
+    if (onDisk !== readFileSync(join(repoRoot, 'examples', 'demo', FIX_NOTE.path), 'utf8')) throw new Error(`${FIX_NOTE.path} changed on disk`);
+    return `'${FIX_AFTER}', then '${FIX_BEFORE}' again`;
+  });
+
+  // 11. Nothing left this machine.
   await check('no request left 127.0.0.1', async () => {
     if (browser.offHostRequests.length) throw new Error(`${browser.offHostRequests.length} did:\n  ${browser.offHostRequests.join('\n  ')}`);
     return undefined;
