@@ -122,26 +122,31 @@ export interface ReferralNode {
 
 /**
  * Who led to whom. Roots are people nobody referred; each node's children are
- * the people they led you to. A person is expanded once: a cycle is marked where
- * it closes, and a cycle with no way in gets its first member (by name) as root.
+ * the people they led you to. A person is expanded once, under whoever their own
+ * `referred_by` names when several led to them; a cycle is marked where it
+ * closes, and a cycle with no way in gets its first member (by name) as root.
  */
 export function referralTree(index: NoteIndex): ReferralNode[] {
   const edges = index.referralEdges();
   const children = new Map<Contact, Contact[]>();
   const referred = new Set<Contact>();
+  // Where a person belongs when several led to them: whoever their own note says referred them.
+  const primary = new Map<Contact, Contact>();
   for (const e of edges) {
     if (!children.has(e.from)) children.set(e.from, []);
     children.get(e.from)!.push(e.to);
     referred.add(e.to);
+    if (e.source === e.to) primary.set(e.to, e.from);
   }
   for (const list of children.values()) list.sort(byName);
   const shown = new Set<Contact>();
-  const build = (c: Contact, path: Set<Contact>): ReferralNode => {
+  const build = (c: Contact, path: Set<Contact>, parent?: Contact): ReferralNode => {
     if (path.has(c)) return { contact: c, children: [], repeat: 'cycle' };
-    if (shown.has(c)) return { contact: c, children: [], repeat: 'elsewhere' };
+    const home = primary.get(c);
+    if (shown.has(c) || (parent && home && home !== parent)) return { contact: c, children: [], repeat: 'elsewhere' };
     shown.add(c);
     path.add(c);
-    const node = { contact: c, children: (children.get(c) ?? []).map((k) => build(k, path)) };
+    const node = { contact: c, children: (children.get(c) ?? []).map((k) => build(k, path, c)) };
     path.delete(c);
     return node;
   };

@@ -100,6 +100,16 @@ describe('the Referral tree', () => {
     assert.deepEqual(show(tree), ['Ann', '  Ben', '    Cy', '      Ann (cycle)']);
   });
 
+  it('expands a person led to by two people under the one their note names', () => {
+    const tree = referralTree(indexOf({
+      'contacts/a.md': md(['type: contact', 'name: Ann']),
+      'contacts/b.md': md(['type: contact', 'name: Ben']),
+      'contacts/z.md': md(['type: contact', 'name: Zed', 'referred_by: "[[b]]"']),
+      'meetings/m.md': md(['type: meeting', 'with: "[[a]]"', 'date: 2026-11-01', 'referrals: ["[[z]]"]']),
+    }));
+    assert.deepEqual(show(tree), ['Ann', '  Zed (elsewhere)', 'Ben', '  Zed']);
+  });
+
   it('expands a person reached twice only once', () => {
     const tree = referralTree(indexOf({
       'contacts/a.md': md(['type: contact', 'name: Ann']),
