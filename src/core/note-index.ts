@@ -29,18 +29,48 @@ export interface ReferralEdge {
   source: Contact | Meeting;
 }
 
+/**
+ * key → paths. Arrays, not Sets: nearly every key has one or two paths, and at
+ * 100,000 notes a Set per key costs more memory and time than the rest of the index.
+ */
+class Postings {
+  private readonly map = new Map<string, string[]>();
+
+  get(key: string): readonly string[] | undefined {
+    return this.map.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  add(key: string, path: string): void {
+    const paths = this.map.get(key);
+    if (!paths) this.map.set(key, [path]);
+    else if (!paths.includes(path)) paths.push(path);
+  }
+
+  remove(key: string, path: string): void {
+    const paths = this.map.get(key);
+    if (!paths) return;
+    const i = paths.indexOf(path);
+    if (i !== -1) paths.splice(i, 1);
+    if (!paths.length) this.map.delete(key);
+  }
+}
+
 export class NoteIndex {
   private readonly files = new Map<string, ParsedFile>();
   /** id key → paths of every Markdown file with that id (Rapport note or not). */
-  private readonly ids = new Map<string, Set<string>>();
+  private readonly ids = new Postings();
   /** `type:name key` → paths. */
-  private readonly names = new Map<string, Set<string>>();
+  private readonly names = new Postings();
   /** `field|ref key` → paths of notes whose `field` refers by that key. */
-  private readonly refs = new Map<string, Set<string>>();
+  private readonly refs = new Postings();
   /** id key → paths of notes with a `[[link]]` to it (frontmatter or body). */
-  private readonly links = new Map<string, Set<string>>();
+  private readonly links = new Postings();
   /** Keys each path was filed under, so removal is exact. */
-  private readonly filed = new Map<string, [Map<string, Set<string>>, string][]>();
+  private readonly filed = new Map<string, [Postings, string][]>();
   private readonly byType: Record<NoteType, Map<string, Note>> = {
     contact: new Map(),
     meeting: new Map(),
@@ -58,7 +88,7 @@ export class NoteIndex {
   put(file: ParsedFile): void {
     this.delete(file.path);
     this.files.set(file.path, file);
-    const keys: [Map<string, Set<string>>, string][] = [[this.ids, idKey(file.id)]];
+    const keys: [Postings, string][] = [[this.ids, idKey(file.id)]];
     if (file.type) {
       this.byType[file.type].set(file.path, file);
       if (file.type === 'contact' || file.type === 'company') keys.push([this.names, `${file.type}:${nameKey(file.name)}`]);
@@ -66,22 +96,14 @@ export class NoteIndex {
       for (const [field, ref] of refsOf(file)) for (const k of refKeys(ref)) keys.push([this.refs, `${field}|${k}`]);
       for (const l of file.links) keys.push([this.links, idKey(l.id)]);
     }
-    for (const [map, key] of keys) {
-      let set = map.get(key);
-      if (!set) map.set(key, (set = new Set()));
-      set.add(file.path);
-    }
+    for (const [postings, key] of keys) postings.add(key, file.path);
     this.filed.set(file.path, keys);
   }
 
   delete(path: string): boolean {
     const old = this.files.get(path);
     if (!old) return false;
-    for (const [map, key] of this.filed.get(path) ?? []) {
-      const set = map.get(key);
-      set?.delete(path);
-      if (set && set.size === 0) map.delete(key);
-    }
+    for (const [postings, key] of this.filed.get(path) ?? []) postings.remove(key, path);
     this.filed.delete(path);
     this.files.delete(path);
     if (old.type) this.byType[old.type].delete(path);
@@ -189,7 +211,7 @@ export class NoteIndex {
     const email = contact.email && nameKey(contact.email);
     const sameName = this.names.get(`contact:${nameKey(contact.name)}`);
     const sameEmail = email ? this.names.get(`email:${email}`) : undefined;
-    if ((sameName?.size ?? 0) <= 1 && (sameEmail?.size ?? 0) <= 1) return []; // the common case: only itself
+    if ((sameName?.length ?? 0) <= 1 && (sameEmail?.length ?? 0) <= 1) return []; // the common case: only itself
     const company = companyKey(this, contact);
     const same = [...(this.names.get(`contact:${nameKey(contact.name)}`) ?? [])]
       .map((p) => this.files.get(p) as Contact)
