@@ -95,7 +95,9 @@ async function finish(broken, { keepProfile = Boolean(broken) } = {}) {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed + (broken ? 1 : 0);
   if (failureDir) console.error(`[look] screenshot of the failure: ${join(failureDir, 'look-failure.png')}`);
-  console.log(`look: ${passed} passed, ${failed} failed (${seconds()})`);
+  // The time on a line of its own, then the plain closing line CI reads ("look: N passed, N failed").
+  console.log(`[look] finished in ${seconds()}`);
+  console.log(`look: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(`stopped by ${sig}`, { keepProfile: false }));
