@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { code, findMarkdown, readNote, type Skipped } from '../core/disk.js';
+import { code, readNote, walkMarkdown, type Skipped } from '../core/disk.js';
 import { NoteIndex } from '../core/note-index.js';
 import type { Clock } from '../core/dates.js';
 import { LiveChecks } from '../core/live-checks.js';
@@ -34,12 +34,12 @@ export function readSettings(root: string): { settings: Settings; problems: stri
 }
 
 /** Every Markdown file under `root` with its size and mtime. */
-function scan(root: string, skipped: Skipped[]): Map<string, FileStamp> {
-  const stamps = new Map<string, FileStamp>();
-  for (const file of findMarkdown(root, skipped)) {
+function scan(root: string, skipped: Skipped[]): Map<string, FileStamp & { abs: string }> {
+  const stamps = new Map<string, FileStamp & { abs: string }>();
+  for (const { file, abs } of walkMarkdown(root, skipped)) {
     try {
-      const st = statSync(join(root, file));
-      stamps.set(file, { mtimeMs: st.mtimeMs, size: st.size });
+      const st = statSync(abs);
+      stamps.set(file, { mtimeMs: st.mtimeMs, size: st.size, abs });
     } catch (e) {
       skipped.push({ file, reason: `not readable (${code(e)})` });
     }
@@ -63,7 +63,7 @@ export function loadWorkspace(root: string, options: { cache?: boolean } = {}): 
       index.put(hit.file);
       continue;
     }
-    const r = readNote(join(root, file));
+    const r = readNote(stamp.abs);
     if ('reason' in r) {
       skipped.push({ file, reason: r.reason });
       cache?.delete(file);
@@ -114,7 +114,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
   const live = new LiveChecks(index, context);
   const fileSkips: Skipped[] = [];
   const read = (file: string): ParsedFile | undefined => {
-    const r = readNote(join(root, file));
+    const r = readNote(stamps.get(file)!.abs);
     if ('reason' in r) {
       fileSkips.push({ file, reason: r.reason });
       notes?.delete(file);
