@@ -2,15 +2,16 @@
 // benchmark's) way in. Every file is read on its own terms: one that cannot be
 // read is skipped with a reason, and the rest of the folder still loads.
 
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { code, readNote, walkMarkdown, type Skipped } from '../core/disk.js';
-import { NoteIndex } from '../core/note-index.js';
 import type { Clock } from '../core/dates.js';
+import { code, readNote, type Skipped } from '../core/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
+import { loadFolder, scan } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
+import { loadChecks, NoteCache, saveChecks, sameKey, type CheckKey, type FileStamp } from '../core/note-cache.js';
+import { NoteIndex } from '../core/note-index.js';
 import { parseFile, type ParsedFile } from '../core/notes.js';
-import { loadChecks, NoteCache, saveChecks, sameKey, type CheckKey, type FileStamp } from './cache.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 
 export { findMarkdown, readNote, rel, type Skipped } from '../core/disk.js';
@@ -33,50 +34,12 @@ export function readSettings(root: string): { settings: Settings; problems: stri
   }
 }
 
-/** Every Markdown file under `root` with its size and mtime. */
-function scan(root: string, skipped: Skipped[]): Map<string, FileStamp & { abs: string }> {
-  const stamps = new Map<string, FileStamp & { abs: string }>();
-  for (const { file, abs } of walkMarkdown(root, skipped)) {
-    try {
-      const st = statSync(abs);
-      stamps.set(file, { mtimeMs: st.mtimeMs, size: st.size, abs });
-    } catch (e) {
-      skipped.push({ file, reason: `not readable (${code(e)})` });
-    }
-  }
-  return stamps;
-}
-
 /**
- * Read every note under `root` into an index. With the cache (the default), a
- * note whose size and mtime are unchanged since it was cached is taken as it was
- * parsed then, without reading the file.
+ * Read every note under `root` into an index, taking unchanged notes from the
+ * persisted cache unless `cache` is false.
  */
 export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
-  const skipped: Skipped[] = [];
-  const index = new NoteIndex();
-  const stamps = scan(root, skipped);
-  const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root));
-  for (const [file, stamp] of stamps) {
-    const hit = cache?.get(file, stamp);
-    if (hit) {
-      index.put(hit.file);
-      continue;
-    }
-    const r = readNote(stamp.abs);
-    if ('reason' in r) {
-      skipped.push({ file, reason: r.reason });
-      cache?.delete(file);
-      continue;
-    }
-    // Not `cache?.set(…, index.set(…))`: optional chaining would skip the index too when there is no cache.
-    const parsed = index.set(file, r.text);
-    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
-  }
-  if (cache) {
-    for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
-    cache.save();
-  }
+  const { index, skipped } = loadFolder(root, options);
   const { settings, problems } = readSettings(root);
   return { root, index, skipped, settings, settingsProblems: problems };
 }

@@ -26,7 +26,7 @@ export interface RapportApi {
 export function activate(context: vscode.ExtensionContext): RapportApi {
   const timings: RapportApi['timings'] = { activated: performance.now() };
   const log = vscode.window.createOutputChannel('Rapport', { log: true });
-  const notes = new WorkspaceNotes(log);
+  const notes = new WorkspaceNotes(log, context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
   context.subscriptions.push(log, notes);
   diagnostics.register(context, notes);
   const provider = followUps.register(context, notes);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { checkWorkspace } from '../../src/cli/workspace.js';
+import { loadFolder } from '../../src/core/load-folder.js';
 import { clock } from './helpers.js';
 import { md } from './helpers.js';
 
@@ -98,5 +99,25 @@ describe('the persisted cache', () => {
     write(dir, 'contacts/cy.md', md(['type: contact', 'name: Cy']));
     assert.equal(checkWorkspace(dir, clock()).how, 'incremental');
     assert.equal(checkWorkspace(dir, clock('2026-11-22')).how, 'full', 'another day: everything is re-checked');
+  });
+
+  it('lets the extension reopen a folder without reading or parsing unchanged notes (its own cache folder)', () => {
+    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
+    try {
+      const first = loadFolder(dir, { cacheDir: storage });
+      assert.deepEqual([first.read, first.cached], [2, 0]);
+      const again = loadFolder(dir, { cacheDir: storage });
+      assert.deepEqual([again.read, again.cached], [0, 2]);
+      assert.deepEqual(again.index.contacts().map((c) => c.name), ['Ann Lee']);
+      const later = new Date(Date.now() + 60_000);
+      write(dir, 'contacts/ann.md', md(['type: contact', 'name: Ann Park']));
+      utimesSync(join(dir, 'contacts/ann.md'), later, later);
+      const edited = loadFolder(dir, { cacheDir: storage });
+      assert.deepEqual([edited.read, edited.cached], [1, 1]);
+      assert.deepEqual(edited.index.contacts().map((c) => c.name), ['Ann Park']);
+      assert.deepEqual(readdirSync(storage).map((f) => f.replace(/^[0-9a-f]+/, 'ID')), ['ID.notes.json']);
+    } finally {
+      rmSync(storage, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
-// The persisted cache, in the user's cache folder (never in their repository),
-// in two files per workspace:
+// The persisted cache (Node only), in the user's cache folder or the editor's
+// storage, never in their repository, in two files per workspace:
 //   - notes: each note as parsed, keyed by path, size and mtime, so a run reads
 //     and parses only what changed;
 //   - checks: the last run's diagnostics with the day, the settings and every
@@ -12,10 +12,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import type { Diagnostic, Severity } from '../core/model.js';
-import type { ParsedFile } from '../core/notes.js';
-import { LineMap } from '../core/text.js';
+import { dirname, join } from 'node:path';
+import type { Diagnostic, Severity } from './model.js';
+import type { ParsedFile } from './notes.js';
+import { LineMap } from './text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
 export const CACHE_VERSION = 2;
@@ -43,7 +43,8 @@ export interface ChecksState {
   diagnostics: Map<string, Diagnostic[]>;
 }
 
-function cacheDir(): string {
+/** The CLI's cache folder; the extension keeps its own, in VS Code's storage. */
+export function cacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'rapport');
 }
 
@@ -62,7 +63,7 @@ function readJson(path: string): unknown {
 /** Write atomically; a failure to write (read-only home, full disk) only makes the next run cold. */
 function writeJson(path: string, value: unknown, replacer?: (this: unknown, key: string, value: unknown) => unknown): void {
   try {
-    mkdirSync(cacheDir(), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(value, replacer as never));
     renameSync(tmp, path);
@@ -80,8 +81,8 @@ export class NoteCache {
     readonly path: string,
   ) {}
 
-  static open(root: string): NoteCache {
-    const cache = new NoteCache(root, join(cacheDir(), `${cacheId(root)}.notes.json`));
+  static open(root: string, dir = cacheDir()): NoteCache {
+    const cache = new NoteCache(root, join(dir, `${cacheId(root)}.notes.json`));
     const raw = readJson(cache.path) as { version: number; root: string; entries: [string, CacheEntry][] } | undefined;
     if (raw?.version === CACHE_VERSION && raw.root === root && Array.isArray(raw.entries)) {
       for (const [path, entry] of raw.entries) cache.entries.set(path, revive(entry));
