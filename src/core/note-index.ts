@@ -71,6 +71,9 @@ export class NoteIndex {
   private readonly links = new Postings();
   /** Keys each path was filed under, so removal is exact. */
   private readonly filed = new Map<string, [Postings, string][]>();
+  /** Bumped on every change, so remembered resolutions know when they are stale. */
+  private version = 0;
+  private readonly resolved = new WeakMap<Ref, { version: number; type: NoteType; note: Note | undefined }>();
   private readonly byType: Record<NoteType, Map<string, Note>> = {
     contact: new Map(),
     meeting: new Map(),
@@ -87,6 +90,7 @@ export class NoteIndex {
 
   put(file: ParsedFile): void {
     this.delete(file.path);
+    this.version++;
     this.files.set(file.path, file);
     const keys: [Postings, string][] = [[this.ids, idKey(file.id)]];
     if (file.type) {
@@ -103,6 +107,7 @@ export class NoteIndex {
   delete(path: string): boolean {
     const old = this.files.get(path);
     if (!old) return false;
+    this.version++;
     for (const [postings, key] of this.filed.get(path) ?? []) postings.remove(key, path);
     this.filed.delete(path);
     this.files.delete(path);
@@ -149,14 +154,22 @@ export class NoteIndex {
   /** The note a reference points at, of the given type when one is expected. */
   resolve<T extends NoteType>(ref: Ref | undefined, type: T): Extract<Note, { type: T }> | undefined {
     if (!ref) return undefined;
+    // The checks resolve the same references many times over; remember until the index changes.
+    const memo = this.resolved.get(ref);
+    if (memo && memo.version === this.version && memo.type === type) return memo.note as Extract<Note, { type: T }> | undefined;
     const candidates = ref.id
       ? this.ids.get(idKey(ref.id))
       : (this.names.get(`${type}:${nameKey(ref.text)}`) ?? this.ids.get(slugify(ref.text)));
+    let note: Note | undefined;
     for (const path of candidates ?? []) {
       const f = this.files.get(path);
-      if (f?.type === type) return f as Extract<Note, { type: T }>;
+      if (f?.type === type) {
+        note = f;
+        break;
+      }
     }
-    return undefined;
+    this.resolved.set(ref, { version: this.version, type, note });
+    return note as Extract<Note, { type: T }> | undefined;
   }
 
   /** Notes whose `field` refers to `target`, by link or by name. */
