@@ -191,8 +191,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   const f = new FieldReader(base, type);
   switch (type) {
     case 'contact':
-      return {
-        ...base,
+      return Object.assign(base, {
         type,
         name: f.text('name', true) ?? id,
         company: f.ref('company'),
@@ -203,10 +202,9 @@ export function parseFile(path: string, raw: string): ParsedFile {
         status: f.oneOf('status', CONTACT_STATUSES),
         nextFollowUp: f.date('next_follow_up'),
         keepInTouchDays: f.number('keep_in_touch_days'),
-      };
+      });
     case 'meeting':
-      return {
-        ...base,
+      return Object.assign(base, {
         type,
         with: f.refs('with', true) ?? [],
         date: f.date('date', true),
@@ -216,26 +214,24 @@ export function parseFile(path: string, raw: string): ParsedFile {
         thankYou: f.thankYou(),
         referrerUpdated: f.dateOrTrue('referrer_updated'),
         referrals: f.refs('referrals'),
-      };
+      });
     case 'company':
-      return {
-        ...base,
+      return Object.assign(base, {
         type,
         name: f.text('name', true) ?? id,
         target: f.bool('target') ?? false,
         priority: f.number('priority'),
         website: f.text('website'),
-      };
+      });
     case 'outreach':
-      return {
-        ...base,
+      return Object.assign(base, {
         type,
         to: f.ref('to', true),
         subject: f.text('subject'),
         channel: f.text('channel'),
         status: f.oneOf('status', OUTREACH_STATUSES),
         sent: f.date('sent'),
-      };
+      });
   }
 }
 
