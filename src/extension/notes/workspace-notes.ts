@@ -1,13 +1,14 @@
 // The live index of every workspace folder's notes. Files come in from disk in
-// the background, open documents override disk (so diagnostics follow unsaved
-// edits, debounced), and a FileSystemWatcher keeps up with changes made outside
-// the editor. Everything else in the extension reads from here and listens to
-// `onDidChange`.
+// the background (unchanged ones from the cache in the extension's storage),
+// open documents override disk (so diagnostics follow unsaved edits,
+// debounced), and a FileSystemWatcher keeps up with changes made outside the
+// editor. Everything else in the extension reads from here and listens to
+// `onDidChange`, which says which files' diagnostics changed.
 
 import { readFile } from 'node:fs/promises';
-import { loadFolder } from '../../core/load-folder.js';
 import * as vscode from 'vscode';
 import { LiveChecks } from '../../core/live-checks.js';
+import { loadFolder } from '../../core/load-folder.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
 import type { Settings } from '../../core/settings.js';
