@@ -9,7 +9,7 @@
 // ranges, which we need to point diagnostics and minimal edits at keys.
 
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
@@ -49,8 +49,6 @@ export interface Frontmatter {
   data: Record<string, unknown> | undefined;
   keys: Map<string, TopLevelKey>;
   problems: FrontmatterProblem[];
-  /** The parsed YAML document (undefined when the language was refused or the block never closed). */
-  doc?: Document.Parsed;
 }
 
 const YAML_TAGS = new Set(['', 'yaml', 'yml']);
@@ -122,8 +120,9 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
     out.data = {};
     return;
   }
+  // The document is not kept: a note needs its data and key ranges, and a YAML
+  // document costs several times the note's own size in memory.
   const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
-  out.doc = doc;
   for (const e of doc.errors) {
     out.problems.push({ message: `YAML: ${firstLine(e.message)}`, start: at + e.pos[0], end: at + Math.max(e.pos[1], e.pos[0]) });
   }

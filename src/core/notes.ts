@@ -134,7 +134,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   const lines = new LineMap(text);
   const openLine = { start: 0, end: lines.lineEnd(0) };
 
-  if (fm.doc === undefined && fm.language !== '' && !/^ya?ml$/i.test(fm.language)) {
+  if (fm.language !== '' && !/^ya?ml$/i.test(fm.language)) {
     // Never evaluated, whatever the note: reported so the user knows why it is not read.
     const problem: Finding = {
       code: 'unsafe-frontmatter',
