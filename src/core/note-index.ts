@@ -219,20 +219,22 @@ export class NoteIndex {
     return this.contacts().filter((c) => c.tags.some((t) => nameKey(t) === k));
   }
 
+  /** Paths of the contacts with the same email, then with the same name, as this one (itself included). */
+  private peers(contact: Contact): { byEmail: readonly string[]; byName: readonly string[] } {
+    return {
+      byEmail: (contact.email && this.names.get(`email:${nameKey(contact.email)}`)) || [],
+      byName: this.names.get(`contact:${nameKey(contact.name)}`) ?? [],
+    };
+  }
+
   /** Contacts with the same email, or the same name at the same company. */
   namesakes(contact: Contact): Contact[] {
-    const email = contact.email && nameKey(contact.email);
-    const sameName = this.names.get(`contact:${nameKey(contact.name)}`);
-    const sameEmail = email ? this.names.get(`email:${email}`) : undefined;
-    if ((sameName?.length ?? 0) <= 1 && (sameEmail?.length ?? 0) <= 1) return []; // the common case: only itself
+    const { byEmail, byName } = this.peers(contact);
+    if (byName.length <= 1 && byEmail.length <= 1) return []; // the common case: only itself
     const company = companyKey(this, contact);
-    const same = [...(this.names.get(`contact:${nameKey(contact.name)}`) ?? [])]
-      .map((p) => this.files.get(p) as Contact)
-      .filter((c) => c !== contact && companyKey(this, c) === company);
-    const byEmail = email
-      ? [...(this.names.get(`email:${email}`) ?? [])].map((p) => this.files.get(p) as Contact).filter((c) => c !== contact)
-      : [];
-    return [...new Set([...byEmail, ...same])];
+    const others = (paths: readonly string[]) => paths.map((p) => this.files.get(p) as Contact).filter((c) => c !== contact);
+    const same = others(byName).filter((c) => companyKey(this, c) === company);
+    return [...new Set([...others(byEmail), ...same])];
   }
 
   /** Who led to whom: each contact's `referred_by`, and each meeting's `referrals` (from the person met). */
@@ -281,10 +283,7 @@ export class NoteIndex {
     if (f.type === 'contact' || f.type === 'company') {
       // A namesake's references may resolve to this note or to it, depending on which exists.
       addAll(this.names.get(`${f.type}:${nameKey(f.name)}`));
-      for (const field of REF_FIELDS) {
-        addAll(this.refs.get(`${field}|id:${idKey(f.id)}`));
-        addAll(this.refs.get(`${field}|name:${nameKey(f.name)}`));
-      }
+      addAll(this.namedBy([`id:${idKey(f.id)}`, `name:${nameKey(f.name)}`]));
     }
     switch (f.type) {
       case 'contact': {
@@ -344,9 +343,8 @@ export class NoteIndex {
   namesakesOf(path: string): string[] {
     const f = this.files.get(path);
     if (f?.type !== 'contact') return [];
-    const out = new Set<string>();
-    for (const p of this.names.get(`contact:${nameKey(f.name)}`) ?? []) out.add(p);
-    if (f.email) for (const p of this.names.get(`email:${nameKey(f.email)}`) ?? []) out.add(p);
+    const { byEmail, byName } = this.peers(f);
+    const out = new Set([...byName, ...byEmail]);
     out.delete(path);
     return [...out];
   }
