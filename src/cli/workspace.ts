@@ -5,13 +5,12 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/dates.js';
-import { code, readNote, type Skipped } from '../core/disk.js';
+import { code, type Skipped } from '../core/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
-import { loadFolder, scan } from '../core/load-folder.js';
+import { indexFiles, loadFolder, readParsed, scan } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
 import { loadChecks, NoteCache, saveChecks, sameKey, type CheckKey, type FileStamp } from '../core/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
-import { parseFile, type ParsedFile } from '../core/notes.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 
 export { findMarkdown, readNote, rel, type Skipped } from '../core/disk.js';
@@ -76,17 +75,6 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
   const index = new NoteIndex();
   const live = new LiveChecks(index, context);
   const fileSkips: Skipped[] = [];
-  const read = (file: string): ParsedFile | undefined => {
-    const r = readNote(stamps.get(file)!.abs);
-    if ('reason' in r) {
-      fileSkips.push({ file, reason: r.reason });
-      notes?.delete(file);
-      return undefined;
-    }
-    const parsed = parseFile(file, r.text);
-    notes?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
-    return parsed;
-  };
 
   // Incremental only from a consistent snapshot: the cached notes are exactly those the cached diagnostics were computed on.
   const skippedBefore = new Set(state?.skipped.map((s) => s.file));
@@ -99,20 +87,12 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     for (const s of state.skipped) if (sameStamp(state.stamps.get(s.file), stamps.get(s.file))) fileSkips.push(s);
     for (const [file, stamp] of stamps) {
       if (sameStamp(state.stamps.get(file), stamp)) continue;
-      live.change(file, read(file));
+      live.change(file, readParsed(file, stamp.abs, fileSkips, notes));
     }
     for (const file of state.stamps.keys()) if (!stamps.has(file) && index.get(file)) live.change(file, undefined);
     for (const file of state.stamps.keys()) if (!stamps.has(file)) notes.delete(file);
   } else {
-    for (const [file, stamp] of stamps) {
-      const hit = notes?.get(file, stamp);
-      if (hit) index.put(hit.file);
-      else {
-        const parsed = read(file);
-        if (parsed) index.put(parsed);
-      }
-    }
-    if (notes) for (const [p] of [...notes.all()]) if (!stamps.has(p)) notes.delete(p);
+    indexFiles(stamps, index, fileSkips, notes);
     live.checkAll();
   }
 

@@ -6,6 +6,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { code, readNote, walkMarkdown, type Skipped } from './disk.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import { NoteIndex } from './note-index.js';
+import { parseFile, type ParsedFile } from './notes.js';
 
 export interface LoadedFolder {
   index: NoteIndex;
@@ -30,6 +31,46 @@ export function scan(root: string, skipped: Skipped[]): Map<string, FileStamp & 
 }
 
 /**
+ * Read and parse one file, keeping the cache up to date; undefined (with the
+ * reason in `skipped`) when it cannot be read as a note.
+ */
+export function readParsed(file: string, abs: string, skipped: Skipped[], cache?: NoteCache): ParsedFile | undefined {
+  const r = readNote(abs);
+  if ('reason' in r) {
+    skipped.push({ file, reason: r.reason });
+    cache?.delete(file);
+    return undefined;
+  }
+  const parsed = parseFile(file, r.text);
+  cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
+  return parsed;
+}
+
+/**
+ * Put every scanned file in `index`: from the cache when its size and mtime are
+ * unchanged, else read and parsed. Files gone since are dropped from the cache.
+ */
+export function indexFiles(
+  stamps: Map<string, FileStamp & { abs: string }>,
+  index: NoteIndex,
+  skipped: Skipped[],
+  cache?: NoteCache,
+): { read: number; cached: number } {
+  let read = 0;
+  let cached = 0;
+  for (const [file, stamp] of stamps) {
+    const hit = cache?.get(file, stamp);
+    const parsed = hit ? hit.file : readParsed(file, stamp.abs, skipped, cache);
+    if (!parsed) continue;
+    index.put(parsed);
+    if (hit) cached++;
+    else read++;
+  }
+  if (cache) for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
+  return { read, cached };
+}
+
+/**
  * Read every note under `root` into `index`. With the cache (the default), a
  * note whose size and mtime are unchanged since it was cached is taken as it was
  * parsed then, without reading the file; the cache is then brought up to date.
@@ -39,29 +80,7 @@ export function loadFolder(root: string, options: { cache?: boolean; cacheDir?: 
   const index = options.index ?? new NoteIndex();
   const stamps = scan(root, skipped);
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
-  let read = 0;
-  let cached = 0;
-  for (const [file, stamp] of stamps) {
-    const hit = cache?.get(file, stamp);
-    if (hit) {
-      index.put(hit.file);
-      cached++;
-      continue;
-    }
-    const r = readNote(stamp.abs);
-    if ('reason' in r) {
-      skipped.push({ file, reason: r.reason });
-      cache?.delete(file);
-      continue;
-    }
-    // Not `cache?.set(…, index.set(…))`: optional chaining would skip the index too when there is no cache.
-    const parsed = index.set(file, r.text);
-    read++;
-    cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
-  }
-  if (cache) {
-    for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
-    cache.save();
-  }
+  const { read, cached } = indexFiles(stamps, index, skipped, cache);
+  cache?.save();
   return { index, skipped, read, cached };
 }
