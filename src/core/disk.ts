@@ -76,6 +76,12 @@ export function walkMarkdown(root: string, skipped: Skipped[] = []): { file: str
   return out;
 }
 
+/** A file's bytes as a note's text (UTF-8), or why they are not one: a NUL byte early on means binary. */
+export function noteText(bytes: Uint8Array): { text: string } | { reason: string } {
+  if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file, not text' };
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+}
+
 /** A note file's text, or why it cannot be read as one. */
 export function readNote(abs: string): { text: string; mtimeMs: number; size: number } | { reason: string } {
   let fd: number | undefined;
@@ -90,9 +96,8 @@ export function readNote(abs: string): { text: string; mtimeMs: number; size: nu
       if (n === 0) break;
       filled += n;
     }
-    const bytes = buf.subarray(0, filled);
-    if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file, not text' };
-    return { text: bytes.toString('utf8'), mtimeMs: st.mtimeMs, size: st.size };
+    const note = noteText(buf.subarray(0, filled));
+    return 'reason' in note ? note : { text: note.text, mtimeMs: st.mtimeMs, size: st.size };
   } catch (e) {
     return { reason: `not readable (${code(e)})` };
   } finally {

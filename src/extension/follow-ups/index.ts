@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { followUps, type FollowUp, type FollowUpCode } from '../../core/follow-ups.js';
+import type { Diagnostic } from '../../core/model.js';
 import { toRange } from '../diagnostics/index.js';
 import type { WorkspaceNotes } from '../notes/workspace-notes.js';
 
@@ -32,12 +33,19 @@ export class FollowUpsProvider implements vscode.TreeDataProvider<FollowUpEntry>
     this.changed.fire();
   }
 
+  /** What is due, derived once per set of diagnostics: the view, its badge and the status bar all ask. */
+  private derived: { from: Diagnostic[]; entries: FollowUpEntry[] } | undefined;
+
   entries(): FollowUpEntry[] {
     const { diagnostics, folder } = this.notes.diagnostics();
-    return followUps(diagnostics).map((item) => {
-      const f = folder.get(item.diagnostic)!;
-      return { item, uri: this.notes.uriOf(f, item.diagnostic.file), folderName: f.folder.name };
-    });
+    if (this.derived?.from !== diagnostics) {
+      const entries = followUps(diagnostics).map((item) => {
+        const f = folder.get(item.diagnostic)!;
+        return { item, uri: this.notes.uriOf(f, item.diagnostic.file), folderName: f.folder.name };
+      });
+      this.derived = { from: diagnostics, entries };
+    }
+    return this.derived.entries;
   }
 
   getChildren(parent?: FollowUpEntry): FollowUpEntry[] {

@@ -7,6 +7,7 @@
 
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { noteText } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
 import { loadFolder } from '../../core/load-folder.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -264,12 +265,9 @@ export class WorkspaceNotes implements vscode.Disposable {
       return;
     }
     this.versions.delete(uri.toString());
-    if (bytes.subarray(0, 8192).includes(0)) {
-      this.log.warn(`skipped ${at.path}: binary file, not text`);
-      this.update(at, undefined);
-    } else {
-      this.update(at, new TextDecoder('utf-8').decode(bytes));
-    }
+    const note = noteText(bytes);
+    if ('reason' in note) this.log.warn(`skipped ${at.path}: ${note.reason}`);
+    this.update(at, 'text' in note ? note.text : undefined);
     if (notify) this.fire();
   }
 
