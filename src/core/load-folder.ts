@@ -14,6 +14,8 @@ export interface LoadedFolder {
   /** How many notes were read and parsed, and how many came from the cache. */
   read: number;
   cached: number;
+  /** Write the cache back (done already unless `save: false` was asked for). */
+  save(): void;
 }
 
 /** Every Markdown file under `root` with its size and mtime (and absolute path). */
@@ -73,14 +75,19 @@ export function indexFiles(
 /**
  * Read every note under `root` into `index`. With the cache (the default), a
  * note whose size and mtime are unchanged since it was cached is taken as it was
- * parsed then, without reading the file; the cache is then brought up to date.
+ * parsed then, without reading the file; the cache is then brought up to date
+ * and written back, at once or (`save: false`) when the caller chooses.
  */
-export function loadFolder(root: string, options: { cache?: boolean; cacheDir?: string; index?: NoteIndex } = {}): LoadedFolder {
+export function loadFolder(
+  root: string,
+  options: { cache?: boolean; cacheDir?: string; index?: NoteIndex; save?: boolean } = {},
+): LoadedFolder {
   const skipped: Skipped[] = [];
   const index = options.index ?? new NoteIndex();
   const stamps = scan(root, skipped);
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
   const { read, cached } = indexFiles(stamps, index, skipped, cache);
-  cache?.save();
-  return { index, skipped, read, cached };
+  const save = () => cache?.save();
+  if (options.save !== false) save();
+  return { index, skipped, read, cached, save };
 }

@@ -19,6 +19,8 @@ import { currentClock, readSettings } from './settings.js';
 export const TYPING_DEBOUNCE_MS = 150;
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 const READ_BATCH = 64;
+/** How long after the first read the cache of parsed notes is written. */
+const SAVE_CACHE_AFTER_MS = 5000;
 
 export interface FolderNotes {
   folder: vscode.WorkspaceFolder;
@@ -40,6 +42,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** The document version last put in the index, per URI, so sync() is free when nothing changed. */
   private readonly versions = new Map<string, number>();
   private fireTimer: NodeJS.Timeout | undefined;
+  /** Work deferred past start-up (writing the cache). */
+  private readonly later: NodeJS.Timeout[] = [];
   private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
 
   /** Fires (coalesced) whenever any note, setting or folder changed; says which files' diagnostics changed when it can. */
@@ -90,6 +94,7 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.typing.values()) clearTimeout(t);
+    for (const t of this.later) clearTimeout(t);
     clearTimeout(this.fireTimer);
     for (const d of this.disposables) d.dispose();
   }
@@ -163,13 +168,16 @@ export class WorkspaceNotes implements vscode.Disposable {
    */
   private loadFromDisk(notes: FolderNotes): void {
     const started = performance.now();
-    const { skipped, read, cached } = loadFolder(notes.folder.uri.fsPath, {
+    const loaded = loadFolder(notes.folder.uri.fsPath, {
       cache: this.cacheDir !== undefined,
       cacheDir: this.cacheDir,
       index: notes.index,
+      save: false,
     });
-    for (const s of skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
-    this.log.info(`${notes.folder.name}: ${read} notes read, ${cached} from the cache, in ${Math.round(performance.now() - started)} ms`);
+    for (const s of loaded.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
+    this.log.info(`${notes.folder.name}: ${loaded.read} notes read, ${loaded.cached} from the cache, in ${Math.round(performance.now() - started)} ms`);
+    // Writing the cache (megabytes of JSON at 10k notes) is for next time: not before Follow-ups are shown.
+    this.later.push(setTimeout(() => loaded.save(), SAVE_CACHE_AFTER_MS)); // a no-op when nothing changed
   }
 
   /** Put one file's text in its folder's index (undefined: it is gone), re-checking what depends on it. */
