@@ -129,6 +129,55 @@ function linksOutsideSpans(text: string, offset: number): WikiLink[] {
   return findLinks(text, offset).filter((l) => !code.some(([s, e]) => l.start - offset >= s && l.end - offset <= e));
 }
 
+/** A body's `## Questions` list (undefined without that heading), read without remark when the body is plain. */
+export function bodyQuestions(body: string, offset: number): BodyStructure['questions'] {
+  const plain = questionsOfPlainBody(body, offset);
+  return plain ? plain.questions : parseBody(body, offset).questions;
+}
+
+/** Anything that could make a line mean something other than a heading, a list item or text. */
+const NOT_PLAIN = /[`<\\\t\r]|\]:|^~~~|^>|^ +\S|^ {0,3}[-=*_+ ]+$|^\d{1,9}[.)](?:[ ]|$)|^[-*+](?:[ ]{5,}|[ ]*$)|^[-*+] +[-*+#>=\d]|^#{1,6} .*[*_[\]!#&]| $/m;
+const ATX = /^(#{1,6})(?: +(.*))?$/;
+const BULLET = /^[-*+] +/;
+
+/**
+ * The `## Questions` list of a body made only of ATX headings, bullet items and
+ * text lines, as remark would read it; undefined when anything else is present
+ * (code, HTML, quotes, nesting, ordered lists, setext headings…), for remark to
+ * read. Meeting bodies are nearly always this plain, and remark costs more than
+ * the rest of a meeting's checks; test/unit/body.test.ts holds the two to agree.
+ */
+export function questionsOfPlainBody(body: string, offset: number): { questions: BodyStructure['questions'] } | undefined {
+  if (NOT_PLAIN.test(body.includes('\r') ? body.replace(/\r(?=\n|$)/g, '') : body)) return undefined;
+  let questions: BodyStructure['questions'];
+  for (let start = 0; start < body.length; ) {
+    const nl = body.indexOf('\n', start);
+    const end = nl === -1 ? body.length : nl;
+    const line = body.slice(start, end).replace(/\r$/, '');
+    const heading = ATX.exec(line);
+    if (heading) {
+      const depth = heading[1].length;
+      if (questions && depth <= 2) break;
+      if (!questions && depth === 2 && /^questions\b/i.test(heading[2] ?? '')) {
+        questions = { headingStart: offset + start, headingEnd: offset + start + line.length, items: [] };
+      }
+    } else if (questions) {
+      const bullet = BULLET.exec(line);
+      if (bullet) questions.items.push(listEntry(line.slice(bullet[0].length), offset + start + bullet[0].length));
+    }
+    start = nl === -1 ? body.length : nl + 1;
+  }
+  return { questions };
+}
+
+/** A list item's first line as an entry; a leading `[ ]` or `[x]` makes it a task. */
+function listEntry(line: string, start: number): ListEntry | Task {
+  const box = /^\[([ xX])\]\s+/.exec(line);
+  if (!box) return { text: line, start, end: start + line.length };
+  const text = line.slice(box[0].length);
+  return { text, start: start + box[0].length, end: start + line.length, done: box[1] !== ' ' };
+}
+
 export function parseBody(body: string, offset: number): BodyStructure {
   const tree = processor.parse(body) as Root;
   const code: [number, number][] = [];
@@ -183,13 +232,5 @@ function itemEntry(item: ListItem, body: string, offset: number): ListEntry | Ta
   const s = first.position.start.offset!;
   const lineEnd = body.indexOf('\n', s);
   const e = Math.min(first.position.end.offset!, lineEnd === -1 ? body.length : lineEnd);
-  let text = body.slice(s, e).replace(/\r$/, '');
-  const box = /^\[([ xX])\]\s+/.exec(text);
-  let start = offset + s;
-  if (box) {
-    text = text.slice(box[0].length);
-    start += box[0].length;
-    return { text, start, end: start + text.length, done: box[1] !== ' ' };
-  }
-  return { text, start, end: start + text.length };
+  return listEntry(body.slice(s, e).replace(/\r$/, ''), offset + s);
 }

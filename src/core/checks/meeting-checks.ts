@@ -1,7 +1,7 @@
 // Checks on meeting notes: what a networker owes after a meeting, and how to
 // prepare for the next one.
 
-import { parseBody } from '../body.js';
+import { bodyQuestions, type BodyStructure } from '../body.js';
 import { formatDay, isPast, plural } from '../dates.js';
 import { setKey, type ScalarValue } from '../edit.js';
 import type { Fix } from '../model.js';
@@ -123,8 +123,7 @@ export const questionsMissing = defineCheck({
     if (!m.date || !isAhead(m, ctx)) return [];
     const ahead = m.date.day - ctx.clock.today;
     if (ahead < 0 || ahead > QUESTIONS_HORIZON_DAYS) return [];
-    const body = m.text.slice(m.frontmatter.bodyStart);
-    if (/^##[ \t]+questions/im.test(body) && parseBody(body, m.frontmatter.bodyStart).questions?.items.length) return [];
+    if (questionsOf(m)?.items.length) return [];
     const eol = eolOf(m.text);
     const end = m.text.length;
     const lead = end === 0 || m.text.endsWith('\n') ? eol : eol + eol;
@@ -134,6 +133,18 @@ export const questionsMissing = defineCheck({
       fixes: [{ title: 'Add the question bank', edits: [{ range: m.lines.range(end, end), newText: lead + questionsSection(eol) }] }] }];
   },
 });
+
+/** A meeting's `## Questions` list, read once for the two checks that look at it. */
+const QUESTIONS = new WeakMap<Meeting, BodyStructure['questions'] | null>();
+function questionsOf(m: Meeting): BodyStructure['questions'] {
+  let q = QUESTIONS.get(m);
+  if (q === undefined) {
+    const body = m.text.slice(m.frontmatter.bodyStart);
+    q = /^##[ \t]+questions/im.test(body) ? (bodyQuestions(body, m.frontmatter.bodyStart) ?? null) : null;
+    QUESTIONS.set(m, q);
+  }
+  return q ?? undefined;
+}
 
 const CLOSED_OPENERS = new Set(
   ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has'].flatMap((w) => [w, `${w}n't`, `${w}n’t`]),
@@ -146,9 +157,7 @@ export const closedQuestion = defineCheck({
   run(m, ctx) {
     // Only the questions still to be asked: a done meeting's list is history.
     if (!isAhead(m, ctx)) return [];
-    const body = m.text.slice(m.frontmatter.bodyStart);
-    if (!/^##[ \t]+questions/im.test(body)) return [];
-    const questions = parseBody(body, m.frontmatter.bodyStart).questions;
+    const questions = questionsOf(m);
     const out: Finding[] = [];
     for (const q of questions?.items ?? []) {
       const first = /^[*_\s]*([A-Za-z’']+)/.exec(q.text)?.[1]?.toLowerCase();
