@@ -1,8 +1,9 @@
 // A reader for the frontmatter nearly every note has: top-level `key: value`
-// lines whose values are plain or quoted scalars, one-line flow lists of them,
-// or block lists of them, with comments. For anything else it returns
-// undefined and the `yaml` package reads the block (anchors, aliases, tags,
-// block scalars, nested maps, escapes, numbers in unusual notations…).
+// lines whose values are plain or quoted scalars (a plain one may go on over
+// indented lines), `|` and `>` block scalars, one-line flow lists of scalars, or
+// block lists of them, with comments. For anything else it returns undefined
+// and the `yaml` package reads the block (anchors, aliases, tags, nested maps,
+// escapes, numbers in unusual notations…).
 //
 // Why a reader of our own: `yaml`'s parseDocument costs ~65 µs a note, which at
 // 10,000 notes is more than the whole cold-start budget (issue 5, and
@@ -75,7 +76,18 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       pos = next;
       continue;
     }
-    if (indent > 0) return undefined; // a continuation line or a nested map
+    if (indent > 0) {
+      // `key:` with its plain value on the lines below it; anything else indented (a nested map) is yaml's.
+      if (!pending || list) return undefined;
+      const folded = plainLines(source, pos + indent, end, next);
+      if (!folded) return undefined;
+      data[pending.key] = folded.value;
+      pending.valueStart = at + pos + indent;
+      pending.valueEnd = at + folded.end;
+      pending = undefined;
+      pos = folded.next;
+      continue;
+    }
     const m = KEY_LINE.exec(line);
     if (!m) return undefined;
     if (list) {
@@ -107,9 +119,28 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       entry.valueStart = at + v;
       entry.valueEnd = at + flow.end;
       entry.items = flow.items.map((i) => ({ start: at + i.start, end: at + i.end }));
+    } else if (source[v] === '|' || source[v] === '>') {
+      const block = blockScalar(source, v, end, next);
+      if (!block) return undefined;
+      data[name] = block.value;
+      entry.valueStart = at + v;
+      entry.valueEnd = at + block.end;
+      pos = block.next;
+      continue;
     } else {
       const s = scalar(source, v, end);
       if (!s) return undefined;
+      const c = source[v];
+      if (c !== '"' && c !== "'" && continues(source, next)) {
+        // A plain scalar folded over indented lines ("role: Principal\n  Product Designer").
+        const folded = plainLines(source, v, end, next);
+        if (!folded) return undefined;
+        data[name] = folded.value;
+        entry.valueStart = at + v;
+        entry.valueEnd = at + folded.end;
+        pos = folded.next;
+        continue;
+      }
       data[name] = s.value;
       entry.valueStart = at + s.start;
       entry.valueEnd = at + s.end;
@@ -119,6 +150,113 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
   if (list) data[list.entry.key] = list.items;
   if (pending) data[pending.key] = null;
   return { data, keys };
+}
+
+/** Does the line starting at `from` go on the value above it (indented and not blank)? */
+function continues(source: string, from: number): boolean {
+  return from < source.length && source[from] === ' ' && !/^ *\r?(?:\n|$)/.test(source.slice(from, from + 200));
+}
+
+interface Line {
+  start: number;
+  /** End of the text, before any `\r`. */
+  end: number;
+  next: number;
+}
+
+function lineAt(source: string, pos: number): Line {
+  const nl = source.indexOf('\n', pos);
+  let end = nl === -1 ? source.length : nl;
+  if (end > pos && source.charCodeAt(end - 1) === 13) end--;
+  return { start: pos, end, next: nl === -1 ? source.length + 1 : nl + 1 };
+}
+
+/** A continuation line's text that folds into a plain scalar as yaml reads it, or undefined. */
+const CONTINUATION = /^[A-Za-z0-9(&][^#:[\]{}\t]*$|^[A-Za-z0-9(&][^[\]{}\t]*[^\s:]$/;
+
+/**
+ * A plain scalar from `start` on its first line (ending at `end`) and on every
+ * indented, non-blank line after it, folded with single spaces. Undefined for
+ * anything subtler (comments, blank lines inside, `: ` in a line).
+ */
+function plainLines(source: string, start: number, end: number, next: number): { value: unknown; end: number; next: number } | undefined {
+  const first = source.slice(start, trimEnd(source, start, end));
+  if (!plainOk(first) || first.includes('#')) return undefined;
+  const parts = [first];
+  let last = trimEnd(source, start, end);
+  while (continues(source, next)) {
+    const line = lineAt(source, next);
+    let s = line.start;
+    while (source[s] === ' ') s++;
+    const e = trimEnd(source, s, line.end);
+    const text = source.slice(s, e);
+    if (!CONTINUATION.test(text) || /: | #/.test(text)) return undefined;
+    parts.push(text);
+    last = e;
+    next = line.next;
+  }
+  // One line is a scalar like any other (`30` is a number); several fold into text.
+  return { value: parts.length === 1 ? resolvePlain(first) : parts.join(' '), end: last, next };
+}
+
+/**
+ * A `|` or `>` block scalar (clip or `-` strip chomping, indentation found from
+ * its first line) whose header is at `start`. Undefined for what yaml reads
+ * subtly: keep chomping, an explicit indentation, comments, leading or
+ * whitespace-only blank lines, more-indented lines in a folded scalar.
+ */
+function blockScalar(source: string, start: number, end: number, next: number): { value: string; end: number; next: number } | undefined {
+  const header = source.slice(start, trimEnd(source, start, end));
+  if (!/^[|>]-?$/.test(header)) return undefined;
+  const literal = header[0] === '|';
+  const lines: string[] = [];
+  let indent = -1;
+  let last = start + header.length;
+  let pos = next;
+  let blanks = 0;
+  while (pos <= source.length) {
+    const line = lineAt(source, pos);
+    if (line.start === line.end) {
+      if (indent === -1) return undefined;
+      blanks++;
+      pos = line.next;
+      continue;
+    }
+    let s = line.start;
+    while (s < line.end && source[s] === ' ') s++;
+    const n = s - line.start;
+    if (s === line.end) return undefined; // spaces only
+    if (indent === -1) {
+      if (n === 0) return undefined; // nothing indented: an empty block
+      indent = n;
+    }
+    if (n < indent) {
+      if (n > 0) return undefined;
+      break; // the next key
+    }
+    if (n > indent && !literal) return undefined;
+    for (; blanks > 0; blanks--) lines.push('');
+    lines.push(source.slice(line.start + indent, line.end));
+    last = line.end;
+    pos = line.next;
+  }
+  if (indent === -1) return undefined;
+  let value = lines[0];
+  // Literal: every line break kept. Folded: a single break between text lines reads as a
+  // space, and each blank line between them as one line break.
+  let blank = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (literal) value += '\n' + lines[i];
+    else if (lines[i] === '') blank++;
+    else {
+      value += blank ? '\n'.repeat(blank) : ' ';
+      value += lines[i];
+      blank = 0;
+    }
+  }
+  if (!header.endsWith('-')) value += '\n';
+  // Trailing blank lines belong to the block but not to its value (clip and strip both drop them).
+  return { value, end: last, next: pos };
 }
 
 /** A scalar from `start` to the line's `end`, with an optional trailing comment. */

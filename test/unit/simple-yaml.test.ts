@@ -13,6 +13,11 @@ const VALUES = [
   'a: b', 'ends with colon:', 'https://globex.example/jobs', 'mail@x.example', 'C# developer', 'Ann #1', 'über', '-dash', '- item',
   '+1 718 555 0134', '1 2', '- 5', '.5 x', '0x1F cafe', '"unclosed', "'unclosed", '%x', '@x', '`x`', '?x', '', '   spaced   ', 'tab\there',
 ];
+/** Lines that go on a value above them, as people write them and otherwise. */
+const CONTINUED = [
+  'Product Designer', '& CEO', 'Prefers mornings. Mentioned twice that they', 'like hearing back.', '(acting)', '2026', 'x: y', 'ends:',
+  '# not a comment?', '- item', '[a]', 'a #b', 'tab\there', 'C# and Go', 'über', '"quoted"', "it's", '*star', '!bang', '?q', 'a,b',
+];
 const KEYS = ['type', 'name', 'with', 'date', 'status', 'referrals', 'tags', 'company', 'thank_you', 'kind', 'x-custom', 'Name2'];
 
 function randomSource(r: () => number): string {
@@ -28,6 +33,12 @@ function randomSource(r: () => number): string {
       const indent = pick(['', '  ', '    ']);
       for (let k = Math.floor(r() * 3); k > 0; k--) lines.push(`${indent}- ${pick(VALUES)}`);
     } else if (shape < 0.9) lines.push(pick(['# a comment', '', '  ', '  nested: map', '    continued text']));
+    else if (shape < 0.97) {
+      // A value over several lines: a plain scalar folded over indented lines, or a block scalar.
+      lines.push(`${key}:${pick([' ', ' Principal', ' Co-founder', ' "quoted"', ' |', ' >', ' |-', ' >-', ' |+', ' >2', ' > # c', ''])}`);
+      const indent = pick(['  ', '  ', '    ', ' ']);
+      for (let k = 1 + Math.floor(r() * 4); k > 0; k--) lines.push(pick(['', `${indent}${pick(CONTINUED)}`, `${indent}${pick(CONTINUED)}`, `${indent}  more indented`, `${indent}${pick(VALUES)}`]));
+    }
     else lines.push(`${key}:`);
   }
   return lines.join(r() < 0.2 ? '\r\n' : '\n');
@@ -60,8 +71,15 @@ describe('the simple YAML reader', () => {
     });
   });
 
-  it('declines anchors, aliases, tags, block scalars, nested maps and escapes', () => {
-    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: [[x]]', 'a: {b: 1}', 'a: 1\na: 2']) {
+  it('reads folded plain scalars and block scalars', () => {
+    const note = ['role: Co-founder', '  & CEO', 'notes: >', '  Prefers mornings.', '  Call after an intro.', 'log: |-', '  one', '', '  two', 'status: met'].join('\n');
+    assert.deepEqual(readSimpleYaml(note, 0)?.data, {
+      role: 'Co-founder & CEO', notes: 'Prefers mornings. Call after an intro.\n', log: 'one\n\ntwo', status: 'met',
+    });
+  });
+
+  it('declines anchors, aliases, tags, keep chomping, nested maps and escapes', () => {
+    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |+\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: [[x]]', 'a: {b: 1}', 'a: 1\na: 2']) {
       assert.equal(readSimpleYaml(s, 0), undefined, s);
     }
   });
