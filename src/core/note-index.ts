@@ -69,8 +69,6 @@ export class NoteIndex {
   private readonly refs = new Postings();
   /** id key → paths of notes with a `[[link]]` to it (frontmatter or body). */
   private readonly links = new Postings();
-  /** Keys each path was filed under, so removal is exact. */
-  private readonly filed = new Map<string, [Postings, string][]>();
   /** Bumped on every change, so remembered resolutions know when they are stale. */
   private version = 0;
   private readonly resolved = new WeakMap<Ref, { version: number; type: NoteType; note: Note | undefined }>();
@@ -92,27 +90,32 @@ export class NoteIndex {
     this.delete(file.path);
     this.version++;
     this.files.set(file.path, file);
-    const keys: [Postings, string][] = [[this.ids, idKey(file.id)]];
-    if (file.type) {
-      this.byType[file.type].set(file.path, file);
-      if (file.type === 'contact' || file.type === 'company') keys.push([this.names, `${file.type}:${nameKey(file.name)}`]);
-      if (file.type === 'contact' && file.email) keys.push([this.names, `email:${nameKey(file.email)}`]);
-      for (const [field, ref] of refsOf(file)) for (const k of refKeys(ref)) keys.push([this.refs, `${field}|${k}`]);
-      for (const l of file.links) keys.push([this.links, idKey(l.id)]);
-    }
-    for (const [postings, key] of keys) postings.add(key, file.path);
-    this.filed.set(file.path, keys);
+    if (file.type) this.byType[file.type].set(file.path, file);
+    this.file(file, (postings, key) => postings.add(key, file.path));
   }
 
   delete(path: string): boolean {
     const old = this.files.get(path);
     if (!old) return false;
     this.version++;
-    for (const [postings, key] of this.filed.get(path) ?? []) postings.remove(key, path);
-    this.filed.delete(path);
+    this.file(old, (postings, key) => postings.remove(key, path));
     this.files.delete(path);
     if (old.type) this.byType[old.type].delete(path);
     return true;
+  }
+
+  /**
+   * Every key a file is filed under. Derived from the file each time rather than
+   * remembered: the file is kept anyway, and at 100,000 notes a list of keys per
+   * file costs ~70 MB.
+   */
+  private file(file: ParsedFile, each: (postings: Postings, key: string) => void): void {
+    each(this.ids, idKey(file.id));
+    if (!file.type) return;
+    if (file.type === 'contact' || file.type === 'company') each(this.names, `${file.type}:${nameKey(file.name)}`);
+    if (file.type === 'contact' && file.email) each(this.names, `email:${nameKey(file.email)}`);
+    for (const [field, ref] of refsOf(file)) for (const k of refKeys(ref)) each(this.refs, `${field}|${k}`);
+    for (const l of file.links) each(this.links, idKey(l.id));
   }
 
   get(path: string): ParsedFile | undefined {
