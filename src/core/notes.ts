@@ -132,13 +132,13 @@ export function parseFile(path: string, raw: string): ParsedFile {
   const fm = readFrontmatter(text);
   if (!fm) return { type: undefined, path, id, problems: [] };
   const lines = new LineMap(text);
-  const openLine = { start: 0, end: lines.lineEnd(0) };
 
   if (fm.language !== '' && !/^ya?ml$/i.test(fm.language)) {
     // Never evaluated, whatever the note: reported so the user knows why it is not read.
     const problem: Finding = {
       code: 'unsafe-frontmatter',
-      ...openLine,
+      start: 0,
+      end: lines.lineEnd(0),
       message: `Frontmatter in \`${fm.language}\` is never evaluated; Rapport reads YAML only. Change the opening line to \`---\`.`,
     };
     return { type: undefined, path, id, problems: [problem], text, bom, lines };
