@@ -10,6 +10,7 @@
 
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { KeyTable } from './key-table.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
@@ -47,7 +48,7 @@ export interface Frontmatter {
   /** Offset where the body begins. */
   bodyStart: number;
   data: Record<string, unknown> | undefined;
-  keys: Map<string, TopLevelKey>;
+  keys: KeyTable;
   problems: FrontmatterProblem[];
 }
 
@@ -87,7 +88,7 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
     closeStart: text.length,
     bodyStart: text.length,
     data: undefined,
-    keys: new Map(),
+    keys: KeyTable.empty(),
     problems: [],
   };
   if (!YAML_TAGS.has(language.toLowerCase())) return base; // never handed to any engine
@@ -151,6 +152,7 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
     return;
   }
   out.data = data as Record<string, unknown>;
+  const keys = new Map<string, TopLevelKey>(); // `1:` and `"1":` are two keys to yaml, one name to us
   for (const pair of doc.contents.items) {
     const key = pair.key as YamlNode | null;
     if (!isScalar(key) || !key.range) continue;
@@ -170,8 +172,9 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
         return r ? [{ start: at + r[0], end: at + trimEnd(source, r[0], r[1]) }] : [];
       });
     }
-    out.keys.set(name, entry);
+    keys.set(name, entry);
   }
+  out.keys = KeyTable.of([...keys.values()]);
 }
 
 /** A node's end without the `\r`, spaces or tabs the YAML parser counts into it. */

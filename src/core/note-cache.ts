@@ -13,12 +13,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { KeyTable, type KeyTableJson } from './key-table.js';
 import type { Diagnostic, Severity } from './model.js';
 import type { ParsedFile } from './notes.js';
 import { LineMap } from './text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export interface FileStamp {
   mtimeMs: number;
@@ -182,8 +183,7 @@ function revive(entry: CacheEntry): CacheEntry {
   const f = entry.file as ParsedFile & { frontmatter?: { keys: unknown; data?: unknown }; data?: unknown };
   if (f.text !== undefined) (f as { lines?: LineMap }).lines = new LineMap(f.text);
   if (f.frontmatter) {
-    const keys = f.frontmatter.keys as { __map?: [string, unknown][] } | undefined;
-    if (keys?.__map) f.frontmatter.keys = new Map(keys.__map);
+    f.frontmatter.keys = KeyTable.fromJSON(f.frontmatter.keys as KeyTableJson);
     f.frontmatter.data = f.data;
   }
   return entry;

@@ -11,10 +11,11 @@
 // and source ranges `yaml` gives; test/unit/simple-yaml.test.ts holds it to that.
 
 import type { TopLevelKey } from './frontmatter.js';
+import { KeyTable } from './key-table.js';
 
 export interface SimpleYaml {
   data: Record<string, unknown>;
-  keys: Map<string, TopLevelKey>;
+  keys: KeyTable;
 }
 
 interface Scalar {
@@ -149,7 +150,7 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
   }
   if (list) data[list.entry.key] = list.items;
   if (pending) data[pending.key] = null;
-  return { data, keys };
+  return { data, keys: KeyTable.of([...keys.values()]) };
 }
 
 /** Does the line starting at `from` go on the value above it (indented and not blank)? */
