@@ -303,21 +303,28 @@ function quoted(source: string, start: number, end: number): Scalar | undefined 
   }
 }
 
-/** `[a, "b", c]` on one line. */
-function flowList(source: string, start: number, end: number): { items: Scalar[]; end: number } | undefined {
+/**
+ * `[a, "b", c]` on one line; its items may be such lists themselves, one level
+ * deep, which is how yaml reads an unquoted link: `with: [[sally-smith]]`.
+ */
+function flowList(source: string, start: number, end: number, nested = false): { items: Scalar[]; end: number } | undefined {
   const items: Scalar[] = [];
   let i = start + 1;
   const skip = () => {
     while (i < end && source[i] === ' ') i++;
   };
   skip();
-  if (source[i] === ']') return restIsComment(source, i + 1, end) ? { items, end: i + 1 } : undefined;
+  if (source[i] === ']') return nested || restIsComment(source, i + 1, end) ? { items, end: i + 1 } : undefined;
   for (;;) {
     skip();
     const c = source[i];
     let item: Scalar | undefined;
     if (c === '"' || c === "'") item = quoted(source, i, end);
-    else {
+    else if (c === '[') {
+      if (nested) return undefined;
+      const inner = flowList(source, i, end, true);
+      item = inner && { value: inner.items.map((x) => x.value), start: i, end: inner.end };
+    } else {
       let j = i;
       while (j < end && source[j] !== ',' && source[j] !== ']') j++;
       const textEnd = trimEnd(source, i, j);
@@ -335,7 +342,7 @@ function flowList(source: string, start: number, end: number): { items: Scalar[]
       if (source[i] === ']') return undefined; // a trailing comma: rare, let yaml read it
       continue;
     }
-    if (source[i] === ']') return restIsComment(source, i + 1, end) ? { items, end: i + 1 } : undefined;
+    if (source[i] === ']') return nested || restIsComment(source, i + 1, end) ? { items, end: i + 1 } : undefined;
     return undefined;
   }
 }

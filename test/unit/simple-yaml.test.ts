@@ -9,7 +9,7 @@ const VALUES = [
   'Sally Smith', '"[[sally-smith]]"', "'[[globex]]'", '[[sally-smith]]', 'Globex', '2026-11-20', '2026-11-20 15:00', '2026-11-20T15:00',
   '2026-02-30', 'true', 'false', 'True', 'yes', 'no', 'null', '~', '30', '-5', '0', '007', '1.5', '1e3', '0x1F', '.5', '+1 555 0100',
   'skip', 'done', 'no-show', '"quoted, with comma"', "'it''s'", '"esc\\"aped"', 'plain # with comment', '"q" # comment',
-  '[a, b]', '["[[a]]", "[[b]]"]', '[]', '[ a , "b" ]', '[a, ]', '[a, [b]]', '{a: 1}', '&anchor x', '*alias', '!tag x', '|', '>',
+  '[a, b]', '["[[a]]", "[[b]]"]', '[[a], [b]]', '[[a, "b"], c]', '[[a]] # c', '[[a]', '[[a]]]', '[[]]', '[[[a]]]', '[]', '[ a , "b" ]', '[a, ]', '[a, [b]]', '{a: 1}', '&anchor x', '*alias', '!tag x', '|', '>',
   'a: b', 'ends with colon:', 'https://globex.example/jobs', 'mail@x.example', 'C# developer', 'Ann #1', 'über', '-dash', '- item',
   '+1 718 555 0134', '1 2', '- 5', '.5 x', '0x1F cafe', '"unclosed', "'unclosed", '%x', '@x', '`x`', '?x', '', '   spaced   ', 'tab\there',
 ];
@@ -71,6 +71,12 @@ describe('the simple YAML reader', () => {
     });
   });
 
+  it('reads an unquoted [[link]] as yaml does, a list in a list', () => {
+    const read = readSimpleYaml('with: [[sally-smith]]\nreferrals: [[a], [b]]', 0)!;
+    assert.deepEqual(read.data, { with: [['sally-smith']], referrals: [['a'], ['b']] });
+    assert.deepEqual(read.keys.get('with'), { key: 'with', keyStart: 0, keyEnd: 4, valueStart: 6, valueEnd: 21, items: [{ start: 7, end: 20 }] });
+  });
+
   it('reads folded plain scalars and block scalars', () => {
     const note = ['role: Co-founder', '  & CEO', 'notes: >', '  Prefers mornings.', '  Call after an intro.', 'log: |-', '  one', '', '  two', 'status: met'].join('\n');
     assert.deepEqual(readSimpleYaml(note, 0)?.data, {
@@ -79,7 +85,7 @@ describe('the simple YAML reader', () => {
   });
 
   it('declines anchors, aliases, tags, keep chomping, nested maps and escapes', () => {
-    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |+\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: [[x]]', 'a: {b: 1}', 'a: 1\na: 2']) {
+    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |+\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: {b: 1}', 'a: 1\na: 2', 'a: [[[x]]]']) {
       assert.equal(readSimpleYaml(s, 0), undefined, s);
     }
   });
