@@ -26,6 +26,20 @@ export function dayNumber(y: number, m: number, d: number): number {
 /** Parse `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS]`; undefined for anything else or an impossible date. */
 export function parseDate(value: unknown): NoteDate | undefined {
   if (typeof value !== 'string') return undefined;
+  // Notes share few distinct dates (10,000 notes, a few hundred days): read each once. The
+  // result is frozen, as every note with that date gets the same object.
+  let date = PARSED.get(value);
+  if (date === undefined) {
+    date = readDate(value) ?? null;
+    if (PARSED.size > 100_000) PARSED.clear();
+    PARSED.set(value, date);
+  }
+  return date ?? undefined;
+}
+
+const PARSED = new Map<string, Readonly<NoteDate> | null>();
+
+function readDate(value: string): Readonly<NoteDate> | undefined {
   const text = value.trim();
   const m = DATE_RE.exec(text);
   if (!m) return undefined;
@@ -39,7 +53,7 @@ export function parseDate(value: unknown): NoteDate | undefined {
     if (h > 23 || min > 59 || (m[6] !== undefined && Number(m[6]) > 59)) return undefined;
     result.minutes = h * 60 + min;
   }
-  return result;
+  return Object.freeze(result);
 }
 
 const DAY_TEXT = new Map<number, string>();
