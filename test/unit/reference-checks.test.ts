@@ -39,6 +39,14 @@ describe('unknown-reference', () => {
     assert.deepEqual(in_({ ...files, [create.path]: create.content }, 'contacts/ann-wu.md'), []);
   });
 
+
+  it('creates a contact named 0x10 for [[0x10]], not one YAML reads as the number 16', () => {
+    const files = { ...CAST, 'meetings/m.md': md(['type: meeting', 'with: "[[0x10]]"', 'date: 2026-11-17', 'thank_you: true', 'referrals: []']) };
+    const create = in_(files, 'meetings/m.md')[0].fixes![0].create!;
+    const made = parseFile(create.path, create.content) as Contact;
+    assert.deepEqual(made.problems, []);
+    assert.equal(made.name, '0x10');
+  });
   it('creates companies/<id>.md when the link is under `company:`', () => {
     const text = md(['type: contact', 'name: Ann Wu', 'company: "[[acme-rockets]]"', 'referred_by: "[[jane-doe]]"']);
     const ds = in_({ ...CAST, 'contacts/ann-wu.md': text }, 'contacts/ann-wu.md');
