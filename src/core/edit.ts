@@ -28,7 +28,10 @@ export function setKey(note: EditableNote, key: string, value: ScalarValue): Tex
       return [{ range: lines.range(at, at), newText: ` ${yamlScalar(value)}` }];
     }
     const quote = old.startsWith("'") ? "'" : old.startsWith('"') ? '"' : undefined;
-    return [{ range: lines.range(existing.valueStart, existing.valueEnd), newText: yamlScalar(value, quote) }];
+    // A block list may start at the key's own indent (`key:` then `- a`); a scalar there would read as a new key.
+    const at = lines.position(existing.valueStart);
+    const indent = at.character === 0 && at.line > lines.position(existing.keyStart).line ? '  ' : '';
+    return [{ range: lines.range(existing.valueStart, existing.valueEnd), newText: indent + yamlScalar(value, quote) }];
   }
   // Insert a line at the start of the closing `---` line.
   const at = fm.closeStart;

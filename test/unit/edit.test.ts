@@ -51,6 +51,13 @@ describe('the frontmatter editor', () => {
     assert.equal(set(raw, 'referrer_updated', true), raw.replace('---\r\nNotes', 'referrer_updated: true\r\n---\r\nNotes'));
   });
 
+  it('replaces a block list written at the key’s own indent with a value YAML reads as the key’s', () => {
+    const raw = '---\ntype: meeting\nthank_you:\n- 2026-11-20\n- later\n# kept\n---\n';
+    const out = set(raw, 'thank_you', '2026-11-21');
+    assert.equal(out, '---\ntype: meeting\nthank_you:\n  2026-11-21\n# kept\n---\n');
+    assert.deepEqual(readFrontmatter(out)!.data, { type: 'meeting', thank_you: '2026-11-21' });
+  });
+
   it('adds a key to empty frontmatter', () => {
     assert.equal(set('---\n---\nBody\n', 'status', 'done'), '---\nstatus: done\n---\nBody\n');
   });
