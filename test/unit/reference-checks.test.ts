@@ -40,6 +40,16 @@ describe('unknown-reference', () => {
   });
 
 
+  it('creates a contact with a name for a link with no words in it ([[__]], [[-]])', () => {
+    for (const id of ['__', '-']) {
+      const files = { ...CAST, 'meetings/m.md': md(['type: meeting', `with: "[[${id}]]"`, 'date: 2026-11-17', 'thank_you: true', 'referrals: []']) };
+      const create = in_(files, 'meetings/m.md')[0].fixes![0].create!;
+      const made = parseFile(create.path, create.content) as Contact;
+      assert.deepEqual(made.problems, [], create.content);
+      assert.equal(made.name, id);
+    }
+  });
+
   it('creates a contact named 0x10 for [[0x10]], not one YAML reads as the number 16', () => {
     const files = { ...CAST, 'meetings/m.md': md(['type: meeting', 'with: "[[0x10]]"', 'date: 2026-11-17', 'thank_you: true', 'referrals: []']) };
     const create = in_(files, 'meetings/m.md')[0].fixes![0].create!;
