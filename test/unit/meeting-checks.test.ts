@@ -160,6 +160,13 @@ describe('questions-missing', () => {
   it('does not count an empty Questions heading', () => {
     assert.equal(only(check(soon('2026-11-22', '## Questions\n\nTo do.\n')), 'questions-missing').length, 1);
   });
+
+  it('counts the bank its fix adds after an empty Questions heading, so the fix is not offered again', () => {
+    const files = soon('2026-11-24', '## Questions');
+    const [d] = only(check(files), 'questions-missing');
+    const after = applyEdits(files['meetings/m.md'], d.fixes![0].edits!);
+    assert.deepEqual(only(check({ ...files, 'meetings/m.md': after }), 'questions-missing'), []);
+  });
 });
 
 describe('closed-question', () => {
