@@ -90,6 +90,21 @@ describe('edit safety in the editor', () => {
     assert.equal(doc.getText(), typed.replace('She mentioned the payments team.\r\n', ''), 'then the keystrokes, one by one');
   });
 
+  it('the create-note quick fix never overwrites a file that appeared after it was offered', async () => {
+    const uri = temp('meetings/2026-11-16-late-comer.md', '---\ntype: meeting\nwith: "[[late-comer]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
+    const target = file('contacts/late-comer.md');
+    cleanup.push(target.fsPath);
+    const create = await quickFix(uri, 'unknown-reference', 'Create contacts/late-comer.md');
+    // Someone else writes the note (a git pull, another editor) before the fix is picked.
+    const theirs = '---\ntype: contact\nname: Late Comer\nrole: theirs, not ours\n---\nWritten elsewhere.\n';
+    writeFileSync(target.fsPath, theirs);
+    await vscode.workspace.applyEdit(create.edit!).then(undefined, () => false);
+    await vscode.workspace.saveAll(false);
+    assert.equal(readFileSync(target.fsPath, 'utf8'), theirs, 'the file on disk is untouched');
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    if (open) assert.equal(open.getText(), theirs, 'and so is the file as the editor has it');
+  });
+
   it('Draft outreach to… never overwrites an existing draft', async () => {
     const api = await rapport();
     const folder = api.notes.allFolders()[0];
