@@ -199,7 +199,8 @@ export function parseBody(body: string, offset: number): BodyStructure {
   visit(tree);
 
   const children = tree.children;
-  for (let i = 0; i < children.length && !questions; i++) {
+  // The first `## Questions` section with a list (an empty heading above one does not hide it).
+  for (let i = 0; i < children.length && !questions?.items.length; i++) {
     const h = children[i];
     if (h.type !== 'heading' || h.depth !== 2 || !/^questions\b/i.test(headingText(h))) continue;
     const items: ListEntry[] = [];

@@ -28,7 +28,10 @@ export function setKey(note: EditableNote, key: string, value: ScalarValue): Tex
       return [{ range: lines.range(at, at), newText: ` ${yamlScalar(value)}` }];
     }
     const quote = old.startsWith("'") ? "'" : old.startsWith('"') ? '"' : undefined;
-    return [{ range: lines.range(existing.valueStart, existing.valueEnd), newText: yamlScalar(value, quote) }];
+    // A block list may start at the key's own indent (`key:` then `- a`); a scalar there would read as a new key.
+    const at = lines.position(existing.valueStart);
+    const indent = at.character === 0 && at.line > lines.position(existing.keyStart).line ? '  ' : '';
+    return [{ range: lines.range(existing.valueStart, existing.valueEnd), newText: indent + yamlScalar(value, quote) }];
   }
   // Insert a line at the start of the closing `---` line.
   const at = fm.closeStart;
@@ -36,7 +39,7 @@ export function setKey(note: EditableNote, key: string, value: ScalarValue): Tex
 }
 
 const PLAIN_SAFE = /^[A-Za-z0-9\u00C0-\uFFFF][\w\u00C0-\uFFFF .,'()/-]*$/;
-const AMBIGUOUS = /^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i;
+const AMBIGUOUS = /^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+)$/i;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/;
 
 /** A value as YAML text: plain when it reads back the same, quoted otherwise (in the quote style given). */
@@ -45,6 +48,7 @@ export function yamlScalar(value: ScalarValue, quote?: '"' | "'"): string {
   if (!quote && (DATE_LIKE.test(value) || (PLAIN_SAFE.test(value) && !AMBIGUOUS.test(value) && !/ $|: | #/.test(value)))) {
     return value;
   }
-  if (quote === "'") return `'${value.replace(/'/g, "''")}'`;
+  // Single quotes fold a line break into a space: such a value keeps its line breaks in double quotes.
+  if (quote === "'" && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   return JSON.stringify(value);
 }

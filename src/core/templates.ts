@@ -14,13 +14,13 @@ export const QUESTION_BANK: readonly string[] = [
   'Who else would you suggest I talk to?',
 ];
 
-/** "sally-smith" → "Sally Smith": a readable name for a note created from a link. */
+/** "sally-smith" → "Sally Smith": a readable name for a note created from a link (the id itself if it has no words). */
 export function nameFromId(id: string): string {
   return id
     .split(/[-_\s]+/)
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ');
+    .join(' ') || id;
 }
 
 export function contactTemplate(name: string, eol = '\n'): string {

@@ -6,6 +6,7 @@ import './views.test.js';
 import './editor.test.js';
 import './quick-fixes.test.js';
 import './commands.test.js';
+import './edit-safety.test.js';
 import './multi-root.test.js';
 import './grammar.test.js';
 import './snippets.test.js';

@@ -51,8 +51,31 @@ describe('the frontmatter editor', () => {
     assert.equal(set(raw, 'referrer_updated', true), raw.replace('---\r\nNotes', 'referrer_updated: true\r\n---\r\nNotes'));
   });
 
+  it('replaces a block list written at the key’s own indent with a value YAML reads as the key’s', () => {
+    const raw = '---\ntype: meeting\nthank_you:\n- 2026-11-20\n- later\n# kept\n---\n';
+    const out = set(raw, 'thank_you', '2026-11-21');
+    assert.equal(out, '---\ntype: meeting\nthank_you:\n  2026-11-21\n# kept\n---\n');
+    assert.deepEqual(readFrontmatter(out)!.data, { type: 'meeting', thank_you: '2026-11-21' });
+  });
+
   it('adds a key to empty frontmatter', () => {
     assert.equal(set('---\n---\nBody\n', 'status', 'done'), '---\nstatus: done\n---\nBody\n');
+  });
+
+  it('quotes hex and octal, which YAML reads as numbers (a contact named 0x10 is not 16)', () => {
+    assert.equal(yamlScalar('0x10'), '"0x10"');
+    assert.equal(yamlScalar('0o17'), '"0o17"');
+    const out = set('---\ntype: contact\nname: Ann\n---\n', 'name', '0x10');
+    assert.equal(out, '---\ntype: contact\nname: "0x10"\n---\n');
+    assert.equal(readFrontmatter(out)!.data!.name, '0x10');
+  });
+
+  it('keeps a line break in a single-quoted value, which single quotes would fold away', () => {
+    // The subject fix on `subject: 'Coffee⏎⏎  next week'` (read as "Coffee\nnext week").
+    const raw = "---\ntype: outreach\nsubject: 'Coffee\n\n  next week'\n---\n";
+    const out = set(raw, 'subject', 'Sally Smith suggested I contact you: Coffee\nnext week');
+    assert.equal(out, '---\ntype: outreach\nsubject: "Sally Smith suggested I contact you: Coffee\\nnext week"\n---\n');
+    assert.equal(readFrontmatter(out)!.data!.subject, 'Sally Smith suggested I contact you: Coffee\nnext week');
   });
 
   it('quotes a value only when YAML would read it otherwise', () => {

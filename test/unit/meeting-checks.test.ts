@@ -160,6 +160,18 @@ describe('questions-missing', () => {
   it('does not count an empty Questions heading', () => {
     assert.equal(only(check(soon('2026-11-22', '## Questions\n\nTo do.\n')), 'questions-missing').length, 1);
   });
+
+  it('offers no question bank after an unclosed code fence, where it would be read as code', () => {
+    const [d] = only(check(soon('2026-11-23', '~~~\nnotes')), 'questions-missing');
+    assert.equal(d.fixes, undefined);
+  });
+
+  it('counts the bank its fix adds after an empty Questions heading, so the fix is not offered again', () => {
+    const files = soon('2026-11-24', '## Questions');
+    const [d] = only(check(files), 'questions-missing');
+    const after = applyEdits(files['meetings/m.md'], d.fixes![0].edits!);
+    assert.deepEqual(only(check({ ...files, 'meetings/m.md': after }), 'questions-missing'), []);
+  });
 });
 
 describe('closed-question', () => {

@@ -39,6 +39,24 @@ describe('unknown-reference', () => {
     assert.deepEqual(in_({ ...files, [create.path]: create.content }, 'contacts/ann-wu.md'), []);
   });
 
+
+  it('creates a contact with a name for a link with no words in it ([[__]], [[-]])', () => {
+    for (const id of ['__', '-']) {
+      const files = { ...CAST, 'meetings/m.md': md(['type: meeting', `with: "[[${id}]]"`, 'date: 2026-11-17', 'thank_you: true', 'referrals: []']) };
+      const create = in_(files, 'meetings/m.md')[0].fixes![0].create!;
+      const made = parseFile(create.path, create.content) as Contact;
+      assert.deepEqual(made.problems, [], create.content);
+      assert.equal(made.name, id);
+    }
+  });
+
+  it('creates a contact named 0x10 for [[0x10]], not one YAML reads as the number 16', () => {
+    const files = { ...CAST, 'meetings/m.md': md(['type: meeting', 'with: "[[0x10]]"', 'date: 2026-11-17', 'thank_you: true', 'referrals: []']) };
+    const create = in_(files, 'meetings/m.md')[0].fixes![0].create!;
+    const made = parseFile(create.path, create.content) as Contact;
+    assert.deepEqual(made.problems, []);
+    assert.equal(made.name, '0x10');
+  });
   it('creates companies/<id>.md when the link is under `company:`', () => {
     const text = md(['type: contact', 'name: Ann Wu', 'company: "[[acme-rockets]]"', 'referred_by: "[[jane-doe]]"']);
     const ds = in_({ ...CAST, 'contacts/ann-wu.md': text }, 'contacts/ann-wu.md');

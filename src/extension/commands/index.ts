@@ -106,7 +106,7 @@ export async function createNote(root: vscode.Uri, path: string, content: string
     return uri;
   }
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: true });
+  edit.createFile(uri, { overwrite: false }); // fails, writing nothing, if the file appeared since the check above
   edit.insert(uri, new vscode.Position(0, 0), content);
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);

@@ -42,7 +42,9 @@ export class QuickFixes implements vscode.CodeActionProvider {
     if (fix.create) {
       const target = vscode.Uri.joinPath(root, ...fix.create.path.split('/'));
       if (await exists(target)) return undefined; // never overwrite a note
-      edit.createFile(target, { ignoreIfExists: true });
+      // Not `ignoreIfExists`: a file that appears after this check would then get the template inserted into it.
+      // Without it the whole edit fails on an existing file, and nothing is written.
+      edit.createFile(target, { overwrite: false });
       edit.insert(target, new vscode.Position(0, 0), fix.create.content);
     }
     return edit;
