@@ -149,7 +149,9 @@ const BULLET = /^[-*+] +/;
  */
 export function questionsOfPlainBody(body: string, offset: number): { questions: BodyStructure['questions'] } | undefined {
   if (NOT_PLAIN.test(body.includes('\r') ? body.replace(/\r(?=\n|$)/g, '') : body)) return undefined;
+  // As parseBody: the first `## Questions` section with a list, else the last empty one.
   let questions: BodyStructure['questions'];
+  let open = false; // collecting the items of `questions`
   for (let start = 0; start < body.length; ) {
     const nl = body.indexOf('\n', start);
     const end = nl === -1 ? body.length : nl;
@@ -157,13 +159,14 @@ export function questionsOfPlainBody(body: string, offset: number): { questions:
     const heading = ATX.exec(line);
     if (heading) {
       const depth = heading[1].length;
-      if (questions && depth <= 2) break;
-      if (!questions && depth === 2 && /^questions\b/i.test(heading[2] ?? '')) {
-        questions = { headingStart: offset + start, headingEnd: offset + start + line.length, items: [] };
+      if (depth <= 2) {
+        if (questions?.items.length) break;
+        open = depth === 2 && /^questions\b/i.test(heading[2] ?? '');
+        if (open) questions = { headingStart: offset + start, headingEnd: offset + start + line.length, items: [] };
       }
-    } else if (questions) {
+    } else if (open) {
       const bullet = BULLET.exec(line);
-      if (bullet) questions.items.push(listEntry(line.slice(bullet[0].length), offset + start + bullet[0].length));
+      if (bullet) questions!.items.push(listEntry(line.slice(bullet[0].length), offset + start + bullet[0].length));
     }
     start = nl === -1 ? body.length : nl + 1;
   }

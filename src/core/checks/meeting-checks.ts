@@ -130,7 +130,7 @@ export const questionsMissing = defineCheck({
     const when = ahead === 0 ? 'today' : ahead === 1 ? 'tomorrow' : `in ${ahead} days`;
     const added = lead + questionsSection(eol);
     // After an unclosed code fence (or HTML block) the bank would be read as code: no fix, rather than one that does nothing.
-    const readable = parseBody(body + added, m.frontmatter.bodyStart).questions?.items.length;
+    const readable = bodyQuestions(m.text.slice(m.frontmatter.bodyStart) + added, m.frontmatter.bodyStart)?.items.length;
     return [{ code: this.code, ...keySpan(m, 'date'),
       message: `The meeting with ${peopleOf(m.with, ctx)} is ${when}: prepare open-ended questions under \`## Questions\`.`,
       ...(readable ? { fixes: [{ title: 'Add the question bank', edits: [{ range: m.lines.range(end, end), newText: added }] }] } : {}) }];
