@@ -62,6 +62,19 @@ export class KeyTable {
     return i === -1 ? undefined : this.at(i);
   }
 
+  /** Each key's value span, without building the key objects (the parser's scan for links). */
+  eachValue(fn: (valueStart: number, valueEnd: number) => void): void {
+    for (let i = 0; i < this.spans.length; i += 4) fn(this.spans[i + 2], this.spans[i + 3]);
+  }
+
+  /** The name of the key whose value holds this offset. */
+  keyAt(offset: number): string | undefined {
+    for (let i = 0; i < this.names.length; i++) {
+      if (this.spans[i * 4 + 2] <= offset && offset < this.spans[i * 4 + 3]) return this.names[i];
+    }
+    return undefined;
+  }
+
   values(): TopLevelKey[] {
     return this.names.map((_, i) => this.at(i));
   }

@@ -11,6 +11,8 @@ export interface WikiLink {
 }
 
 const LINK_RE = /\[\[([^[\]\r\n]+?)\]\]/g;
+const PLAIN_ID = /^[^|#/\s](?:[^|#/]*[^|#/\s])?$/;
+const MD_EXT = /\.md$/i;
 
 /** Find wiki links in `text`, with offsets shifted by `offset`. */
 export function findLinks(text: string, offset = 0): WikiLink[] {
@@ -22,17 +24,19 @@ export function findLinksIn(text: string, start: number, end: number, shift = 0)
   const first = text.indexOf('[[', start);
   if (first === -1 || first >= end) return [];
   const out: WikiLink[] = [];
-  const re = new RegExp(LINK_RE.source, 'g');
+  const re = LINK_RE; // shared: used to the end of the loop with nothing in between that could use it too
   re.lastIndex = first;
   for (let m = re.exec(text); m && m.index + m[0].length <= end; m = re.exec(text)) {
     const id = linkTarget(m[1]);
     if (id) out.push({ id, start: shift + m.index, end: shift + m.index + m[0].length });
   }
+  re.lastIndex = 0;
   return out;
 }
 
 /** `folder/sally-smith.md#notes|Sally` → `sally-smith`. */
 export function linkTarget(inner: string): string {
+  if (PLAIN_ID.test(inner) && !MD_EXT.test(inner)) return inner; // the usual `[[sally-smith]]`: nothing to strip
   let t = inner.split('|')[0].split('#')[0].trim();
   t = t.slice(t.lastIndexOf('/') + 1);
   if (t.toLowerCase().endsWith('.md')) t = t.slice(0, -3);

@@ -184,9 +184,11 @@ export function parseFile(path: string, raw: string): ParsedFile {
   // Links in frontmatter values (not in comments), found without copying the text.
   const firstLink = text.indexOf('[[', fm.sourceStart);
   if (firstLink !== -1 && firstLink < fm.sourceEnd) {
-    for (const k of fm.keys.values()) base.links.push(...findLinksIn(text, k.valueStart, k.valueEnd));
+    fm.keys.eachValue((start, end) => {
+      for (const l of findLinksIn(text, start, end)) base.links.push(l);
+    });
   }
-  base.links.push(...bodyLinks(text.slice(fm.bodyStart), fm.bodyStart));
+  for (const l of bodyLinks(text.slice(fm.bodyStart), fm.bodyStart)) base.links.push(l);
 
   const f = new FieldReader(base, type);
   switch (type) {

@@ -16,8 +16,7 @@ function unknownReferenceIn<T extends NoteType>(type: T) {
       for (const link of note.links) {
         if (ctx.index.hasId(link.id)) continue;
         // A link under `company:` names a company; any other names a person.
-        const key = [...note.frontmatter.keys.values()].find((k) => k.valueStart <= link.start && link.start < k.valueEnd);
-        const kind = key?.key === 'company' ? 'company' : 'contact';
+        const kind = note.frontmatter.keys.keyAt(link.start) === 'company' ? 'company' : 'contact';
         const name = nameFromId(link.id);
         const eol = eolOf(note.text);
         const fileName = link.id.replace(/[\\/:*?"<>|]/g, '-');
