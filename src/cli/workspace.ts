@@ -59,7 +59,7 @@ export interface CheckedWorkspace {
  */
 export function checkWorkspace(root: string, clock: Clock, options: { cache?: boolean } = {}): CheckedWorkspace {
   const walkSkips: Skipped[] = [];
-  const stamps = scan(root, walkSkips);
+  const stamps = scan(root, walkSkips, { stat: options.cache !== false });
   const { settings, problems } = readSettings(root);
   const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
   const context = () => ({ clock, settings });

@@ -18,10 +18,19 @@ export interface LoadedFolder {
   save(): void;
 }
 
-/** Every Markdown file under `root` with its size and mtime (and absolute path). */
-export function scan(root: string, skipped: Skipped[]): Map<string, FileStamp & { abs: string }> {
+/**
+ * Every Markdown file under `root` with its size and mtime (and absolute path).
+ * Without a cache to compare against (`stat: false`) the stat is skipped: the
+ * read takes each file's size and mtime anyway, and at 10,000 notes a second
+ * stat per file costs ~35 ms.
+ */
+export function scan(root: string, skipped: Skipped[], options: { stat?: boolean } = {}): Map<string, FileStamp & { abs: string }> {
   const stamps = new Map<string, FileStamp & { abs: string }>();
   for (const { file, abs } of walkMarkdown(root, skipped)) {
+    if (options.stat === false) {
+      stamps.set(file, { mtimeMs: 0, size: 0, abs });
+      continue;
+    }
     try {
       const st = statSync(abs);
       stamps.set(file, { mtimeMs: st.mtimeMs, size: st.size, abs });
@@ -84,7 +93,7 @@ export function loadFolder(
 ): LoadedFolder {
   const skipped: Skipped[] = [];
   const index = options.index ?? new NoteIndex();
-  const stamps = scan(root, skipped);
+  const stamps = scan(root, skipped, { stat: options.cache !== false });
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
   const { read, cached } = indexFiles(stamps, index, skipped, cache);
   const save = () => cache?.save();
