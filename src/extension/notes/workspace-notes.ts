@@ -42,6 +42,10 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** The document version last put in the index, per URI, so sync() is free when nothing changed. */
   private readonly versions = new Map<string, number>();
   private fireTimer: NodeJS.Timeout | undefined;
+  /** Files being read from disk right now. */
+  private reading = 0;
+  /** performance.now() of the last file or document event. */
+  private lastEvent = 0;
   /** Work deferred past start-up (writing the cache). */
   private readonly later: NodeJS.Timeout[] = [];
   private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
@@ -57,9 +61,18 @@ export class WorkspaceNotes implements vscode.Disposable {
     private readonly cacheDir?: string,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
-      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => void this.fromDisk(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.touched(e.document.uri);
+        this.typed(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.touched(d.uri);
+        this.fromDocument(d);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.touched(d.uri);
+        void this.fromDisk(d.uri);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('rapport')) return;
         for (const f of this.folders.values()) {
@@ -77,9 +90,18 @@ export class WorkspaceNotes implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => void this.fromDisk(u)),
-      watcher.onDidChange((u) => void this.fromDisk(u)),
-      watcher.onDidDelete((u) => this.deleted(u)),
+      watcher.onDidCreate((u) => {
+        this.touched();
+        void this.fromDisk(u);
+      }),
+      watcher.onDidChange((u) => {
+        this.touched();
+        void this.fromDisk(u);
+      }),
+      watcher.onDidDelete((u) => {
+        this.touched();
+        this.deleted(u);
+      }),
     );
     this.ready = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' },
@@ -130,6 +152,30 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   uriOf(folder: FolderNotes, path: string): vscode.Uri {
     return vscode.Uri.joinPath(folder.folder.uri, ...path.split('/'));
+  }
+
+  /**
+   * Resolves once Rapport is quiet: every folder read, no file being read, no
+   * typing debounce or change event waiting, and no file or document event for
+   * `quietMs`. For tests and tools that must look at a settled state (after a
+   * `git checkout`, say); the editor itself never waits for it.
+   */
+  async idle(quietMs = 200): Promise<void> {
+    await this.ready;
+    while (
+      this.reading > 0 ||
+      this.typing.size > 0 ||
+      this.fireTimer !== undefined ||
+      [...this.folders.values()].some((f) => !f.loaded) ||
+      performance.now() - this.lastEvent < quietMs
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Notes the time of a file or note document event, for idle(). */
+  private touched(uri?: vscode.Uri): void {
+    if (!uri || this.isNote(uri)) this.lastEvent = performance.now();
   }
 
   /** Recompute everything, as if a note had changed (e.g. the day turned). */
@@ -265,12 +311,15 @@ export class WorkspaceNotes implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (open?.isDirty) return;
     let bytes: Uint8Array;
+    this.reading++;
     try {
       // Local files straight from disk: one workspace.fs call per note is an RPC, ~3x slower at 10k notes.
       bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     } catch {
       if (this.update(at, undefined) && notify) this.fire();
       return;
+    } finally {
+      this.reading--;
     }
     this.versions.delete(uri.toString());
     const note = noteText(bytes);
@@ -297,6 +346,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (all) this.pending = 'all';
     clearTimeout(this.fireTimer);
     this.fireTimer = setTimeout(() => {
+      this.fireTimer = undefined;
       const pending = this.pending;
       this.pending = new Map();
       this.changed.fire(pending === 'all' ? {} : { files: [...pending.values()] });
