@@ -5,9 +5,9 @@
 // editor. Everything else in the extension reads from here and listens to
 // `onDidChange`, which says which files' diagnostics changed.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { noteText } from '../../core/disk.js';
+import { noteText, walkMarkdown } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
 import { loadFolder } from '../../core/load-folder.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -87,16 +87,18 @@ export class WorkspaceNotes implements vscode.Disposable {
         this.fire(30, true);
       }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    // Every path, not just '**/*.md': VS Code reports a folder created, moved or deleted
+    // (a checkout, `mv contacts people`) as one event for the folder, without its files.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
       watcher.onDidCreate((u) => {
         this.touched();
-        void this.fromDisk(u);
+        void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
       }),
       watcher.onDidChange((u) => {
         this.touched();
-        void this.fromDisk(u);
+        void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
       }),
       watcher.onDidDelete((u) => {
         this.touched();
@@ -326,6 +328,45 @@ export class WorkspaceNotes implements vscode.Disposable {
     if ('reason' in note) this.log.warn(`skipped ${at.path}: ${note.reason}`);
     this.update(at, 'text' in note ? note.text : undefined);
     if (notify) this.fire();
+  }
+
+  /**
+   * A path that is not a note was created or changed: when it is a folder (one
+   * moved in, or made by a checkout), its notes may have come with it unreported.
+   * Reads every note under it, and drops what the index has there but disk has not.
+   */
+  private async folderChanged(uri: vscode.Uri): Promise<void> {
+    const at = this.locate(uri);
+    if (!at) return;
+    this.reading++;
+    try {
+      let found: vscode.Uri[];
+      try {
+        if (uri.scheme === 'file') {
+          if (!(await stat(uri.fsPath)).isDirectory()) return;
+          found = walkMarkdown(uri.fsPath).map((f) => vscode.Uri.file(f.abs));
+        } else {
+          if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+          found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'), EXCLUDE);
+        }
+      } catch {
+        return; // gone already: its delete event follows
+      }
+      const keep = new Set(found.map((u) => u.toString()));
+      const prefix = `${at.path}/`;
+      let changed = false;
+      for (const f of [...at.notes.index.allFiles()]) {
+        if (f.path.startsWith(prefix) && !keep.has(this.uriOf(at.notes, f.path).toString())) {
+          changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
+        }
+      }
+      if (changed) this.fire();
+      for (let i = 0; i < found.length; i += READ_BATCH) {
+        await Promise.all(found.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u)));
+      }
+    } finally {
+      this.reading--;
+    }
   }
 
   private deleted(uri: vscode.Uri): void {
