@@ -44,6 +44,9 @@ export class WorkspaceNotes implements vscode.Disposable {
   private fireTimer: NodeJS.Timeout | undefined;
   /** Files being read from disk right now. */
   private reading = 0;
+  /** Reads started so far, and the latest one per URI still under way. */
+  private reads = 0;
+  private readonly latestRead = new Map<string, number>();
   /** performance.now() of the last file or document event. */
   private lastEvent = 0;
   /** Work deferred past start-up (writing the cache). */
@@ -276,6 +279,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!this.isNote(doc.uri) || doc.isClosed) return;
     const at = this.locate(doc.uri);
     if (!at) return;
+    this.latestRead.delete(doc.uri.toString()); // the document is newer than any read under way
     this.update(at, doc.getText());
     this.versions.set(doc.uri.toString(), doc.version);
     if (notify) this.fire(delay);
@@ -312,16 +316,25 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!at) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     if (open?.isDirty) return;
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
+    // In a burst of events the same file can be read twice at once; only the last read counts.
+    const key = uri.toString();
+    const read = ++this.reads;
+    this.latestRead.set(key, read);
     this.reading++;
     try {
       // Local files straight from disk: one workspace.fs call per note is an RPC, ~3x slower at 10k notes.
       bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     } catch {
-      if (this.update(at, undefined) && notify) this.fire();
-      return;
+      // gone (or unreadable): dropped below
     } finally {
       this.reading--;
+    }
+    if (this.latestRead.get(key) !== read) return; // a later read, or a delete, has the last word
+    this.latestRead.delete(key);
+    if (!bytes) {
+      if (this.update(at, undefined) && notify) this.fire();
+      return;
     }
     this.versions.delete(uri.toString());
     const note = noteText(bytes);
@@ -372,6 +385,9 @@ export class WorkspaceNotes implements vscode.Disposable {
   private deleted(uri: vscode.Uri): void {
     const at = this.locate(uri);
     if (!at) return;
+    // Reads still under way of this file, or of files in this folder, come too late.
+    const key = uri.toString();
+    for (const k of [...this.latestRead.keys()]) if (k === key || k.startsWith(`${key}/`)) this.latestRead.delete(k);
     let changed = this.update(at, undefined);
     // A deleted folder arrives as one event: drop every note under it.
     const prefix = `${at.path}/`;
