@@ -314,8 +314,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!this.isNote(uri)) return;
     const at = this.locate(uri);
     if (!at) return;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (open?.isDirty) return;
+    if (this.unsaved().has(uri.toString())) return;
     let bytes: Uint8Array | undefined;
     // In a burst of events the same file can be read twice at once; only the last read counts.
     const key = uri.toString();
@@ -365,7 +364,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       } catch {
         return; // gone already: its delete event follows
       }
-      const keep = new Set(found.map((u) => u.toString()));
+      const keep = new Set([...found.map((u) => u.toString()), ...this.unsaved()]);
       const prefix = `${at.path}/`;
       let changed = false;
       for (const f of [...at.notes.index.allFiles()]) {
@@ -388,13 +387,22 @@ export class WorkspaceNotes implements vscode.Disposable {
     // Reads still under way of this file, or of files in this folder, come too late.
     const key = uri.toString();
     for (const k of [...this.latestRead.keys()]) if (k === key || k.startsWith(`${key}/`)) this.latestRead.delete(k);
-    let changed = this.update(at, undefined);
+    // An editor with unsaved changes keeps its note (as at start-up): saving it brings the file back.
+    const unsaved = this.unsaved();
+    let changed = !unsaved.has(key) && this.update(at, undefined);
     // A deleted folder arrives as one event: drop every note under it.
     const prefix = `${at.path}/`;
     for (const f of [...at.notes.index.allFiles()]) {
-      if (f.path.startsWith(prefix)) changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
+      if (f.path.startsWith(prefix) && !unsaved.has(this.uriOf(at.notes, f.path).toString())) {
+        changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
+      }
     }
     if (changed) this.fire();
+  }
+
+  /** The URIs of open documents with unsaved changes: they, not the disk, hold their notes. */
+  private unsaved(): Set<string> {
+    return new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed).map((d) => d.uri.toString()));
   }
 
   /** Tell listeners, after `delay` ms (coalescing bursts such as a checkout); `all` when any file's diagnostics may have changed. */
