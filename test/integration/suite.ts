@@ -9,3 +9,4 @@ import './commands.test.js';
 import './multi-root.test.js';
 import './grammar.test.js';
 import './snippets.test.js';
+import './storm.test.js';
