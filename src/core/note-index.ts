@@ -163,13 +163,11 @@ export class NoteIndex {
     const candidates = ref.id
       ? this.ids.get(idKey(ref.id))
       : (this.names.get(`${type}:${nameKey(ref.text)}`) ?? this.ids.get(slugify(ref.text)));
+    // Two notes of that id or name: the first by path, as pathOf() does, whatever order they were indexed in.
     let note: Note | undefined;
     for (const path of candidates ?? []) {
       const f = this.files.get(path);
-      if (f?.type === type) {
-        note = f;
-        break;
-      }
+      if (f?.type === type && (!note || path < note.path)) note = f;
     }
     this.resolved.set(ref, { version: this.version, type, note });
     return note as Extract<Note, { type: T }> | undefined;
@@ -237,7 +235,7 @@ export class NoteIndex {
     const company = companyKey(this, contact);
     const others = (paths: readonly string[]) => paths.map((p) => this.files.get(p) as Contact).filter((c) => c !== contact);
     const same = others(byName).filter((c) => companyKey(this, c) === company);
-    return [...new Set([...others(byEmail), ...same])];
+    return [...new Set([...others(byEmail), ...same])].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   /** Who led to whom: each contact's `referred_by`, and each meeting's `referrals` (from the person met). */

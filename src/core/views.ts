@@ -14,7 +14,14 @@ export interface ContactGroup {
   contacts: Contact[];
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+// Ties go by path: the views must not depend on the order notes entered the index
+// (a fresh start reads them in folder order, a checkout's file events come in any order).
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byName = (a: { name: string; path: string }, b: { name: string; path: string }) => a.name.localeCompare(b.name) || byPath(a, b);
+const soonestFirst = (a: Meeting, b: Meeting) =>
+  (a.date?.day ?? 0) - (b.date?.day ?? 0) || (a.date?.minutes ?? 0) - (b.date?.minutes ?? 0) || byPath(a, b);
+const newestFirst = (a: Meeting, b: Meeting) =>
+  (b.date?.day ?? 0) - (a.date?.day ?? 0) || (b.date?.minutes ?? 0) - (a.date?.minutes ?? 0) || byPath(a, b);
 
 /** The company a contact is at, by name: the company note's name when it resolves, else what they wrote. */
 export function companyName(index: NoteIndex, c: Contact): string | undefined {
@@ -30,6 +37,7 @@ export function groupContacts(index: NoteIndex, by: ContactGrouping): ContactGro
     const key = nameKey(label);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { label, contacts: [] }));
+    else if (label < g.label) g.label = label; // 'Design' and 'design' are one group: one spelling, whatever came first
     g.contacts.push(c);
   };
   for (const c of index.contacts()) {
@@ -60,12 +68,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** Upcoming meetings (soonest first), then past ones by month (newest first). */
 export function meetingTimeline(index: NoteIndex, clock: Clock): MeetingGroup[] {
-  const upcoming = index.upcomingMeetings(clock).filter((m) => !m.date || !isPast(m.date, clock));
+  const upcoming = index.upcomingMeetings(clock).filter((m) => !m.date || !isPast(m.date, clock)).sort(soonestFirst);
   const groups: MeetingGroup[] = upcoming.length ? [{ label: 'Upcoming', meetings: upcoming }] : [];
   const stale = index.upcomingMeetings(clock).filter((m) => m.date && isPast(m.date, clock));
-  const past = [...stale, ...index.pastMeetings(clock)].sort(
-    (a, b) => (b.date?.day ?? 0) - (a.date?.day ?? 0) || (b.date?.minutes ?? 0) - (a.date?.minutes ?? 0),
-  );
+  const past = [...stale, ...index.pastMeetings(clock)].sort(newestFirst);
   for (const m of past) {
     const label = m.date ? `${MONTHS[Number(formatDay(m.date.day).slice(5, 7)) - 1]} ${formatDay(m.date.day).slice(0, 4)}` : 'No date';
     const last = groups[groups.length - 1];
@@ -92,8 +98,10 @@ export function inTouch(index: NoteIndex, c: Contact, clock: Clock): boolean {
 
 /** Target companies first (by priority, then name), then the others; who you know at each, and who is one referral away. */
 export function targetCompanies(index: NoteIndex, clock: Clock): TargetEntry[] {
+  // Who can introduce you: whoever the person's own note names, else the first meeting (by path) that named them.
   const referrer = new Map<Contact, Contact>();
-  for (const e of index.referralEdges()) if (!referrer.has(e.to)) referrer.set(e.to, e.from);
+  const edges = index.referralEdges().sort((a, b) => Number(b.source === b.to) - Number(a.source === a.to) || byPath(a.source, b.source) || byPath(a.from, b.from));
+  for (const e of edges) if (!referrer.has(e.to)) referrer.set(e.to, e.from);
   const entries = index.companies().map((company): TargetEntry => {
     const known: Contact[] = [];
     const oneAway: TargetEntry['oneAway'] = [];
@@ -109,7 +117,7 @@ export function targetCompanies(index: NoteIndex, clock: Clock): TargetEntry[] {
     (a, b) =>
       Number(b.company.target) - Number(a.company.target) ||
       (a.company.priority ?? Infinity) - (b.company.priority ?? Infinity) ||
-      a.company.name.localeCompare(b.company.name),
+      byName(a.company, b.company),
   );
 }
 

@@ -19,6 +19,8 @@ export interface RapportApi {
   statusBar: vscode.StatusBarItem;
   views: views.Views;
   quickFixes: quickFixes.QuickFixes;
+  /** Where VS Code keeps this extension's logs (the Rapport output channel's file among them). */
+  logUri: vscode.Uri;
   /** performance.now() at activation and when every note had been read and checked. */
   timings: { activated: number; ready?: number };
 }
@@ -56,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, timings };
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings };
 }
 
 export function deactivate(): void {}

@@ -10,3 +10,4 @@ import './edit-safety.test.js';
 import './multi-root.test.js';
 import './grammar.test.js';
 import './snippets.test.js';
+import './storm.test.js';

@@ -5,9 +5,9 @@
 // editor. Everything else in the extension reads from here and listens to
 // `onDidChange`, which says which files' diagnostics changed.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { noteText } from '../../core/disk.js';
+import { noteText, walkMarkdown } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
 import { loadFolder } from '../../core/load-folder.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -42,6 +42,13 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** The document version last put in the index, per URI, so sync() is free when nothing changed. */
   private readonly versions = new Map<string, number>();
   private fireTimer: NodeJS.Timeout | undefined;
+  /** Files being read from disk right now. */
+  private reading = 0;
+  /** Reads started so far, and the latest one per URI still under way. */
+  private reads = 0;
+  private readonly latestRead = new Map<string, number>();
+  /** performance.now() of the last file or document event. */
+  private lastEvent = 0;
   /** Work deferred past start-up (writing the cache). */
   private readonly later: NodeJS.Timeout[] = [];
   private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
@@ -57,9 +64,18 @@ export class WorkspaceNotes implements vscode.Disposable {
     private readonly cacheDir?: string,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
-      vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => void this.fromDisk(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.touched(e.document.uri);
+        this.typed(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.touched(d.uri);
+        this.fromDocument(d);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.touched(d.uri);
+        void this.fromDisk(d.uri);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('rapport')) return;
         for (const f of this.folders.values()) {
@@ -74,12 +90,23 @@ export class WorkspaceNotes implements vscode.Disposable {
         this.fire(30, true);
       }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    // Every path, not just '**/*.md': VS Code reports a folder created, moved or deleted
+    // (a checkout, `mv contacts people`) as one event for the folder, without its files.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => void this.fromDisk(u)),
-      watcher.onDidChange((u) => void this.fromDisk(u)),
-      watcher.onDidDelete((u) => this.deleted(u)),
+      watcher.onDidCreate((u) => {
+        this.touched();
+        void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
+      }),
+      watcher.onDidChange((u) => {
+        this.touched();
+        void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
+      }),
+      watcher.onDidDelete((u) => {
+        this.touched();
+        this.deleted(u);
+      }),
     );
     this.ready = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' },
@@ -130,6 +157,30 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   uriOf(folder: FolderNotes, path: string): vscode.Uri {
     return vscode.Uri.joinPath(folder.folder.uri, ...path.split('/'));
+  }
+
+  /**
+   * Resolves once Rapport is quiet: every folder read, no file being read, no
+   * typing debounce or change event waiting, and no file or document event for
+   * `quietMs`. For tests and tools that must look at a settled state (after a
+   * `git checkout`, say); the editor itself never waits for it.
+   */
+  async idle(quietMs = 200): Promise<void> {
+    await this.ready;
+    while (
+      this.reading > 0 ||
+      this.typing.size > 0 ||
+      this.fireTimer !== undefined ||
+      [...this.folders.values()].some((f) => !f.loaded) ||
+      performance.now() - this.lastEvent < quietMs
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Notes the time of a file or note document event, for idle(). */
+  private touched(uri?: vscode.Uri): void {
+    if (!uri || this.isNote(uri)) this.lastEvent = performance.now();
   }
 
   /** Recompute everything, as if a note had changed (e.g. the day turned). */
@@ -228,6 +279,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!this.isNote(doc.uri) || doc.isClosed) return;
     const at = this.locate(doc.uri);
     if (!at) return;
+    this.latestRead.delete(doc.uri.toString()); // the document is newer than any read under way
     this.update(at, doc.getText());
     this.versions.set(doc.uri.toString(), doc.version);
     if (notify) this.fire(delay);
@@ -262,13 +314,24 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!this.isNote(uri)) return;
     const at = this.locate(uri);
     if (!at) return;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (open?.isDirty) return;
-    let bytes: Uint8Array;
+    if (this.unsaved().has(uri.toString())) return;
+    let bytes: Uint8Array | undefined;
+    // In a burst of events the same file can be read twice at once; only the last read counts.
+    const key = uri.toString();
+    const read = ++this.reads;
+    this.latestRead.set(key, read);
+    this.reading++;
     try {
       // Local files straight from disk: one workspace.fs call per note is an RPC, ~3x slower at 10k notes.
       bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
     } catch {
+      // gone (or unreadable): dropped below
+    } finally {
+      this.reading--;
+    }
+    if (this.latestRead.get(key) !== read) return; // a later read, or a delete, has the last word
+    this.latestRead.delete(key);
+    if (!bytes) {
       if (this.update(at, undefined) && notify) this.fire();
       return;
     }
@@ -279,16 +342,67 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (notify) this.fire();
   }
 
+  /**
+   * A path that is not a note was created or changed: when it is a folder (one
+   * moved in, or made by a checkout), its notes may have come with it unreported.
+   * Reads every note under it, and drops what the index has there but disk has not.
+   */
+  private async folderChanged(uri: vscode.Uri): Promise<void> {
+    const at = this.locate(uri);
+    if (!at) return;
+    this.reading++;
+    try {
+      let found: vscode.Uri[];
+      try {
+        if (uri.scheme === 'file') {
+          if (!(await stat(uri.fsPath)).isDirectory()) return;
+          found = walkMarkdown(uri.fsPath).map((f) => vscode.Uri.file(f.abs));
+        } else {
+          if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+          found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'), EXCLUDE);
+        }
+      } catch {
+        return; // gone already: its delete event follows
+      }
+      const keep = new Set([...found.map((u) => u.toString()), ...this.unsaved()]);
+      const prefix = `${at.path}/`;
+      let changed = false;
+      for (const f of [...at.notes.index.allFiles()]) {
+        if (f.path.startsWith(prefix) && !keep.has(this.uriOf(at.notes, f.path).toString())) {
+          changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
+        }
+      }
+      if (changed) this.fire();
+      for (let i = 0; i < found.length; i += READ_BATCH) {
+        await Promise.all(found.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u)));
+      }
+    } finally {
+      this.reading--;
+    }
+  }
+
   private deleted(uri: vscode.Uri): void {
     const at = this.locate(uri);
     if (!at) return;
-    let changed = this.update(at, undefined);
+    // Reads still under way of this file, or of files in this folder, come too late.
+    const key = uri.toString();
+    for (const k of [...this.latestRead.keys()]) if (k === key || k.startsWith(`${key}/`)) this.latestRead.delete(k);
+    // An editor with unsaved changes keeps its note (as at start-up): saving it brings the file back.
+    const unsaved = this.unsaved();
+    let changed = !unsaved.has(key) && this.update(at, undefined);
     // A deleted folder arrives as one event: drop every note under it.
     const prefix = `${at.path}/`;
     for (const f of [...at.notes.index.allFiles()]) {
-      if (f.path.startsWith(prefix)) changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
+      if (f.path.startsWith(prefix) && !unsaved.has(this.uriOf(at.notes, f.path).toString())) {
+        changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
+      }
     }
     if (changed) this.fire();
+  }
+
+  /** The URIs of open documents with unsaved changes: they, not the disk, hold their notes. */
+  private unsaved(): Set<string> {
+    return new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed).map((d) => d.uri.toString()));
   }
 
   /** Tell listeners, after `delay` ms (coalescing bursts such as a checkout); `all` when any file's diagnostics may have changed. */
@@ -297,6 +411,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (all) this.pending = 'all';
     clearTimeout(this.fireTimer);
     this.fireTimer = setTimeout(() => {
+      this.fireTimer = undefined;
       const pending = this.pending;
       this.pending = new Map();
       this.changed.fire(pending === 'all' ? {} : { files: [...pending.values()] });
