@@ -1,10 +1,13 @@
-// Rapport's bundles, built with esbuild's JS API (so that they can take plugins):
+// Rapport's bundles, built with esbuild's JS API so they can use the plugins in
+// esbuild-plugins.mjs:
 //   node scripts/build.mjs cli      dist/cli.cjs (after tsc, in `npm run build`)
 //   node scripts/build.mjs bundle   dist/extension.cjs and the bundles of the in-editor tests
-// The option sets are exported, for tests that build a bundle in memory.
+// The option sets are exported for test/unit/bundle.test.ts, which builds the
+// shipped bundles in memory and checks what is in them.
 
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { withoutEvaluators } from './esbuild-plugins.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,6 +18,7 @@ const NODE = {
   format: 'cjs',
   target: 'node20',
   mainFields: ['module', 'main'],
+  plugins: [withoutEvaluators()],
 };
 
 export const CLI = {
