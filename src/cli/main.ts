@@ -26,7 +26,8 @@ Usage:
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
   rapport COMMAND --help                             help on one command
 
-Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage.
+Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage
+or a folder that cannot be read.
 `,
   check: `rapport check DIR [--json] [--today YYYY-MM-DD] [--no-cache]
 
@@ -42,7 +43,8 @@ from DIR/.vscode/settings.json, as the editor reads them.
 Parsed notes are cached in $XDG_CACHE_HOME/rapport (or ~/.cache/rapport), keyed by
 each file's size and modification time, so a second run reads only what changed.
 
-Exits 1 when there is an error or an overdue warning, 0 otherwise, 2 on bad usage.
+Exits 1 when there is an error or an overdue warning, 0 otherwise, 2 on bad usage
+or when DIR cannot be read (or vanishes during the run).
 `,
   list: `rapport list DIR [--json] [--no-cache]
 
