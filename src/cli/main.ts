@@ -1,10 +1,11 @@
 // `rapport`: the core in a terminal, a git hook or CI. Same index, same checks,
 // same results as the editor.
 
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
+import { code } from '../core/disk.js';
 import { failed, humanLine, listHuman, listJson, summary, toJson } from './format.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, type Workspace } from './workspace.js';
@@ -25,7 +26,8 @@ Usage:
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
   rapport COMMAND --help                             help on one command
 
-Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage.
+Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage
+or a folder that cannot be read.
 `,
   check: `rapport check DIR [--json] [--today YYYY-MM-DD] [--no-cache]
 
@@ -41,7 +43,8 @@ from DIR/.vscode/settings.json, as the editor reads them.
 Parsed notes are cached in $XDG_CACHE_HOME/rapport (or ~/.cache/rapport), keyed by
 each file's size and modification time, so a second run reads only what changed.
 
-Exits 1 when there is an error or an overdue warning, 0 otherwise, 2 on bad usage.
+Exits 1 when there is an error or an overdue warning, 0 otherwise, 2 on bad usage
+or when DIR cannot be read (or vanishes during the run).
 `,
   list: `rapport list DIR [--json] [--no-cache]
 
@@ -88,10 +91,9 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
     return 2;
   }
   const root = resolve(dir);
-  try {
-    if (!statSync(root).isDirectory()) throw new Error('not a folder');
-  } catch {
-    io.err(`rapport: ${dir} is not a folder\n`);
+  const unfit = notAFolder(root);
+  if (unfit) {
+    io.err(`rapport: ${dir} ${unfit}\n`);
     return 2;
   }
   let clock: Clock = systemClock();
@@ -115,18 +117,51 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
     return watch(root, clock, io, values.today !== undefined);
   }
 
-  if (command === 'list') {
-    const ws = loadWorkspace(root, { cache: !values['no-cache'] });
-    reportSkips(ws, io);
-    io.out(values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`);
-    return 0;
+  // Nothing goes to stdout until the folder has been read to the end: a run that
+  // fails (the folder vanished under it) prints one line to stderr, no report.
+  const cache = !values['no-cache'];
+  let report: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number };
+  try {
+    if (command === 'list') {
+      const ws = loadWorkspace(root, { cache });
+      report = { skips: ws, out: values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
+    } else {
+      const checked = checkWorkspace(root, clock, { cache });
+      const { diagnostics } = checked;
+      const out = values.json
+        ? `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
+        : diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`;
+      report = { skips: checked, out, code: failed(diagnostics) ? 1 : 0 };
+    }
+  } catch (e) {
+    const why = notAFolder(root);
+    io.err(`rapport: ${why ? changed(dir, why) : `could not read ${dir}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
+    return 2;
   }
-  const checked = checkWorkspace(root, clock, { cache: !values['no-cache'] });
-  reportSkips(checked, io);
-  const { diagnostics } = checked;
-  if (values.json) io.out(`${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`);
-  else io.out(diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`);
-  return failed(diagnostics) ? 1 : 0;
+  const why = notAFolder(root);
+  if (why) {
+    io.err(`rapport: ${changed(dir, why)}\n`);
+    return 2;
+  }
+  reportSkips(report.skips, io);
+  io.out(report.out);
+  return report.code;
+}
+
+function changed(dir: string, why: string): string {
+  return why === 'does not exist' ? `${dir} disappeared while it was being read` : `${dir} ${why} (it changed while it was being read)`;
+}
+
+/** Why `root` cannot be checked (it is missing, a file, or cannot be listed), or undefined when it can. */
+function notAFolder(root: string): string | undefined {
+  try {
+    if (!statSync(root).isDirectory()) return 'is a file, not a folder';
+    accessSync(root, constants.R_OK | constants.X_OK);
+    return undefined;
+  } catch (e) {
+    const c = code(e);
+    return c === 'ENOENT' ? 'does not exist' : c === 'ENOTDIR' ? 'is not a folder' : `is not readable (${c})`;
+  }
 }
 
 /** What could not be read goes to stderr, so stdout stays the report (and valid JSON). */

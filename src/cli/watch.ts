@@ -33,10 +33,18 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     }
     if (!file.toLowerCase().endsWith('.md')) return;
     const r = readNote(abs);
-    if ('reason' in r) {
+    let reason = 'reason' in r ? r.reason : undefined;
+    if (!('reason' in r)) {
+      try {
+        ws.index.set(file, r.text);
+      } catch (e) {
+        reason = `could not be parsed (${(e as Error)?.message ?? String(e)})`;
+      }
+    }
+    if (reason !== undefined) {
       ws.index.delete(file);
-      io.err(`rapport: skipped ${file}: ${r.reason}\n`);
-    } else ws.index.set(file, r.text);
+      io.err(`rapport: skipped ${file}: ${reason}\n`);
+    }
     soon();
   };
   const remove = (abs: string) => {

@@ -2,10 +2,10 @@
 // benchmark's) way in. Every file is read on its own terms: one that cannot be
 // read is skipped with a reason, and the rest of the folder still loads.
 
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/dates.js';
-import { code, type Skipped } from '../core/disk.js';
+import { readNote, type Skipped } from '../core/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scan } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
@@ -26,11 +26,10 @@ export interface Workspace {
 export function readSettings(root: string): { settings: Settings; problems: string[] } {
   const file = join(root, '.vscode', 'settings.json');
   if (!existsSync(file)) return { settings: { ...DEFAULT_SETTINGS, checks: {} }, problems: [] };
-  try {
-    return settingsFromJsonc(readFileSync(file, 'utf8'));
-  } catch (e) {
-    return { settings: { ...DEFAULT_SETTINGS, checks: {} }, problems: [`.vscode/settings.json not readable (${code(e)})`] };
-  }
+  // Read as a note is (never blocking on a FIFO, never a huge file), then parsed as JSONC.
+  const r = readNote(file);
+  if ('reason' in r) return { settings: { ...DEFAULT_SETTINGS, checks: {} }, problems: [`.vscode/settings.json ${r.reason}`] };
+  return settingsFromJsonc(r.text);
 }
 
 /**

@@ -3,7 +3,7 @@
 // an RPC. Every file is read on its own terms: one that cannot be read is
 // skipped with a reason, and the rest of the folder still loads.
 
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 
 export interface Skipped {
@@ -14,6 +14,8 @@ export interface Skipped {
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 /** Larger than any note a person writes; reading it would only stall the run. */
 export const MAX_NOTE_BYTES = 32 * 1024 * 1024;
+/** Opening a FIFO for reading waits for a writer; without blocking, it opens and is then refused as not a file. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Every `.md` file below `root` (relative paths, forward slashes), following symlinks but never in a loop. */
 export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
@@ -67,8 +69,9 @@ export function walkMarkdown(root: string, skipped: Skipped[] = []): { file: str
         }
         seen.add(real);
         walk(abs, file);
-      } else if (isFile && entry.name.toLowerCase().endsWith('.md')) {
-        out.push({ file, abs });
+      } else if (entry.name.toLowerCase().endsWith('.md')) {
+        if (isFile) out.push({ file, abs });
+        else skipped.push({ file, reason: 'not a regular file (a FIFO, socket or device)' });
       }
     }
   };
@@ -86,8 +89,9 @@ export function noteText(bytes: Uint8Array): { text: string } | { reason: string
 export function readNote(abs: string): { text: string; mtimeMs: number; size: number } | { reason: string } {
   let fd: number | undefined;
   try {
-    fd = openSync(abs, 'r');
+    fd = openSync(abs, OPEN_FLAGS);
     const st = fstatSync(fd);
+    if (!st.isFile()) return { reason: st.isDirectory() ? 'a folder, not a file' : 'not a regular file (a FIFO, socket or device)' };
     if (st.size > MAX_NOTE_BYTES) return { reason: `larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB` };
     const buf = Buffer.allocUnsafe(st.size);
     let filled = 0;

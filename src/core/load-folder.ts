@@ -52,7 +52,15 @@ export function readParsed(file: string, abs: string, skipped: Skipped[], cache?
     cache?.delete(file);
     return undefined;
   }
-  const parsed = parseFile(file, r.text);
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFile(file, r.text);
+  } catch (e) {
+    // A note the parser cannot take (a bug, or a file built to break it) is reported like one that cannot be read.
+    skipped.push({ file, reason: `could not be parsed (${(e as Error)?.message ?? String(e)})` });
+    cache?.delete(file);
+    return undefined;
+  }
   cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
   return parsed;
 }

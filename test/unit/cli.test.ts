@@ -1,30 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.js';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, repo, run } from './cli-helpers.js';
 import { md } from './helpers.js';
-
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../../bin/rapport.js');
-
-/** A folder of notes on disk. */
-function repo(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), t);
-  }
-  return dir;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const NETWORK = {
   'contacts/sally-smith.md': md(['type: contact', 'name: Sally Smith', 'company: Globex']),
@@ -33,9 +12,6 @@ const NETWORK = {
   'meetings/2026-11-20-sally.md': md(['type: meeting', 'with: "[[sally-smith]]"', 'date: 2026-11-20', 'referrals: ["[[bob-jones]]"]']),
   'outreach/bob.md': md(['type: outreach', 'to: "[[bob-jones]]"', 'subject: Sally Smith suggested I contact you'], 'Hi Bob,\n'),
 };
-
-// Keep the tests' caches out of the user's cache folder.
-process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'rapport-test-cache-'));
 
 describe('rapport check', () => {
   let dir: string;

@@ -1,0 +1,142 @@
+// What is in the bundles Rapport ships (dist/cli.cjs, dist/extension.cjs): no
+// code that evaluates text (eval, the Function constructor) or runs programs
+// (child_process, vm). The shipped bundles are built here in memory, with the
+// same options as scripts/build.mjs writes them, so this holds whether or not
+// `npm run bundle` has run yet.
+
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const BIN = join(ROOT, 'bin/rapport.js');
+
+interface Hit {
+  name: string;
+  line: number;
+  context: string;
+}
+type Checker = { forbiddenIn(text: string): Hit[] };
+type Builds = { CLI: BuildOptions; EXTENSION: BuildOptions };
+
+const load = async <T>(p: string): Promise<T> => (await import(pathToFileURL(join(ROOT, p)).href)) as T;
+
+/** The JavaScript of a bundle built in memory (not its source map, which quotes Rapport's own comments). */
+async function bundled(options: BuildOptions): Promise<string> {
+  const r = await build({ ...options, write: false, logLevel: 'silent' });
+  const js = r.outputFiles.find((f) => f.path.endsWith('.cjs'));
+  assert.ok(js, 'no .cjs output');
+  return js.text;
+}
+
+const show = (hits: Hit[]) => hits.map((h) => `${h.name} at line ${h.line}: …${h.context}…`).join('\n');
+
+describe('the bundles', function () {
+  this.timeout(60_000);
+  let check: Checker;
+  let builds: Builds;
+  before(async () => {
+    check = await load<Checker>('scripts/check-bundle.mjs');
+    builds = await load<Builds>('scripts/build.mjs');
+  });
+
+  it('the CLI bundle has no eval, Function constructor, child_process or vm', async () => {
+    const hits = check.forbiddenIn(await bundled(builds.CLI));
+    assert.deepEqual(hits, [], show(hits));
+    // and the one on disk, which bin/rapport.js runs, is that one
+    const onDisk = join(ROOT, 'dist/cli.cjs');
+    if (existsSync(onDisk)) assert.deepEqual(check.forbiddenIn(readFileSync(onDisk, 'utf8')), []);
+  });
+
+  it('the extension bundle has none either', async () => {
+    const hits = check.forbiddenIn(await bundled(builds.EXTENSION));
+    assert.deepEqual(hits, [], show(hits));
+  });
+
+  it('without the plugin, the CLI bundle has gray-matter’s eval and js-yaml’s new Function, and the check says so', async () => {
+    const names = new Set(check.forbiddenIn(await bundled({ ...builds.CLI, plugins: [] })).map((h) => h.name));
+    assert.ok(names.has('eval'), [...names].join(', '));
+    assert.ok(names.has('new Function'), [...names].join(', '));
+  });
+
+  it('the check finds every spelling it knows, and not words that merely contain them', () => {
+    const bad: [string, string][] = [
+      ['eval', 'return eval(str)||{}'],
+      ['eval', 'x = eval (s)'],
+      ['eval', 'eval`1+1`'],
+      ['eval', '(0,eval)(s)'],
+      ['eval', 'globalThis.eval(s)'],
+      ['eval', 'globalThis["eval"](s)'],
+      ['new Function', 'f=new Function(a,"return "+b)'],
+      ['new Function', 'new\n  Function ("x")'],
+      ['Function(', 'Function("return this")()'],
+      ['Function(', 'globalThis.Function(s)'],
+      ['Function(', 'Function.call(null, s)'],
+      ['Function(', 'Function.apply(null,[s])'],
+      ['constructor(string)', '(()=>{}).constructor("return process")()'],
+      ['child_process', 'require("child_process")'],
+      ['child_process', 'require("node:child_process").execSync(c)'],
+      ['vm module', 'require("vm").runInNewContext(s)'],
+      ['vm module', "import('node:vm')"],
+    ];
+    for (const [name, text] of bad) {
+      assert.ok(check.forbiddenIn(`var a=1;${text};var b=2`).some((h) => h.name === name), `${name} not found in ${text}`);
+    }
+    const fine = [
+      'evaluate(x)',
+      'the note is never evaluated',
+      'medieval(x)',
+      '$eval(x)',
+      'evalMode',
+      'visitFunction(a,b)',
+      'isFunction(f)',
+      'typeof f=="function"',
+      'x instanceof Function',
+      'Function.prototype.toString.call(f)',
+      'new FunctionCall()',
+      'this.constructor(a)',
+      'var vm=1; vm.x; "vmax"',
+      'childProcess',
+    ];
+    for (const text of fine) assert.deepEqual(check.forbiddenIn(text), [], text);
+  });
+
+  it('the stubbed gray-matter refuses every default engine, so nothing can reach an eval', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-bundle-'));
+    try {
+      const r = await build({
+        ...builds.CLI,
+        entryPoints: undefined,
+        stdin: { contents: "module.exports = require('gray-matter');", resolveDir: ROOT, loader: 'js' },
+        outfile: join(dir, 'matter.cjs'),
+        logLevel: 'silent',
+      });
+      assert.deepEqual(r.errors, []);
+      const matter = createRequire(import.meta.url)(join(dir, 'matter.cjs')) as (s: string, o?: object) => { data: unknown };
+      assert.throws(() => matter('---js\n{ a: 1 }\n---\nbody', {}), /not in Rapport/);
+      assert.throws(() => matter('---\na: 1\n---\nbody', {}), /not in Rapport/);
+      assert.deepEqual(matter('---\na: 1\n---\n', { engines: { yaml: { parse: () => ({ ok: true }) } } }).data, { ok: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the bundled CLI reports a ---js note and runs none of it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-bundle-'));
+    const marker = join(dir, 'ran');
+    try {
+      writeFileSync(join(dir, 'evil.md'), `---js\n{ type: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') || 'contact', name: 'E' }\n---\n`);
+      const r = spawnSync(process.execPath, [BIN, 'check', dir, '--json', '--no-cache'], { encoding: 'utf8' });
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(JSON.parse(r.stdout)[0].code, 'unsafe-frontmatter');
+      assert.equal(existsSync(marker), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
