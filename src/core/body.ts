@@ -59,7 +59,7 @@ export function linksOutsideCode(body: string, offset: number): WikiLink[] | und
   let para = -1; // start of the current paragraph-like run of lines
   let paraEnd = -1;
   const flush = () => {
-    if (para !== -1) out.push(...linksOutsideSpans(body.slice(para, paraEnd), offset + para));
+    if (para !== -1) for (const l of linksOutsideSpans(body.slice(para, paraEnd), offset + para)) out.push(l);
     para = -1;
   };
   for (let start = 0; start <= body.length; ) {
@@ -149,6 +149,11 @@ const BULLET = /^[-*+] +/;
  */
 export function questionsOfPlainBody(body: string, offset: number): { questions: BodyStructure['questions'] } | undefined {
   if (NOT_PLAIN.test(body.includes('\r') ? body.replace(/\r(?=\n|$)/g, '') : body)) return undefined;
+  return { questions: scanQuestions(body, offset) };
+}
+
+/** The line scan itself, taking every line at face value. */
+function scanQuestions(body: string, offset: number): BodyStructure['questions'] {
   // As parseBody: the first `## Questions` section with a list, else the last empty one.
   let questions: BodyStructure['questions'];
   let open = false; // collecting the items of `questions`
@@ -170,7 +175,7 @@ export function questionsOfPlainBody(body: string, offset: number): { questions:
     }
     start = nl === -1 ? body.length : nl + 1;
   }
-  return { questions };
+  return questions;
 }
 
 /** A list item's first line as an entry; a leading `[ ]` or `[x]` makes it a task. */
@@ -181,7 +186,15 @@ function listEntry(line: string, start: number): ListEntry | Task {
   return { text, start: start + box[0].length, end: start + line.length, done: box[1] !== ' ' };
 }
 
+/**
+ * Bodies larger than this are not given to remark, which takes ~3.5 ms per KB
+ * (a 10 MB note would hold a check for half a minute): their links and
+ * questions are read line by line, code and all, and their tasks not at all.
+ */
+export const REMARK_MAX_CHARS = 512 * 1024;
+
 export function parseBody(body: string, offset: number): BodyStructure {
+  if (body.length > REMARK_MAX_CHARS) return { links: findLinks(body, offset), questions: scanQuestions(body, offset), tasks: [] };
   const tree = processor.parse(body) as Root;
   const code: [number, number][] = [];
   const tasks: Task[] = [];

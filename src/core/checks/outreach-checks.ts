@@ -19,8 +19,13 @@ function parts(o: Outreach): { text: string; start: number }[] {
   return out;
 }
 
-/** Is the phrase that follows `before` negated by one of the few words just ahead of it ("I'm not asking for…")? */
-function negated(before: string): boolean {
+/** Is the phrase at `at` in `text` negated by one of the few words just ahead of it ("I'm not asking for…")? */
+function negated(text: string, at: number): boolean {
+  // Only the last few words matter: read a window before the phrase, not everything before
+  // it (which made a long draft quadratic), unless the window holds too few words to tell.
+  const from = Math.max(0, at - 160);
+  let before = text.slice(from, at);
+  if (from > 0 && before.split(/\s+/).filter(Boolean).length < 5) before = text.slice(0, at);
   const clause = before.slice(Math.max(...['.', '!', '?', ';', ',', '\n'].map((c) => before.lastIndexOf(c))) + 1);
   return clause
     .split(/\s+/)
@@ -35,7 +40,7 @@ function findPhrases(o: Outreach, patterns: RegExp[], negatable: boolean): { sta
   for (const part of parts(o)) {
     for (const re of patterns) {
       for (const m of part.text.matchAll(re)) {
-        if (negatable && negated(part.text.slice(0, m.index))) continue;
+        if (negatable && negated(part.text, m.index!)) continue;
         out.push({ start: part.start + m.index!, end: part.start + m.index! + m[0].length });
       }
     }
