@@ -127,6 +127,11 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
       report = { skips: ws, out: values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
       const checked = checkWorkspace(root, clock, { cache });
+      if (process.env.RAPPORT_TIMINGS) {
+        // For the benchmark and for a bug report: where the time went.
+        const ms = Object.entries(checked.timings).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
+        io.err(`rapport: ${checked.how} check: ${ms.join(', ')}\n`);
+      }
       const { diagnostics } = checked;
       const out = values.json
         ? `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`

@@ -48,6 +48,8 @@ export interface CheckedWorkspace {
   settingsProblems: string[];
   /** How the result was reached: all from the cache, by re-checking what changed, or by checking everything. */
   how: 'unchanged' | 'incremental' | 'full';
+  /** Milliseconds spent finding the files, reading them into the index, checking, and saving the cache. */
+  timings: { scan: number; index: number; check: number; save: number };
 }
 
 /**
@@ -57,6 +59,13 @@ export interface CheckedWorkspace {
  * a full check (of notes parsed or taken from the cache) otherwise.
  */
 export function checkWorkspace(root: string, clock: Clock, options: { cache?: boolean } = {}): CheckedWorkspace {
+  const timings = { scan: 0, index: 0, check: 0, save: 0 };
+  let t = performance.now();
+  const lap = (phase: keyof typeof timings) => {
+    const now = performance.now();
+    timings[phase] += now - t;
+    t = now;
+  };
   const walkSkips: Skipped[] = [];
   const stamps = scan(root, walkSkips, { stat: options.cache !== false });
   const { settings, problems } = readSettings(root);
@@ -65,9 +74,10 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
   const real = realpathSync(root);
   const state = options.cache === false ? undefined : loadChecks(real);
   const sameDay = state !== undefined && sameKey(state.key, key);
+  lap('scan');
 
   if (sameDay && stamps.size === state.stamps.size && [...stamps].every(([p, s]) => sameStamp(state.stamps.get(p), s))) {
-    return { diagnostics: [...state.diagnostics.values()].flat().sort(compareDiagnostics), skipped: [...walkSkips, ...state.skipped], settingsProblems: problems, how: 'unchanged' };
+    return { diagnostics: [...state.diagnostics.values()].flat().sort(compareDiagnostics), skipped: [...walkSkips, ...state.skipped], settingsProblems: problems, how: 'unchanged', timings };
   }
 
   const notes = options.cache === false ? undefined : NoteCache.open(real);
@@ -83,6 +93,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     how = 'incremental';
     for (const [p, s] of state.stamps) if (!skippedBefore.has(p)) index.put(notes.get(p, s)!.file);
     live.seed(state.diagnostics);
+    lap('index');
     for (const s of state.skipped) if (sameStamp(state.stamps.get(s.file), stamps.get(s.file))) fileSkips.push(s);
     for (const [file, stamp] of stamps) {
       if (sameStamp(state.stamps.get(file), stamp)) continue;
@@ -90,16 +101,20 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     }
     for (const file of state.stamps.keys()) if (!stamps.has(file) && index.get(file)) live.change(file, undefined);
     for (const file of state.stamps.keys()) if (!stamps.has(file)) notes.delete(file);
+    lap('check');
   } else {
     indexFiles(stamps, index, fileSkips, notes);
+    lap('index');
     live.checkAll();
+    lap('check');
   }
 
   if (notes) {
     notes.save();
     saveChecks(real, { key, stamps, skipped: fileSkips, diagnostics: new Map(live.entries()) });
+    lap('save');
   }
-  return { diagnostics: live.all(), skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how };
+  return { diagnostics: live.all(), skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how, timings };
 }
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
