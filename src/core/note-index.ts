@@ -32,14 +32,16 @@ export interface ReferralEdge {
 }
 
 /**
- * key → paths. Arrays, not Sets: nearly every key has one or two paths, and at
- * 100,000 notes a Set per key costs more memory and time than the rest of the index.
+ * key → paths. Nearly every key has one path, kept as the string itself; a list
+ * only when there are more. At 100,000 notes a Set per key, or even a one-item
+ * array, costs more memory than the rest of the index (~20 MB for the arrays).
  */
 class Postings {
-  private readonly map = new Map<string, string[]>();
+  private readonly map = new Map<string, string | string[]>();
 
   get(key: string): readonly string[] | undefined {
-    return this.map.get(key);
+    const paths = this.map.get(key);
+    return typeof paths === 'string' ? [paths] : paths;
   }
 
   has(key: string): boolean {
@@ -48,16 +50,22 @@ class Postings {
 
   add(key: string, path: string): void {
     const paths = this.map.get(key);
-    if (!paths) this.map.set(key, [path]);
-    else if (!paths.includes(path)) paths.push(path);
+    if (paths === undefined) this.map.set(key, path);
+    else if (typeof paths === 'string') {
+      if (paths !== path) this.map.set(key, [paths, path]);
+    } else if (!paths.includes(path)) paths.push(path);
   }
 
   remove(key: string, path: string): void {
     const paths = this.map.get(key);
-    if (!paths) return;
+    if (paths === undefined) return;
+    if (typeof paths === 'string') {
+      if (paths === path) this.map.delete(key);
+      return;
+    }
     const i = paths.indexOf(path);
     if (i !== -1) paths.splice(i, 1);
-    if (!paths.length) this.map.delete(key);
+    if (paths.length === 1) this.map.set(key, paths[0]);
   }
 }
 
