@@ -27,22 +27,6 @@ export function toJson(d: Diagnostic): JsonDiagnostic {
   };
 }
 
-/**
- * The diagnostics as the contract's JSON, exactly as `JSON.stringify(ds.map(toJson),
- * null, 2)` writes them, built line by line: at 100,000 notes the generic
- * stringify's intermediate objects and indentation cost ~30 MB and 100 ms.
- */
-export function diagnosticsJson(ds: Diagnostic[]): string {
-  if (!ds.length) return '[]';
-  const q = JSON.stringify;
-  const items = ds.map(
-    (d) =>
-      `  {\n    "file": ${q(d.file)},\n    "line": ${d.range.start.line + 1},\n    "column": ${d.range.start.character + 1},\n` +
-      `    "severity": ${q(d.severity)},\n    "code": ${q(d.code)},\n    "message": ${q(d.message)}\n  }`,
-  );
-  return `[\n${items.join(',\n')}\n]`;
-}
-
 export function humanLine(d: Diagnostic): string {
   return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
 }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../core/disk.js';
-import { diagnosticsJson, failed, humanLine, listHuman, listJson, summary } from './format.js';
+import { failed, humanLine, listHuman, listJson, summary, toJson } from './format.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, type Workspace } from './workspace.js';
 
@@ -134,7 +134,7 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
       }
       const { diagnostics } = checked;
       const out = values.json
-        ? `${diagnosticsJson(diagnostics)}\n`
+        ? `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
         : diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`;
       report = { skips: checked, out, code: failed(diagnostics) ? 1 : 0 };
     }

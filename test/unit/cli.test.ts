@@ -4,8 +4,6 @@ import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, repo, run } from './cli-helpers.js';
 import { md } from './helpers.js';
-import { diagnosticsJson, toJson } from '../../src/cli/format.js';
-import type { Diagnostic } from '../../src/core/model.js';
 
 const NETWORK = {
   'contacts/sally-smith.md': md(['type: contact', 'name: Sally Smith', 'company: Globex']),
@@ -160,18 +158,3 @@ describe('reading a folder', () => {
   });
 });
 
-describe('the JSON writer', () => {
-  it('writes byte for byte what JSON.stringify(…, null, 2) writes, strange text included', () => {
-    const messages = ['plain', 'quotes " and \\ backslash', 'tab\tnewline\ncontrol\u0001', 'unicode “Ümlaut” 日本 🎉', 'lone \ud800 surrogate', ''];
-    const ds: Diagnostic[] = messages.map((message, i) => ({
-      file: i % 2 ? `contacts/é ${i}.md` : 'meetings/"odd".md',
-      range: { start: { line: i, character: i * 3 }, end: { line: i, character: 40 } },
-      severity: (['error', 'warning', 'information', 'hint'] as const)[i % 4],
-      code: 'thank-you-pending',
-      message,
-      fixes: [{ title: 'not written', edits: [] }],
-    }));
-    assert.equal(diagnosticsJson(ds), JSON.stringify(ds.map(toJson), null, 2));
-    assert.equal(diagnosticsJson([]), JSON.stringify([], null, 2));
-  });
-});
