@@ -9,7 +9,7 @@ import { readNote, type Skipped } from '../core/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scan } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
-import { loadChecks, NoteCache, saveChecks, sameKey, type CheckKey, type FileStamp } from '../core/note-cache.js';
+import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../core/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 
@@ -76,7 +76,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
   const sameDay = state !== undefined && sameKey(state.key, key);
   lap('scan');
 
-  if (sameDay && stamps.size === state.stamps.size && [...stamps].every(([p, s]) => sameStamp(state.stamps.get(p), s))) {
+  if (sameDay && state.stamps.matches(stamps)) {
     return { diagnostics: [...state.diagnostics.values()].flat().sort(compareDiagnostics), skipped: [...walkSkips, ...state.skipped], settingsProblems: problems, how: 'unchanged', timings };
   }
 
@@ -87,11 +87,11 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
 
   // Incremental only from a consistent snapshot: the cached notes are exactly those the cached diagnostics were computed on.
   const skippedBefore = new Set(state?.skipped.map((s) => s.file));
-  const snapshot = sameDay && notes && [...state.stamps].every(([p, s]) => skippedBefore.has(p) || notes.get(p, s));
+  const snapshot = sameDay && notes && state.stamps.keys().every((p) => skippedBefore.has(p) || notes.get(p, state.stamps.get(p)!));
   let how: CheckedWorkspace['how'] = 'full';
   if (snapshot && notes && state) {
     how = 'incremental';
-    for (const [p, s] of state.stamps) if (!skippedBefore.has(p)) index.put(notes.get(p, s)!.file);
+    for (const p of state.stamps.keys()) if (!skippedBefore.has(p)) index.put(notes.get(p, state.stamps.get(p)!)!.file);
     live.seed(state.diagnostics);
     lap('index');
     for (const s of state.skipped) if (sameStamp(state.stamps.get(s.file), stamps.get(s.file))) fileSkips.push(s);
@@ -111,7 +111,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
 
   if (notes) {
     notes.save();
-    saveChecks(real, { key, stamps, skipped: fileSkips, diagnostics: new Map(live.entries()) });
+    saveChecks(real, { key, stamps: StampTable.of(stamps), skipped: fileSkips, diagnostics: new Map(live.entries()) });
     lap('save');
   }
   return { diagnostics: live.all(), skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how, timings };
