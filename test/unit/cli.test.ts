@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, repo, run } from './cli-helpers.js';
+import { BIN, rapport, repo, run } from './cli-helpers.js';
 import { md } from './helpers.js';
 
 const NETWORK = {
@@ -158,3 +159,29 @@ describe('reading a folder', () => {
   });
 });
 
+
+describe('the rapport command’s compiled-code cache', () => {
+  it('is written after a check, reused, survives corruption, and never written with --no-cache', () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), 'rapport-code-cache-'));
+    const dir = repo(NETWORK);
+    const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+    const codeFiles = () => (existsSync(join(cacheHome, 'rapport')) ? readdirSync(join(cacheHome, 'rapport')).filter((f) => f.endsWith('.v8')) : []);
+    try {
+      const first = rapport(['check', dir, '--json', '--today', '2026-11-21', '--no-cache'], { env });
+      assert.deepEqual(codeFiles(), [], 'no cache of any kind with --no-cache');
+      const second = rapport(['check', dir, '--json', '--today', '2026-11-21'], { env });
+      assert.equal(codeFiles().length, 1);
+      assert.equal(second.out, first.out);
+      // A damaged file is refused by V8 and written anew; the answer does not change.
+      const file = join(cacheHome, 'rapport', codeFiles()[0]);
+      writeFileSync(file, Buffer.from('not V8 code at all'));
+      const third = rapport(['check', dir, '--json', '--today', '2026-11-21'], { env });
+      assert.equal(third.out, first.out);
+      assert.equal(third.err, '');
+      assert.ok(readFileSync(file).length > 10_000, 'rewritten with real code');
+    } finally {
+      rmSync(cacheHome, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
