@@ -27,6 +27,7 @@ import { MeetingsTree } from '../../src/extension/views/meetings.js';
 import { ReferralsTree } from '../../src/extension/views/referrals.js';
 import { TargetsTree } from '../../src/extension/views/targets.js';
 import type { Node, NotesTree } from '../../src/extension/views/tree.js';
+import { rng } from '../unit/helpers.js';
 import { rapport, waitFor } from './helpers.js';
 
 const NOTES = 1000;
@@ -46,17 +47,6 @@ function markdownFiles(dir: string, rel = ''): string[] {
     } else if (e.name.endsWith('.md')) out.push(p);
   }
   return out.sort();
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(xs: T[], r: () => number): T[] {
@@ -133,7 +123,7 @@ const contactNote = (name: string, extra: string[] = []) =>
  * folder of contacts and one of meetings, some re-using deleted ids).
  */
 function makeBranchB(dir: string): void {
-  const r = random(1121);
+  const r = rng(1121);
   const files = markdownFiles(dir).filter((p) => p !== 'README.md');
   const of = (folder: string) => shuffled(files.filter((p) => p.startsWith(`${folder}/`)), r);
   const contacts = of('contacts');
@@ -524,7 +514,7 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
 
   it('by hand with node:fs: swaps, renamed ids, folders moved in and out, edits and deletes; same as a fresh start', async () => {
     await revertAll(); // clean editors only from here
-    const r = random(77);
+    const r = rng(77);
     const contacts = shuffled(markdownFiles(dir).filter((p) => p.startsWith('contacts/')), r);
     const meetings = shuffled(markdownFiles(dir).filter((p) => p.startsWith('meetings/')), r);
     const renamedAway = contacts[0];
