@@ -92,17 +92,20 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
     problems: [],
   };
   if (!YAML_TAGS.has(language.toLowerCase())) return base; // never handed to any engine
+  const neverClosed = () => {
+    base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
+    return base;
+  };
+  // A single line cannot be closed; and gray-matter would misread its tag (`---yml` as "ym") and throw.
+  if (nl === -1) return neverClosed();
 
   const file = matter(text, MATTER_OPTIONS);
   // gray-matter's raw block starts at the end of the opening line's text; ours after its newline.
   const raw = file.matter ?? '';
-  const rawStart = 3 + (nl === -1 ? text.length - 3 : text.slice(3, nl).replace(/\r$/, '').length);
+  const rawStart = 3 + text.slice(3, nl).replace(/\r$/, '').length;
   const closeAt = rawStart + raw.length; // offset of the "\n---" that closes the block
   base.closed = closeAt < text.length;
-  if (!base.closed) {
-    base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
-    return base;
-  }
+  if (!base.closed) return neverClosed();
   // The YAML ends before the line break that precedes the closing `---` (a lone `\r` would read as text).
   base.sourceEnd = Math.max(sourceStart, text.charCodeAt(closeAt - 1) === 13 ? closeAt - 1 : closeAt);
   base.closeStart = closeAt + 1;
