@@ -15,6 +15,8 @@ import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
 export const MAX_ALIAS_COUNT = 100;
+/** Far more frontmatter lines than any note has. */
+export const MAX_FRONTMATTER_LINES = 5000;
 
 export interface FrontmatterProblem {
   message: string;
@@ -98,6 +100,14 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
   };
   // A single line cannot be closed; and gray-matter would misread its tag (`---yml` as "ym") and throw.
   if (nl === -1) return neverClosed();
+  // gray-matter closes the block at the first "\n---" after the opening line. It also runs a regex
+  // over the block that is quadratic in a run of blank lines: a block longer than any note's is not read.
+  const close = text.indexOf('\n---', nl);
+  if (close === -1) return neverClosed();
+  if (linesIn(text, nl, close) > MAX_FRONTMATTER_LINES) {
+    base.problems.push({ message: `The frontmatter is over ${MAX_FRONTMATTER_LINES} lines long; it was not read.`, start: 0, end: 3 });
+    return base;
+  }
 
   const file = matter(text, MATTER_OPTIONS);
   // gray-matter's raw block starts at the end of the opening line's text; ours after its newline.
@@ -184,6 +194,13 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
 function trimEnd(source: string, start: number, end: number): number {
   while (end > start && /[\r \t\n]/.test(source[end - 1])) end--;
   return end;
+}
+
+/** How many line breaks `text` has from `start` to `end`, stopping once past the frontmatter limit. */
+function linesIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end && n <= MAX_FRONTMATTER_LINES; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function firstLine(s: string): string {

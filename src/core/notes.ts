@@ -123,7 +123,8 @@ export interface OtherFile {
 export type ParsedFile = Note | OtherFile;
 
 const CONFLICT_RE = /^<{7}(?: |\r?$)/gm;
-const TYPE_LINE_RE = /^\s*["']?type["']?\s*:\s*["']?(contact|meeting|company|outreach)\b/im;
+// Spaces and tabs only: `\s*` spans line breaks, which made a block of blank lines quadratic.
+const TYPE_LINE_RE = /^[ \t]*["']?type["']?[ \t]*:[ \t]*["']?(contact|meeting|company|outreach)\b/im;
 
 /** Read one Markdown file. `path` is relative to the workspace root, with forward slashes. */
 export function parseFile(path: string, raw: string): ParsedFile {

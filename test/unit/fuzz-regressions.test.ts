@@ -12,4 +12,16 @@ describe('fuzz regressions', () => {
       assert.match(ds[0].message, /never closed/);
     }
   });
+
+  it('reads frontmatter with long runs of blank lines in linear time (gray-matter and the type-line search were quadratic)', () => {
+    for (const eol of ['\n', '\r\n', ' \n']) {
+      for (const [lines, expect] of [[4_000, 'YAML'], [65_536, 'over 5000 lines']] as const) {
+        const started = Date.now();
+        const ds = check({ 'contacts/a.md': `---\na: [\n${eol.repeat(lines)}type: contact\n---\n` });
+        assert.ok(Date.now() - started < 500, `${lines} × ${JSON.stringify(eol)}: ${Date.now() - started} ms`);
+        assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+        assert.match(ds[0].message, new RegExp(expect));
+      }
+    }
+  });
 });
