@@ -24,4 +24,12 @@ describe('fuzz regressions', () => {
       }
     }
   });
+
+  it('reports a note whose frontmatter is never closed, in any folder (outside Rapport\'s it went silent)', () => {
+    const text = ['---', 'type: Meeting', 'with: [[ann]]', 'date: 2026-11-21', '', 'Notes on [[ben]].'].join('\n');
+    for (const path of ['notes/2026-11-20-ann.md', 'ann.md', 'meetings/ann.md']) {
+      assert.deepEqual(check({ [path]: text }).map((d) => d.code), ['invalid-frontmatter'], path);
+    }
+    assert.deepEqual(check({ 'notes/hr.md': '---\nA page that opens with a rule, and never says type: contact.\n' }), []);
+  });
 });
