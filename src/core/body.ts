@@ -59,7 +59,7 @@ export function linksOutsideCode(body: string, offset: number): WikiLink[] | und
   let para = -1; // start of the current paragraph-like run of lines
   let paraEnd = -1;
   const flush = () => {
-    if (para !== -1) out.push(...linksOutsideSpans(body.slice(para, paraEnd), offset + para));
+    if (para !== -1) for (const l of linksOutsideSpans(body.slice(para, paraEnd), offset + para)) out.push(l);
     para = -1;
   };
   for (let start = 0; start <= body.length; ) {

@@ -32,4 +32,12 @@ describe('fuzz regressions', () => {
     }
     assert.deepEqual(check({ 'notes/hr.md': '---\nA page that opens with a rule, and never says type: contact.\n' }), []);
   });
+
+  it('checks a note with 200,000 links (a spread of that many arguments overflowed the stack)', () => {
+    for (const body of ['[[zz]] '.repeat(200_000), `\`code\` ${'[[zz]] '.repeat(200_000)}`]) {
+      const ds = check({ 'contacts/a.md': `---\ntype: contact\nname: A\n---\n${body}\n` });
+      assert.equal(ds.length, 200_000);
+      assert.ok(ds.every((d) => d.code === 'unknown-reference'), ds[0].message);
+    }
+  });
 });

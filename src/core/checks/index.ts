@@ -22,7 +22,7 @@ export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
     for (const check of ALL) {
       if (check.appliesTo !== file.type || ctx.settings.checks[check.code] === 'off') continue;
       try {
-        findings.push(...check.run(file as never, ctx));
+        for (const f of check.run(file as never, ctx)) findings.push(f); // not push(...): a note can have 100,000 findings
       } catch (e) {
         findings.push({ code: 'invalid-frontmatter', start: 0, end: 3, severity: 'error',
           message: `Rapport could not run ${check.code} on this note (${(e as Error).message}); please report it.` });
@@ -47,6 +47,6 @@ export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
 /** Every diagnostic in the index, sorted by file, then line. */
 export function checkAll(files: Iterable<ParsedFile>, ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of files) if (f.type || f.problems.length) out.push(...checkFile(f, ctx));
+  for (const f of files) if (f.type || f.problems.length) for (const d of checkFile(f, ctx)) out.push(d);
   return out.sort(compareDiagnostics);
 }
