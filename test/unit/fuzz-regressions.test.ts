@@ -40,4 +40,11 @@ describe('fuzz regressions', () => {
       assert.ok(ds.every((d) => d.code === 'unknown-reference'), ds[0].message);
     }
   });
+
+  it('finds the links outside code in a 700 kB line of links and backticks in linear time', () => {
+    const started = Date.now();
+    const ds = check({ 'contacts/a.md': `---\ntype: contact\nname: A\n---\n${'[[zz]]`'.repeat(100_000)}\n` });
+    assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+    assert.equal(ds.length, 50_000, 'every other link is inside a code span');
+  });
 });
