@@ -2,7 +2,7 @@
 // each kept here as a plain test once fixed.
 
 import { strict as assert } from 'node:assert';
-import { check } from './helpers.js';
+import { check, md, only } from './helpers.js';
 
 describe('fuzz regressions', () => {
   it('reads a note that is only its opening line, `---yml` (gray-matter threw on it)', () => {
@@ -46,5 +46,15 @@ describe('fuzz regressions', () => {
     const ds = check({ 'contacts/a.md': `---\ntype: contact\nname: A\n---\n${'[[zz]]`'.repeat(100_000)}\n` });
     assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
     assert.equal(ds.length, 50_000, 'every other link is inside a code span');
+  });
+
+  it('reads a body remark would take seconds over (deep nesting, many list items) with the scanners', () => {
+    const head = ['---', 'type: meeting', 'with: "[[a]]"', 'date: 2026-11-22', '---', '## Questions', '', '- What does a typical week look like?', '', '<!-- [[b]] -->', ''];
+    for (const tail of ['- > '.repeat(8192), '- - a\n'.repeat(4000), '1. '.repeat(10_000), '*_'.repeat(8000)]) {
+      const started = Date.now();
+      const ds = check({ 'meetings/m.md': head.join('\n') + tail, 'contacts/a.md': md(['type: contact', 'name: A']) });
+      assert.ok(Date.now() - started < 1000, `${JSON.stringify(tail.slice(0, 8))}…: ${Date.now() - started} ms`);
+      assert.deepEqual(only(ds, 'questions-missing'), [], 'the questions are still read');
+    }
   });
 });
