@@ -269,10 +269,9 @@ function scalar(source: string, start: number, end: number): Scalar | undefined 
     if (!restIsComment(source, close.end, end)) return undefined;
     return close;
   }
-  // A plain scalar: up to a ` #` comment.
-  let stop = end;
-  const hash = source.indexOf(' #', start);
-  if (hash !== -1 && hash < end) stop = hash;
+  // A plain scalar: up to a ` #` comment on this line (searching on to the end of the source made many lines quadratic).
+  const hash = source.slice(start, end).indexOf(' #');
+  const stop = hash === -1 ? end : start + hash;
   const textEnd = trimEnd(source, start, stop);
   const text = source.slice(start, textEnd);
   if (!plainOk(text)) return undefined;

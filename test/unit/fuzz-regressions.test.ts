@@ -2,6 +2,7 @@
 // each kept here as a plain test once fixed.
 
 import { strict as assert } from 'node:assert';
+import { parseFile } from '../../src/core/notes.js';
 import { check, md, only } from './helpers.js';
 
 describe('fuzz regressions', () => {
@@ -56,5 +57,13 @@ describe('fuzz regressions', () => {
       assert.ok(Date.now() - started < 1000, `${JSON.stringify(tail.slice(0, 8))}…: ${Date.now() - started} ms`);
       assert.deepEqual(only(ds, 'questions-missing'), [], 'the questions are still read');
     }
+  });
+
+  it('reads a 10 MB frontmatter of plain keys in linear time (the comment search ran to the end of the block per line)', () => {
+    const keys = Array.from({ length: 4900 }, (_, i) => `k${i}: ${'v '.repeat(1000)}`);
+    const started = Date.now();
+    const c = parseFile('contacts/a.md', md(['type: contact', 'name: A', ...keys]));
+    assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+    assert.deepEqual([c.type, c.problems], ['contact', []]);
   });
 });
