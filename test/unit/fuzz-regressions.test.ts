@@ -2,6 +2,7 @@
 // each kept here as a plain test once fixed.
 
 import { strict as assert } from 'node:assert';
+import { readFrontmatter } from '../../src/core/frontmatter.js';
 import { parseFile } from '../../src/core/notes.js';
 import { check, md, only } from './helpers.js';
 
@@ -65,5 +66,15 @@ describe('fuzz regressions', () => {
     const c = parseFile('contacts/a.md', md(['type: contact', 'name: A', ...keys]));
     assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
     assert.deepEqual([c.type, c.problems], ['contact', []]);
+  });
+
+  it('reads lines of Unicode spaces as yaml does, whichever reader serves them', () => {
+    for (const source of ['\u2028#', 'type: contact\n\u00a0\nname: A', 'name: "A"\u3000# c', 'tags:\n  -\u00a0a', 'name: A\n\u2003# c']) {
+      const text = `---\n${source}\n---\n`;
+      const fast = readFrontmatter(text)!;
+      const slow = readFrontmatter(text, { simple: false })!;
+      assert.deepEqual(fast.data, slow.data, JSON.stringify(source));
+      assert.equal(fast.problems.length > 0, slow.problems.length > 0, JSON.stringify(source));
+    }
   });
 });
