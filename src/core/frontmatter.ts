@@ -145,7 +145,7 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const message = /alias/i.test(String(e))
+    const message = /excessive alias/i.test(String(e)) // not "Unresolved alias": that is a mistake, not a bomb
       ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} expansions); the frontmatter was not read.`
       : `YAML: ${firstLine(String((e as Error).message ?? e))}`;
     out.problems.push({ message, start: at, end: at + firstLine(source).length });

@@ -77,4 +77,10 @@ describe('fuzz regressions', () => {
       assert.equal(fast.problems.length > 0, slow.problems.length > 0, JSON.stringify(source));
     }
   });
+
+  it('says an alias to no anchor is unresolved, not a bomb', () => {
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', 'x: *no_such_anchor']) });
+    assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+    assert.match(ds[0].message, /Unresolved alias/);
+  });
 });
