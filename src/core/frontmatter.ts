@@ -136,7 +136,8 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
   }
   // The document is not kept: a note needs its data and key ranges, and a YAML
   // document costs several times the note's own size in memory.
-  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+  // logLevel 'error': yaml's warnings (a key that is a list) would go to the process's stderr.
+  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   for (const e of doc.errors) {
     out.problems.push({ message: `YAML: ${firstLine(e.message)}`, start: at + e.pos[0], end: at + Math.max(e.pos[1], e.pos[0]) });
   }

@@ -83,4 +83,17 @@ describe('fuzz regressions', () => {
     assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
     assert.match(ds[0].message, /Unresolved alias/);
   });
+
+  it('prints no process warning for a key that is a list (yaml warned on stderr)', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      check({ 'contacts/a.md': md(['type: contact', 'name: A', '[a, b]: 1', '? [[ann]]']) });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listen);
+    }
+    assert.deepEqual(warnings, []);
+  });
 });
