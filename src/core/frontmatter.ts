@@ -15,8 +15,9 @@ import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
 export const MAX_ALIAS_COUNT = 100;
-/** Far more frontmatter lines than any note has. */
+/** Far more frontmatter than any note has; yaml spends ~10 µs on each error in a block of junk. */
 export const MAX_FRONTMATTER_LINES = 5000;
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
 
 export interface FrontmatterProblem {
   message: string;
@@ -101,11 +102,13 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
   // A single line cannot be closed; and gray-matter would misread its tag (`---yml` as "ym") and throw.
   if (nl === -1) return neverClosed();
   // gray-matter closes the block at the first "\n---" after the opening line. It also runs a regex
-  // over the block that is quadratic in a run of blank lines: a block longer than any note's is not read.
+  // over the block that is quadratic in a run of blank lines, and yaml takes seconds over 256 kB of
+  // junk: a block longer than any note's is not read.
   const close = text.indexOf('\n---', nl);
   if (close === -1) return neverClosed();
-  if (linesIn(text, nl, close) > MAX_FRONTMATTER_LINES) {
-    base.problems.push({ message: `The frontmatter is over ${MAX_FRONTMATTER_LINES} lines long; it was not read.`, start: 0, end: 3 });
+  if (close - nl > MAX_FRONTMATTER_BYTES || linesIn(text, nl, close) > MAX_FRONTMATTER_LINES) {
+    const limit = `${MAX_FRONTMATTER_LINES} lines or ${MAX_FRONTMATTER_BYTES / 1024} kB`;
+    base.problems.push({ message: `The frontmatter is over ${limit} long; it was not read.`, start: 0, end: 3 });
     return base;
   }
 
