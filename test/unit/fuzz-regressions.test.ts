@@ -104,4 +104,12 @@ describe('fuzz regressions', () => {
     assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
     assert.match(ds[0].message, /over 5000 lines or 64 kB long/);
   });
+
+  it('never puts a position between a CR and its LF (yaml\'s error on an unclosed quote ended there)', () => {
+    const text = ['---', 'type: contact', 'name: "unclosed', 'email: ann@x.example', '---', ''].join('\r\n');
+    const ds = check({ 'contacts/a.md': text });
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start, d.range.end]), [
+      ['invalid-frontmatter', { line: 3, character: 20 }, { line: 3, character: 20 }],
+    ]);
+  });
 });
