@@ -43,7 +43,33 @@ const MAY_HOLD_CODE = /`|~~~|<|^(?: {4}|\t)/m;
 export function bodyLinks(body: string, offset: number): WikiLink[] {
   if (!body.includes('[[')) return [];
   if (!MAY_HOLD_CODE.test(body)) return findLinks(body, offset);
-  return linksOutsideCode(body, offset) ?? parseBody(body, offset).links;
+  return linksOutsideCode(body, offset) ?? (tooHardForRemark(body) ? linksOutsideCode(body, offset, true)! : parseBody(body, offset).links);
+}
+
+/**
+ * remark takes time quadratic in some Markdown: lists and quotes, above all nested ones, and
+ * runs of emphasis or bracket delimiters (24 kB of `- - a` lines take 3.5 s, 32 kB of
+ * `- > - > …` 15 s, a 256 kB note of headings, lists and quotes 2.7 s). A body beyond these
+ * bounds, which notes people write stay far within, is read by the scanners alone, which take
+ * HTML, indented code and nesting for text: an approximation, never a stall.
+ */
+const MAX_PARSED_BODY = 64 * 1024;
+const MAX_CONTAINER_LINES = 500;
+const MAX_DELIMITERS = 2000;
+const CONTAINER_LINE = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/gm;
+const DEEP = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))){8}|^[ \t]{32}/m;
+
+function tooHardForRemark(body: string): boolean {
+  if (body.length > MAX_PARSED_BODY || DEEP.test(body)) return true;
+  let delimiters = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if ((c === 0x5b || c === 0x2a || c === 0x5f) && ++delimiters > MAX_DELIMITERS) return true; // [ * _
+  }
+  let containers = 0;
+  CONTAINER_LINE.lastIndex = 0;
+  while (CONTAINER_LINE.exec(body)) if (++containers > MAX_CONTAINER_LINES) return true;
+  return false;
 }
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
@@ -51,9 +77,9 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const SUBTLE = /^(?: {4}|\t)|^ {0,3}(?:<|>)|^\s*(?:[-*+]|\d+[.)])\s+(?:`{3}|~{3})|^ {4,}(?:`{3}|~{3})/;
 const BLOCK_START = /^ {0,3}(?:[-*+]\s|\d+[.)]\s|#{1,6}(?:\s|$))/;
 
-/** Links outside fenced code blocks and inline code spans; undefined when the body needs a real parse. */
-export function linksOutsideCode(body: string, offset: number): WikiLink[] | undefined {
-  if (body.includes('<!--')) return undefined;
+/** Links outside fenced code blocks and inline code spans; undefined when the body needs a real parse (unless `lenient`). */
+export function linksOutsideCode(body: string, offset: number, lenient = false): WikiLink[] | undefined {
+  if (!lenient && body.includes('<!--')) return undefined;
   const out: WikiLink[] = [];
   let fence: { char: string; len: number } | undefined;
   let para = -1; // start of the current paragraph-like run of lines
@@ -78,7 +104,7 @@ export function linksOutsideCode(body: string, offset: number): WikiLink[] | und
       } else if (line.trim() === '') {
         flush();
       } else {
-        if (SUBTLE.test(line) && (line.includes('[[') || line.includes('`') || line.includes('~~~'))) return undefined;
+        if (!lenient && SUBTLE.test(line) && (line.includes('[[') || line.includes('`') || line.includes('~~~'))) return undefined;
         if (BLOCK_START.test(line)) flush();
         if (para === -1) para = start;
         paraEnd = start + line.length;
@@ -126,12 +152,24 @@ function linksOutsideSpans(text: string, offset: number): WikiLink[] {
     code.push([i, closed + n]);
     i = closed + n;
   }
-  return findLinks(text, offset).filter((l) => !code.some(([s, e]) => l.start - offset >= s && l.end - offset <= e));
+  return outsideCode(findLinks(text, offset), code, offset);
+}
+
+/**
+ * The links not inside any code span. Both are in text order and spans do not overlap, so one
+ * pass does it (`code.some` per link was quadratic: a line of 100,000 links and backticks took minutes).
+ */
+function outsideCode(links: WikiLink[], code: [number, number][], offset: number): WikiLink[] {
+  let k = 0;
+  return links.filter((l) => {
+    while (k < code.length && code[k][1] < l.end - offset) k++; // spans ending before this link cannot hold it, or any later one
+    return !(k < code.length && code[k][0] <= l.start - offset);
+  });
 }
 
 /** A body's `## Questions` list (undefined without that heading), read without remark when the body is plain. */
 export function bodyQuestions(body: string, offset: number): BodyStructure['questions'] {
-  const plain = questionsOfPlainBody(body, offset);
+  const plain = questionsOfPlainBody(body, offset) ?? (tooHardForRemark(body) ? questionsOfPlainBody(body, offset, true) : undefined);
   return plain ? plain.questions : parseBody(body, offset).questions;
 }
 
@@ -147,13 +185,8 @@ const BULLET = /^[-*+] +/;
  * read. Meeting bodies are nearly always this plain, and remark costs more than
  * the rest of a meeting's checks; test/unit/body.test.ts holds the two to agree.
  */
-export function questionsOfPlainBody(body: string, offset: number): { questions: BodyStructure['questions'] } | undefined {
-  if (NOT_PLAIN.test(body.includes('\r') ? body.replace(/\r(?=\n|$)/g, '') : body)) return undefined;
-  return { questions: scanQuestions(body, offset) };
-}
-
-/** The line scan itself, taking every line at face value. */
-function scanQuestions(body: string, offset: number): BodyStructure['questions'] {
+export function questionsOfPlainBody(body: string, offset: number, lenient = false): { questions: BodyStructure['questions'] } | undefined {
+  if (!lenient && NOT_PLAIN.test(body.includes('\r') ? body.replace(/\r(?=\n|$)/g, '') : body)) return undefined;
   // As parseBody: the first `## Questions` section with a list, else the last empty one.
   let questions: BodyStructure['questions'];
   let open = false; // collecting the items of `questions`
@@ -175,7 +208,7 @@ function scanQuestions(body: string, offset: number): BodyStructure['questions']
     }
     start = nl === -1 ? body.length : nl + 1;
   }
-  return questions;
+  return { questions };
 }
 
 /** A list item's first line as an entry; a leading `[ ]` or `[x]` makes it a task. */
@@ -186,15 +219,7 @@ function listEntry(line: string, start: number): ListEntry | Task {
   return { text, start: start + box[0].length, end: start + line.length, done: box[1] !== ' ' };
 }
 
-/**
- * Bodies larger than this are not given to remark, which takes ~3.5 ms per KB
- * (a 10 MB note would hold a check for half a minute): their links and
- * questions are read line by line, code and all, and their tasks not at all.
- */
-export const REMARK_MAX_CHARS = 512 * 1024;
-
 export function parseBody(body: string, offset: number): BodyStructure {
-  if (body.length > REMARK_MAX_CHARS) return { links: findLinks(body, offset), questions: scanQuestions(body, offset), tasks: [] };
   const tree = processor.parse(body) as Root;
   const code: [number, number][] = [];
   const tasks: Task[] = [];
@@ -232,9 +257,7 @@ export function parseBody(body: string, offset: number): BodyStructure {
     questions = { headingStart: offset + h.position!.start.offset!, headingEnd: offset + h.position!.end.offset!, items };
   }
 
-  const links = findLinks(body, offset).filter(
-    (l) => !code.some(([s, e]) => l.start - offset >= s && l.end - offset <= e),
-  );
+  const links = outsideCode(findLinks(body, offset), code.sort((a, b) => a[0] - b[0]), offset);
   return { links, questions, tasks };
 }
 

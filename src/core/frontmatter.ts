@@ -15,6 +15,9 @@ import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
 export const MAX_ALIAS_COUNT = 100;
+/** Far more frontmatter than any note has; yaml spends ~10 µs on each error in a block of junk. */
+export const MAX_FRONTMATTER_LINES = 5000;
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
 
 export interface FrontmatterProblem {
   message: string;
@@ -92,17 +95,30 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
     problems: [],
   };
   if (!YAML_TAGS.has(language.toLowerCase())) return base; // never handed to any engine
+  const neverClosed = () => {
+    base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
+    return base;
+  };
+  // A single line cannot be closed; and gray-matter would misread its tag (`---yml` as "ym") and throw.
+  if (nl === -1) return neverClosed();
+  // gray-matter closes the block at the first "\n---" after the opening line. It also runs a regex
+  // over the block that is quadratic in a run of blank lines, and yaml takes seconds over 256 kB of
+  // junk: a block longer than any note's is not read.
+  const close = text.indexOf('\n---', nl);
+  if (close === -1) return neverClosed();
+  if (close - nl > MAX_FRONTMATTER_BYTES || linesIn(text, nl, close) > MAX_FRONTMATTER_LINES) {
+    const limit = `${MAX_FRONTMATTER_LINES} lines or ${MAX_FRONTMATTER_BYTES / 1024} kB`;
+    base.problems.push({ message: `The frontmatter is over ${limit} long; it was not read.`, start: 0, end: 3 });
+    return base;
+  }
 
   const file = matter(text, MATTER_OPTIONS);
   // gray-matter's raw block starts at the end of the opening line's text; ours after its newline.
   const raw = file.matter ?? '';
-  const rawStart = 3 + (nl === -1 ? text.length - 3 : text.slice(3, nl).replace(/\r$/, '').length);
+  const rawStart = 3 + text.slice(3, nl).replace(/\r$/, '').length;
   const closeAt = rawStart + raw.length; // offset of the "\n---" that closes the block
   base.closed = closeAt < text.length;
-  if (!base.closed) {
-    base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
-    return base;
-  }
+  if (!base.closed) return neverClosed();
   // The YAML ends before the line break that precedes the closing `---` (a lone `\r` would read as text).
   base.sourceEnd = Math.max(sourceStart, text.charCodeAt(closeAt - 1) === 13 ? closeAt - 1 : closeAt);
   base.closeStart = closeAt + 1;
@@ -123,7 +139,8 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
   }
   // The document is not kept: a note needs its data and key ranges, and a YAML
   // document costs several times the note's own size in memory.
-  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
+  // logLevel 'error': yaml's warnings (a key that is a list) would go to the process's stderr.
+  const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   for (const e of doc.errors) {
     out.problems.push({ message: `YAML: ${firstLine(e.message)}`, start: at + e.pos[0], end: at + Math.max(e.pos[1], e.pos[0]) });
   }
@@ -132,7 +149,7 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const message = /alias/i.test(String(e))
+    const message = /excessive alias/i.test(String(e)) // not "Unresolved alias": that is a mistake, not a bomb
       ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} expansions); the frontmatter was not read.`
       : `YAML: ${firstLine(String((e as Error).message ?? e))}`;
     out.problems.push({ message, start: at, end: at + firstLine(source).length });
@@ -181,6 +198,13 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
 function trimEnd(source: string, start: number, end: number): number {
   while (end > start && /[\r \t\n]/.test(source[end - 1])) end--;
   return end;
+}
+
+/** How many line breaks `text` has from `start` to `end`, stopping once past the frontmatter limit. */
+function linesIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end && n <= MAX_FRONTMATTER_LINES; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function firstLine(s: string): string {

@@ -123,7 +123,8 @@ export interface OtherFile {
 export type ParsedFile = Note | OtherFile;
 
 const CONFLICT_RE = /^<{7}(?: |\r?$)/gm;
-const TYPE_LINE_RE = /^\s*["']?type["']?\s*:\s*["']?(contact|meeting|company|outreach)\b/im;
+// Spaces and tabs only: `\s*` spans line breaks, which made a block of blank lines quadratic.
+const TYPE_LINE_RE = /^[ \t]*["']?type["']?[ \t]*:[ \t]*["']?(contact|meeting|company|outreach)\b/im;
 
 /** Read one Markdown file. `path` is relative to the workspace root, with forward slashes. */
 export function parseFile(path: string, raw: string): ParsedFile {
@@ -162,9 +163,10 @@ export function parseFile(path: string, raw: string): ParsedFile {
   const typeValue = fm.data?.type;
   const type = typeof typeValue === 'string' ? (typeValue.trim().toLowerCase() as NoteType) : undefined;
   if (!type || !NOTE_TYPES.includes(type)) {
+    // Where the block is never closed, the type line may be anywhere after the opening line.
     const looksLikeNote =
       fm.data === undefined &&
-      (TYPE_LINE_RE.test(text.slice(fm.sourceStart, fm.sourceEnd)) ||
+      (TYPE_LINE_RE.test(text.slice(fm.sourceStart, fm.closed ? fm.sourceEnd : text.length)) ||
         Object.values(DEFAULT_FOLDERS).some((f) => path.startsWith(`${f}/`) || path.includes(`/${f}/`)));
     const problems = looksLikeNote ? [...yamlProblems, ...conflicts] : [];
     return { type: undefined, path, id, problems, text, bom, lines };

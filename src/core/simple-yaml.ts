@@ -50,7 +50,7 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
     let end = nl === -1 ? source.length : nl;
     if (end > pos && source.charCodeAt(end - 1) === 13) end--;
     const line = source.slice(pos, end);
-    const trimmed = line.trimStart();
+    const trimmed = trimSpaces(line); // YAML's indentation and blank lines are spaces, not any Unicode space
 
     if (trimmed === '' || trimmed.startsWith('#')) {
       if (list || pending) return undefined; // where yaml ends the node is subtle here: let it decide
@@ -68,7 +68,7 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
         owner.items = [];
         pending = undefined;
       }
-      const itemAt = pos + indent + 2 + (trimmed.length - 2 - trimmed.slice(2).trimStart().length);
+      const itemAt = pos + indent + 2 + (trimmed.length - 2 - trimSpaces(trimmed.slice(2)).length);
       const s = scalar(source, itemAt, end);
       if (!s) return undefined;
       list.items.push(s.value);
@@ -269,10 +269,9 @@ function scalar(source: string, start: number, end: number): Scalar | undefined 
     if (!restIsComment(source, close.end, end)) return undefined;
     return close;
   }
-  // A plain scalar: up to a ` #` comment.
-  let stop = end;
-  const hash = source.indexOf(' #', start);
-  if (hash !== -1 && hash < end) stop = hash;
+  // A plain scalar: up to a ` #` comment on this line (searching on to the end of the source made many lines quadratic).
+  const hash = source.slice(start, end).indexOf(' #');
+  const stop = hash === -1 ? end : start + hash;
   const textEnd = trimEnd(source, start, stop);
   const text = source.slice(start, textEnd);
   if (!plainOk(text)) return undefined;
@@ -349,7 +348,13 @@ function flowList(source: string, start: number, end: number, nested = false): {
 
 function restIsComment(source: string, from: number, end: number): boolean {
   const rest = source.slice(from, end);
-  return rest.trim() === '' || /^\s+#/.test(rest);
+  return /^ *$|^ +#/.test(rest);
+}
+
+function trimSpaces(s: string): string {
+  let i = 0;
+  while (s.charCodeAt(i) === 32) i++;
+  return i ? s.slice(i) : s;
 }
 
 /** A plain scalar we can read as yaml would: no indicators, no `: `, nothing numeric but plain decimals. */

@@ -31,7 +31,9 @@ export class LineMap {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    // Between a `\r` and its `\n` is no position in VS Code: there it is the end of the line's text.
+    const inCrlf = this.text.charCodeAt(offset) === 10 && offset > this.starts[lo] && this.text.charCodeAt(offset - 1) === 13;
+    return { line: lo, character: offset - this.starts[lo] - (inCrlf ? 1 : 0) };
   }
 
   range(start: number, end: number): Range {

@@ -22,7 +22,7 @@ export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
     for (const check of ALL) {
       if (check.appliesTo !== file.type || ctx.settings.checks[check.code] === 'off') continue;
       try {
-        for (const f of check.run(file as never, ctx)) findings.push(f); // not push(...): a note may have 100,000 findings
+        for (const f of check.run(file as never, ctx)) findings.push(f); // not push(...): a note can have 100,000 findings
       } catch (e) {
         findings.push({ code: 'invalid-frontmatter', start: 0, end: 3, severity: 'error',
           message: `Rapport could not run ${check.code} on this note (${(e as Error).message}); please report it.` });

@@ -1,0 +1,115 @@
+// Inputs the fuzz tests (fuzz.test.ts) found that broke the parser or the checks,
+// each kept here as a plain test once fixed.
+
+import { strict as assert } from 'node:assert';
+import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { readSimpleYaml } from '../../src/core/simple-yaml.js';
+import { check, md, only } from './helpers.js';
+
+describe('fuzz regressions', () => {
+  it('reads a note that is only its opening line, `---yml` (gray-matter threw on it)', () => {
+    for (const text of ['---yml', '---yaml', '--- yml', '---YAML', '---', '--- ']) {
+      const ds = check({ 'contacts/a.md': text });
+      assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter'], text);
+      assert.match(ds[0].message, /never closed/);
+    }
+  });
+
+  it('reads frontmatter with long runs of blank lines in linear time (gray-matter and the type-line search were quadratic)', () => {
+    for (const eol of ['\n', '\r\n', ' \n']) {
+      for (const [lines, expect] of [[4_000, 'YAML'], [65_536, 'over 5000 lines or 64 kB']] as const) {
+        const started = Date.now();
+        const ds = check({ 'contacts/a.md': `---\na: [\n${eol.repeat(lines)}type: contact\n---\n` });
+        assert.ok(Date.now() - started < 500, `${lines} × ${JSON.stringify(eol)}: ${Date.now() - started} ms`);
+        assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+        assert.match(ds[0].message, new RegExp(expect));
+      }
+    }
+  });
+
+  it('reports a note whose frontmatter is never closed, in any folder (outside Rapport\'s it went silent)', () => {
+    const text = ['---', 'type: Meeting', 'with: [[ann]]', 'date: 2026-11-21', '', 'Notes on [[ben]].'].join('\n');
+    for (const path of ['notes/2026-11-20-ann.md', 'ann.md', 'meetings/ann.md']) {
+      assert.deepEqual(check({ [path]: text }).map((d) => d.code), ['invalid-frontmatter'], path);
+    }
+    assert.deepEqual(check({ 'notes/hr.md': '---\nA page that opens with a rule, and never says type: contact.\n' }), []);
+  });
+
+  it('checks a note with 200,000 links (a spread of that many arguments overflowed the stack)', () => {
+    for (const body of ['[[zz]] '.repeat(200_000), `\`code\` ${'[[zz]] '.repeat(200_000)}`]) {
+      const ds = check({ 'contacts/a.md': `---\ntype: contact\nname: A\n---\n${body}\n` });
+      assert.equal(ds.length, 200_000);
+      assert.ok(ds.every((d) => d.code === 'unknown-reference'), ds[0].message);
+    }
+  });
+
+  it('finds the links outside code in a 700 kB line of links and backticks in linear time', () => {
+    const started = Date.now();
+    const ds = check({ 'contacts/a.md': `---\ntype: contact\nname: A\n---\n${'[[zz]]`'.repeat(100_000)}\n` });
+    assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+    assert.equal(ds.length, 50_000, 'every other link is inside a code span');
+  });
+
+  it('reads a body remark would take seconds over (deep nesting, many list items) with the scanners', () => {
+    const head = ['---', 'type: meeting', 'with: "[[a]]"', 'date: 2026-11-22', '---', '## Questions', '', '- What does a typical week look like?', '', '<!-- [[b]] -->', ''];
+    for (const tail of ['- > '.repeat(8192), '- - a\n'.repeat(4000), '1. '.repeat(10_000), '*_'.repeat(8000)]) {
+      const started = Date.now();
+      const ds = check({ 'meetings/m.md': head.join('\n') + tail, 'contacts/a.md': md(['type: contact', 'name: A']) });
+      assert.ok(Date.now() - started < 1000, `${JSON.stringify(tail.slice(0, 8))}…: ${Date.now() - started} ms`);
+      assert.deepEqual(only(ds, 'questions-missing'), [], 'the questions are still read');
+    }
+  });
+
+  it('reads 10 MB of plain keys in linear time (the comment search ran to the end of the block per line)', () => {
+    const keys = Array.from({ length: 4900 }, (_, i) => `k${i}: ${'v '.repeat(1000)}`);
+    const started = Date.now();
+    const read = readSimpleYaml(['type: contact', 'name: A', ...keys].join('\n'), 4);
+    assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+    assert.equal(read?.keys.size, 4902);
+  });
+
+  it('reads lines of Unicode spaces as yaml does, whichever reader serves them', () => {
+    for (const source of ['\u2028#', 'type: contact\n\u00a0\nname: A', 'name: "A"\u3000# c', 'tags:\n  -\u00a0a', 'name: A\n\u2003# c']) {
+      const text = `---\n${source}\n---\n`;
+      const fast = readFrontmatter(text)!;
+      const slow = readFrontmatter(text, { simple: false })!;
+      assert.deepEqual(fast.data, slow.data, JSON.stringify(source));
+      assert.equal(fast.problems.length > 0, slow.problems.length > 0, JSON.stringify(source));
+    }
+  });
+
+  it('says an alias to no anchor is unresolved, not a bomb', () => {
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', 'x: *no_such_anchor']) });
+    assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+    assert.match(ds[0].message, /Unresolved alias/);
+  });
+
+  it('prints no process warning for a key that is a list (yaml warned on stderr)', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      check({ 'contacts/a.md': md(['type: contact', 'name: A', '[a, b]: 1', '? [[ann]]']) });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listen);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
+  it('does not read a frontmatter of 256 kB of junk, where yaml took 2.4 s over its 262,144 errors', () => {
+    const started = Date.now();
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', `x: ${'}'.repeat(256 * 1024)}`]) });
+    assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
+    assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+    assert.match(ds[0].message, /over 5000 lines or 64 kB long/);
+  });
+
+  it('never puts a position between a CR and its LF (yaml\'s error on an unclosed quote ended there)', () => {
+    const text = ['---', 'type: contact', 'name: "unclosed', 'email: ann@x.example', '---', ''].join('\r\n');
+    const ds = check({ 'contacts/a.md': text });
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start, d.range.end]), [
+      ['invalid-frontmatter', { line: 3, character: 20 }, { line: 3, character: 20 }],
+    ]);
+  });
+});
