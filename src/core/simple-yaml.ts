@@ -116,16 +116,12 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
     if (source[v] === '[') {
       const flow = flowList(source, v, end);
       if (!flow) return undefined;
-      data[name] = flow.items.map((i) => i.value);
-      entry.valueStart = at + v;
-      entry.valueEnd = at + flow.end;
+      take(data, entry, flow.items.map((i) => i.value), at + v, at + flow.end);
       entry.items = flow.items.map((i) => ({ start: at + i.start, end: at + i.end }));
     } else if (source[v] === '|' || source[v] === '>') {
       const block = blockScalar(source, v, end, next);
       if (!block) return undefined;
-      data[name] = block.value;
-      entry.valueStart = at + v;
-      entry.valueEnd = at + block.end;
+      take(data, entry, block.value, at + v, at + block.end);
       pos = block.next;
       continue;
     } else {
@@ -136,15 +132,11 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
         // A plain scalar folded over indented lines ("role: Principal\n  Product Designer").
         const folded = plainLines(source, v, end, next);
         if (!folded) return undefined;
-        data[name] = folded.value;
-        entry.valueStart = at + v;
-        entry.valueEnd = at + folded.end;
+        take(data, entry, folded.value, at + v, at + folded.end);
         pos = folded.next;
         continue;
       }
-      data[name] = s.value;
-      entry.valueStart = at + s.start;
-      entry.valueEnd = at + s.end;
+      take(data, entry, s.value, at + s.start, at + s.end);
     }
     pos = next;
   }
@@ -258,6 +250,13 @@ function blockScalar(source: string, start: number, end: number, next: number): 
   if (!header.endsWith('-')) value += '\n';
   // Trailing blank lines belong to the block but not to its value (clip and strip both drop them).
   return { value, end: last, next: pos };
+}
+
+/** Record a key's value, and where it stands in the note. */
+function take(data: Record<string, unknown>, entry: TopLevelKey, value: unknown, start: number, end: number): void {
+  data[entry.key] = value;
+  entry.valueStart = start;
+  entry.valueEnd = end;
 }
 
 /** A scalar from `start` to the line's `end`, with an optional trailing comment. */
