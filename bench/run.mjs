@@ -41,6 +41,28 @@ const NODE = process.execPath;
 const GNU_TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------------------
+// Issue 5's targets, checked against what this run measured (sizes not run are left out)
+
+function targets(result) {
+  const at = (n) => result.sizes.find((r) => r.notes === n);
+  const out = [];
+  const ten = at(10000);
+  const hundred = at(100000);
+  if (ten) {
+    out.push({ what: '10k cold under 1 s', got: `${ten.cold.medianS.toFixed(3)} s`, met: ten.cold.medianS < 1 });
+    out.push({ what: '10k cold within 1.5x the read + gray-matter floor', got: `${ten.ratios.coldOverMatter}x`, met: ten.ratios.coldOverMatter <= 1.5 });
+    if (ten.warm) out.push({ what: '10k warm under 150 ms', got: `${(ten.warm.medianS * 1000).toFixed(0)} ms`, met: ten.warm.medianS < 0.15 });
+    out.push({ what: '10k one-note re-check p95 under 5 ms', got: `${ten.recheck.p95Ms.toFixed(2)} ms`, met: ten.recheck.p95Ms < 5 });
+  }
+  if (hundred) {
+    out.push({ what: '100k cold under 10 s', got: `${hundred.cold.medianS.toFixed(2)} s`, met: hundred.cold.medianS < 10 });
+    out.push({ what: '100k cold peak RSS under 600 MB', got: `${hundred.cold.peakRssMiB} MiB`, met: hundred.cold.peakRssMiB * 1.048576 < 600 });
+    out.push({ what: '100k one-note re-check p95 under 5 ms', got: `${hundred.recheck.p95Ms.toFixed(2)} ms`, met: hundred.recheck.p95Ms < 5 });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // Arguments
 
 function parseArgs(argv) {
@@ -356,6 +378,9 @@ function printTables(result) {
   const fallback = result.sizes.find((r) => r.recheck.loadedVia && !r.recheck.loadedVia.includes('cache: false })'));
   if (fallback) out.push(`re-check load: ${fallback.recheck.loadedVia}.`);
   out.push(`Whole run: ${result.totalSeconds.toFixed(0)} s.`);
+  out.push('');
+  out.push("Issue 5's targets on this machine, as measured in this run:");
+  for (const t of targets(result)) out.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.what}: ${t.got}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -404,7 +429,7 @@ async function main() {
     sizes,
     totalSeconds: round((performance.now() - t0) / 1000, 1),
   };
-  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ ...result, targets: targets(result) }, null, 2)}\n`);
   else printTables(result);
 }
 
