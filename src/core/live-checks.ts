@@ -73,12 +73,15 @@ export class LiveChecks {
     // that list them as a referral (whether they have been contacted).
     // And a person whose company now resolves elsewhere may have become, or stopped
     // being, the duplicate of a namesake.
+    // Targets first, each once: the 100 meetings with one person all target that person.
+    const targets = new Set<string>();
     for (const p of near) {
-      for (const t of this.index.targetsOf(p)) {
-        out.add(t);
-        for (const m of this.index.referralMentionsOf(t)) out.add(m);
-      }
+      for (const t of this.index.targetsOf(p)) targets.add(t);
       for (const n of this.index.namesakesOf(p)) out.add(n);
+    }
+    for (const t of targets) {
+      out.add(t);
+      for (const m of this.index.referralMentionsOf(t)) out.add(m);
     }
     return out;
   }

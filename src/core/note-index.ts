@@ -198,8 +198,8 @@ export class NoteIndex {
     return note as Extract<Note, { type: T }> | undefined;
   }
 
-  /** Notes whose `field` refers to `target`, by link or by name. */
-  private referrers<T extends Note>(field: RefField, target: Contact | Company): T[] {
+  /** Notes whose `field` refers to `target`, by link or by name (only the first found, with `any`). */
+  private referrers<T extends Note>(field: RefField, target: Contact | Company, any = false): T[] {
     const paths = new Set<string>();
     for (const p of this.refs[field].id.get(idKey(target.id)) ?? []) paths.add(p);
     for (const p of this.refs[field].name.get(nameKey(target.name)) ?? []) paths.add(p);
@@ -207,9 +207,21 @@ export class NoteIndex {
     for (const p of paths) {
       const f = this.files.get(p) as T | undefined;
       // A plain-name reference may match a namesake of another type; keep only true matches.
-      if (f && refsOf(f).some(([fl, r]) => fl === field && this.resolve(r, target.type) === target)) out.push(f);
+      if (f && refsOf(f).some(([fl, r]) => fl === field && this.resolve(r, target.type) === target)) {
+        out.push(f);
+        if (any) return out;
+      }
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Is anybody known to work at this company? (The check asks this of every target after each change: no list, no sort.) */
+  hasContactAt(company: Company): boolean {
+    return this.referrers('company', company, true).length > 0;
+  }
+
+  hasMeetingWith(contact: Contact): boolean {
+    return this.referrers('with', contact, true).length > 0;
   }
 
   contactsAt(company: Company): Contact[] {

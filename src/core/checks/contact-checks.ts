@@ -65,7 +65,7 @@ export const targetWithoutContact = defineCheck({
   code: 'target-without-contact',
   appliesTo: 'company',
   run(co, ctx) {
-    if (!co.target || ctx.index.contactsAt(co).length) return [];
+    if (!co.target || ctx.index.hasContactAt(co)) return [];
     return [{ code: this.code, ...keySpan(co, 'target', 'name'),
       message: `You know nobody at ${co.name} yet: show your target list and ask your contacts who they know there.` }];
   },

@@ -91,7 +91,7 @@ export const referralNotContacted = defineCheck({
       if (c.status === 'contacted' || c.status === 'scheduled' || c.status === 'met') continue;
       const outreach = ctx.index.outreachTo(c);
       if (outreach.some(outreachSent)) continue;
-      if (ctx.index.meetingsWith(c).length) continue;
+      if (ctx.index.hasMeetingWith(c)) continue;
       const draft = outreach.length ? ` Your draft (${outreach[0].id}) is not sent yet.` : '';
       out.push({ code: this.code, start: ref.start, end: ref.end,
         followUp: { label: `Contact ${c.name}`, detail: `suggested by ${peopleOf(m.with, ctx)} ${plural(days, 'day')} ago`, due: m.date.day + ctx.settings.referralDays },
