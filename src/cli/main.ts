@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../core/disk.js';
-import { failed, humanLine, listHuman, listJson, summary, toJson } from './format.js';
+import { listHuman, listJson } from './format.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, type Workspace } from './workspace.js';
 
@@ -126,17 +126,13 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
       const ws = loadWorkspace(root, { cache });
       report = { skips: ws, out: values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
-      const checked = checkWorkspace(root, clock, { cache });
+      const checked = checkWorkspace(root, clock, { cache, format: values.json ? 'json' : 'human' });
       if (process.env.RAPPORT_TIMINGS) {
         // For the benchmark and for a bug report: where the time went.
         const ms = Object.entries(checked.timings).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
         io.err(`rapport: ${checked.how} check: ${ms.join(', ')}\n`);
       }
-      const { diagnostics } = checked;
-      const out = values.json
-        ? `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
-        : diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`;
-      report = { skips: checked, out, code: failed(diagnostics) ? 1 : 0 };
+      report = { skips: checked, out: checked.report!.text, code: checked.report!.code };
     }
   } catch (e) {
     const why = notAFolder(root);

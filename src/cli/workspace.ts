@@ -9,6 +9,7 @@ import { readNote, type Skipped } from '../core/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scan } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
+import { failed, humanLine, summary, toJson } from './format.js';
 import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../core/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
@@ -50,7 +51,19 @@ export interface CheckedWorkspace {
   how: 'unchanged' | 'incremental' | 'full';
   /** Milliseconds spent finding the files, reading them into the index, checking, and saving the cache. */
   timings: { scan: number; index: number; check: number; save: number };
+  /** With `format`: the report to print and the exit code. */
+  report?: { text: string; code: number };
 }
+
+/** The report a format prints, and the exit code that goes with it. */
+export function renderReport(diagnostics: Diagnostic[], format: ReportFormat): { text: string; code: number } {
+  const text = format === 'json'
+    ? `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
+    : diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`;
+  return { text, code: failed(diagnostics) ? 1 : 0 };
+}
+
+export type ReportFormat = 'json' | 'human';
 
 /**
  * Every diagnostic under `root`, doing as little as the cache allows: nothing
@@ -58,7 +71,7 @@ export interface CheckedWorkspace {
  * settings), a re-check of what the changes reach when a few files changed, and
  * a full check (of notes parsed or taken from the cache) otherwise.
  */
-export function checkWorkspace(root: string, clock: Clock, options: { cache?: boolean } = {}): CheckedWorkspace {
+export function checkWorkspace(root: string, clock: Clock, options: { cache?: boolean; format?: ReportFormat } = {}): CheckedWorkspace {
   const timings = { scan: 0, index: 0, check: 0, save: 0 };
   let t = performance.now();
   const lap = (phase: keyof typeof timings) => {
@@ -77,7 +90,19 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
   lap('scan');
 
   if (sameDay && state.stamps.matches(stamps)) {
-    return { diagnostics: [...state.diagnostics.values()].flat().sort(compareDiagnostics), skipped: [...walkSkips, ...state.skipped], settingsProblems: problems, how: 'unchanged', timings };
+    // Nothing changed: the report printed last time, when it was in this format.
+    const stored = state.report?.format === options.format ? state.report : undefined;
+    const all = () => [...state.diagnostics.values()].flat().sort(compareDiagnostics);
+    return {
+      get diagnostics() {
+        return all();
+      },
+      report: stored ? { text: stored.text, code: stored.code } : options.format && renderReport(all(), options.format),
+      skipped: [...walkSkips, ...state.skipped],
+      settingsProblems: problems,
+      how: 'unchanged',
+      timings,
+    };
   }
 
   const notes = options.cache === false ? undefined : NoteCache.open(real);
@@ -109,12 +134,20 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     lap('check');
   }
 
+  const diagnostics = live.all();
+  const report = options.format && renderReport(diagnostics, options.format);
   if (notes) {
     notes.save();
-    saveChecks(real, { key, stamps: StampTable.of(stamps), skipped: fileSkips, diagnostics: new Map(live.entries()) });
+    saveChecks(real, {
+      key,
+      stamps: StampTable.of(stamps),
+      skipped: fileSkips,
+      diagnostics: new Map(live.entries()),
+      report: report && { format: options.format!, ...report },
+    });
     lap('save');
   }
-  return { diagnostics: live.all(), skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how, timings };
+  return { diagnostics, report, skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how, timings };
 }
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {

@@ -19,7 +19,7 @@ import type { ParsedFile } from './notes.js';
 import { LineMap } from './text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 export interface FileStamp {
   mtimeMs: number;
@@ -41,7 +41,16 @@ export interface ChecksState {
   key: CheckKey;
   stamps: StampTable;
   skipped: { file: string; reason: string }[];
+  /** Read from the file only when asked for: a run with nothing changed prints the stored report instead. */
   diagnostics: Map<string, Diagnostic[]>;
+  /** The report as the CLI printed it (in one format), and its exit code. */
+  report?: StoredReport;
+}
+
+export interface StoredReport {
+  format: string;
+  text: string;
+  code: number;
 }
 
 /**
@@ -178,31 +187,36 @@ type StoredDiagnostic = [number, number, number, number, Severity, string, strin
 
 export function loadChecks(root: string): ChecksState | undefined {
   const raw = readJson(checksPath(root)) as
-    | { version: number; root: string; key: CheckKey; stamps: { paths: string[]; mtimes: number[]; sizes: number[] }; skipped: ChecksState['skipped']; diagnostics: [string, StoredDiagnostic[]][] }
+    | { version: number; root: string; key: CheckKey; stamps: { paths: string[]; mtimes: number[]; sizes: number[] }; skipped: ChecksState['skipped']; report?: StoredReport; diagnostics: string }
     | undefined;
-  if (raw?.version !== CACHE_VERSION || raw.root !== root) return undefined;
-  try {
-    return {
-      key: raw.key,
-      stamps: new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes),
-      skipped: raw.skipped,
-      diagnostics: new Map(
-        raw.diagnostics.map(([file, ds]) => [
-          file,
-          ds.map(([l, c, el, ec, severity, code, message, overdue]): Diagnostic => ({
-            file,
-            range: { start: { line: l, character: c }, end: { line: el, character: ec } },
-            severity,
-            code,
-            message,
-            ...(overdue ? { overdue: true } : {}),
-          })),
-        ]),
-      ),
-    };
-  } catch {
-    return undefined;
-  }
+  if (raw?.version !== CACHE_VERSION || raw.root !== root || typeof raw.diagnostics !== 'string') return undefined;
+  let diagnostics: Map<string, Diagnostic[]> | undefined;
+  return {
+    key: raw.key,
+    stamps: new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes),
+    skipped: raw.skipped,
+    report: raw.report,
+    get diagnostics() {
+      diagnostics ??= reviveDiagnostics(JSON.parse(raw.diagnostics) as [string, StoredDiagnostic[]][]);
+      return diagnostics;
+    },
+  };
+}
+
+function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, Diagnostic[]> {
+  return new Map(
+    stored.map(([file, ds]) => [
+      file,
+      ds.map(([l, c, el, ec, severity, code, message, overdue]): Diagnostic => ({
+        file,
+        range: { start: { line: l, character: c }, end: { line: el, character: ec } },
+        severity,
+        code,
+        message,
+        ...(overdue ? { overdue: true } : {}),
+      })),
+    ]),
+  );
 }
 
 export function saveChecks(root: string, state: ChecksState): void {
@@ -212,10 +226,14 @@ export function saveChecks(root: string, state: ChecksState): void {
     key: state.key,
     stamps: { paths: state.stamps.paths, mtimes: state.stamps.mtimes, sizes: state.stamps.sizes },
     skipped: state.skipped,
-    diagnostics: [...state.diagnostics].map(([file, ds]) => [
-      file,
-      ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
-    ]),
+    report: state.report,
+    // A string within the file: parsed only by a run that needs the diagnostics themselves.
+    diagnostics: JSON.stringify(
+      [...state.diagnostics].map(([file, ds]) => [
+        file,
+        ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
+      ]),
+    ),
   });
 }
 

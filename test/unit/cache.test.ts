@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import type { Diagnostic } from '../../src/core/model.js';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -96,6 +97,19 @@ describe('the persisted cache', () => {
       assert.equal(warm, await check(dir, '--no-cache'), what);
     }
     assert.equal(checkWorkspace(dir, clock()).how, 'unchanged');
+    // Nothing changed: the stored report in its own format, the other format made from the stored diagnostics.
+    const human = async (...extra: string[]) => {
+      let out = '';
+      const code = await main(['check', dir, '--today', '2026-11-21', ...extra], { out: (x) => (out += x), err: () => {} });
+      return `${code}\n${out}`;
+    };
+    const json = await check(dir);
+    assert.equal(await human(), await human('--no-cache'));
+    assert.equal(await check(dir), json);
+    const unchanged = checkWorkspace(dir, clock(), { format: 'json' });
+    assert.deepEqual([unchanged.how, unchanged.report?.text], ['unchanged', json]);
+    const shown = (ds: Diagnostic[]) => ds.map((d) => [d.file, d.range, d.severity, d.code, d.message, d.overdue]); // the cache keeps no fixes
+    assert.deepEqual(shown(unchanged.diagnostics), shown(checkWorkspace(dir, clock(), { cache: false }).diagnostics));
     write(dir, 'contacts/cy.md', md(['type: contact', 'name: Cy']));
     assert.equal(checkWorkspace(dir, clock()).how, 'incremental');
     assert.equal(checkWorkspace(dir, clock('2026-11-22')).how, 'full', 'another day: everything is re-checked');

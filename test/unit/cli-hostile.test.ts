@@ -6,7 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -350,7 +350,9 @@ describe('rapport on hostile input', function () {
         await waitFor(() => out, /No problems/);
         await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
         mkfifo(join(dir, 'contacts/y.md'));
-        writeFileSync(join(dir, 'contacts/links.md'), md(['type: contact', 'name: Links'], '[[nobody]] '.repeat(1_000_000)));
+        // Written beside the folder and moved in, so the watcher never sees it half written.
+        writeFileSync(`${dir}.links.tmp`, md(['type: contact', 'name: Links'], '[[nobody]] '.repeat(1_000_000)));
+        renameSync(`${dir}.links.tmp`, join(dir, 'contacts/links.md'));
         // Reported as skipped, or (should the parser take it one day) checked.
         await waitFor(() => out + err, /^rapport: skipped contacts\/links\.md: could not be parsed|^contacts\/links\.md:\d+:\d+ warning unknown-reference/m);
         writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'next_follow_up: 2026-11-01']));
