@@ -9,7 +9,7 @@
 // ranges, which we need to point diagnostics and minimal edits at keys.
 
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { KeyTable } from './key-table.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
@@ -147,6 +147,9 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
   if (doc.errors.length) return;
   let data: unknown;
   try {
+    // yaml checks the budget as it expands, in time cubic in nested anchors that refer to
+    // themselves (`&a [*a, &a [*a, …`: 500 took 95 s); so count the aliases first.
+    if (aliasCount(doc) > MAX_ALIAS_COUNT) throw new Error('Excessive alias count');
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = /excessive alias/i.test(String(e)) // not "Unresolved alias": that is a mistake, not a bomb
@@ -198,6 +201,12 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
 function trimEnd(source: string, start: number, end: number): number {
   while (end > start && /[\r \t\n]/.test(source[end - 1])) end--;
   return end;
+}
+
+function aliasCount(doc: Document): number {
+  let n = 0;
+  visit(doc, { Alias: () => (++n > MAX_ALIAS_COUNT ? visit.BREAK : undefined) });
+  return n;
 }
 
 /** How many line breaks `text` has from `start` to `end`, stopping once past the frontmatter limit. */

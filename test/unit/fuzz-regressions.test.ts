@@ -112,4 +112,12 @@ describe('fuzz regressions', () => {
       ['invalid-frontmatter', { line: 3, character: 20 }, { line: 3, character: 20 }],
     ]);
   });
+
+  it('refuses nested anchors that refer to themselves before yaml expands them (500 took 95 s)', () => {
+    const started = Date.now();
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', `x: ${'&a [*a, '.repeat(500)}1${']'.repeat(500)}`]) });
+    assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
+    assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+    assert.match(ds[0].message, /too many aliases/);
+  });
 });
