@@ -131,4 +131,11 @@ describe('fuzz regressions', () => {
       assert.match([...seen][0], /nested more than 200 levels deep/);
     }
   });
+
+  it('shares one fix among the links to the same missing note (each held a note template: 125 MB for a 1 MB line)', () => {
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', 'company: "[[zz]]"'], '[[zz]] [[zz]] [[yy]]') });
+    assert.deepEqual(ds.map((d) => d.fixes![0].title), ['Create companies/zz.md', 'Create contacts/zz.md', 'Create contacts/zz.md', 'Create contacts/yy.md']);
+    assert.equal(ds[1].fixes, ds[2].fixes);
+    assert.notEqual(ds[2].fixes, ds[3].fixes);
+  });
 });
