@@ -9,12 +9,14 @@
 // ranges, which we need to point diagnostics and minimal edits at keys.
 
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { KeyTable } from './key-table.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
 /** The alias budget given to the YAML reader: far above any real note, far below a bomb. */
 export const MAX_ALIAS_COUNT = 100;
+/** Far deeper than any note's YAML, far shallower than where yaml overflows the stack. */
+export const MAX_NESTING = 200;
 /** Far more frontmatter than any note has; yaml spends ~10 µs on each error in a block of junk. */
 export const MAX_FRONTMATTER_LINES = 5000;
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -137,6 +139,12 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
     out.data = {};
     return;
   }
+  // yaml recurses once per level: nested deep enough, it overflows the stack at a depth that depends
+  // on the caller's, so the same note got other errors in the editor, the CLI and a re-check.
+  if (nestingDepth(source) > MAX_NESTING) {
+    out.problems.push({ message: `YAML: nested more than ${MAX_NESTING} levels deep; the frontmatter was not read.`, start: at, end: at + firstLine(source).length });
+    return;
+  }
   // The document is not kept: a note needs its data and key ranges, and a YAML
   // document costs several times the note's own size in memory.
   // logLevel 'error': yaml's warnings (a key that is a list) would go to the process's stderr.
@@ -147,6 +155,9 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
   if (doc.errors.length) return;
   let data: unknown;
   try {
+    // yaml checks the budget as it expands, in time cubic in nested anchors that refer to
+    // themselves (`&a [*a, &a [*a, …`: 500 took 95 s); so count the aliases first.
+    if (aliasCount(doc) > MAX_ALIAS_COUNT) throw new Error('Excessive alias count');
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = /excessive alias/i.test(String(e)) // not "Unresolved alias": that is a mistake, not a bomb
@@ -198,6 +209,40 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
 function trimEnd(source: string, start: number, end: number): number {
   while (end > start && /[\r \t\n]/.test(source[end - 1])) end--;
   return end;
+}
+
+/**
+ * An upper bound on how deep YAML nests: open brackets (quotes not skipped), or a line's
+ * indentation plus the `- ` and `? ` entries that open it. Over-counting only refuses what no note has.
+ */
+function nestingDepth(source: string): number {
+  let max = 0;
+  let flow = 0;
+  let lineStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (lineStart) {
+      let j = i;
+      while (source.charCodeAt(j) === 32) j++;
+      let depth = j - i;
+      while ((source[j] === '-' || source[j] === '?') && source[j + 1] === ' ') {
+        depth++;
+        for (j += 2; source.charCodeAt(j) === 32; j++);
+      }
+      max = Math.max(max, depth);
+      lineStart = false;
+    }
+    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++flow); // [ {
+    else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
+    else if (c === 10) lineStart = true;
+  }
+  return max;
+}
+
+function aliasCount(doc: Document): number {
+  let n = 0;
+  visit(doc, { Alias: () => (++n > MAX_ALIAS_COUNT ? visit.BREAK : undefined) });
+  return n;
 }
 
 /** How many line breaks `text` has from `start` to `end`, stopping once past the frontmatter limit. */

@@ -3,6 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { parseFile } from '../../src/core/notes.js';
 import { readSimpleYaml } from '../../src/core/simple-yaml.js';
 import { check, md, only } from './helpers.js';
 
@@ -111,5 +112,30 @@ describe('fuzz regressions', () => {
     assert.deepEqual(ds.map((d) => [d.code, d.range.start, d.range.end]), [
       ['invalid-frontmatter', { line: 3, character: 20 }, { line: 3, character: 20 }],
     ]);
+  });
+
+  it('refuses nested anchors that refer to themselves before yaml expands them (190 took 2.6 s, 500 95 s)', () => {
+    const started = Date.now();
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', `x: ${'&a [*a, '.repeat(190)}1${']'.repeat(190)}`]) });
+    assert.ok(Date.now() - started < 500, `${Date.now() - started} ms`);
+    assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
+    assert.match(ds[0].message, /too many aliases/);
+  });
+
+  it('gives a deeply nested frontmatter the same diagnostics however deep the caller\'s stack', () => {
+    const at = (depth: number, fn: () => string): string => (depth === 0 ? fn() : at(depth - 1, fn) + '');
+    for (const x of [`${'['.repeat(1582)}1`, `${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`, `\n${'  - '.repeat(3000)}x`]) {
+      const text = md(['type: contact', 'name: A', `x: ${x}`]);
+      const seen = new Set([0, 3000, 6000].map((depth) => at(depth, () => JSON.stringify(parseFile('contacts/a.md', text).problems))));
+      assert.equal(seen.size, 1, [...seen].map((s) => s.slice(0, 200)).join('\n'));
+      assert.match([...seen][0], /nested more than 200 levels deep/);
+    }
+  });
+
+  it('shares one fix among the links to the same missing note (each held a note template: 125 MB for a 1 MB line)', () => {
+    const ds = check({ 'contacts/a.md': md(['type: contact', 'name: A', 'company: "[[zz]]"'], '[[zz]] [[zz]] [[yy]]') });
+    assert.deepEqual(ds.map((d) => d.fixes![0].title), ['Create companies/zz.md', 'Create contacts/zz.md', 'Create contacts/zz.md', 'Create contacts/yy.md']);
+    assert.equal(ds[1].fixes, ds[2].fixes);
+    assert.notEqual(ds[2].fixes, ds[3].fixes);
   });
 });
