@@ -213,28 +213,28 @@ function trimEnd(source: string, start: number, end: number): number {
 
 /**
  * An upper bound on how deep YAML nests: open brackets (quotes not skipped), or a line's
- * indentation plus the `- ` and `? ` entries that open it. Over-counting only refuses what no note has.
+ * indentation plus the `- ` and `? ` entries that open it and every `: ` in it (`a: b: c: …`
+ * nests too). Over-counting only refuses what no note has.
  */
 function nestingDepth(source: string): number {
   let max = 0;
   let flow = 0;
-  let lineStart = true;
+  let line = 0; // depth of the current line
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (lineStart) {
+    if (i === 0 || source.charCodeAt(i - 1) === 10) {
       let j = i;
       while (source.charCodeAt(j) === 32) j++;
-      let depth = j - i;
+      line = j - i;
       while ((source[j] === '-' || source[j] === '?') && source[j + 1] === ' ') {
-        depth++;
+        line++;
         for (j += 2; source.charCodeAt(j) === 32; j++);
       }
-      max = Math.max(max, depth);
-      lineStart = false;
     }
-    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++flow); // [ {
+    if (c === 0x5b || c === 0x7b) flow++; // [ {
     else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
-    else if (c === 10) lineStart = true;
+    else if (c === 0x3a && source.charCodeAt(i + 1) === 32) line++; // ': '
+    max = Math.max(max, flow, line);
   }
   return max;
 }

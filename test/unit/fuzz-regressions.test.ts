@@ -124,7 +124,7 @@ describe('fuzz regressions', () => {
 
   it('gives a deeply nested frontmatter the same diagnostics however deep the caller\'s stack', () => {
     const at = (depth: number, fn: () => string): string => (depth === 0 ? fn() : at(depth - 1, fn) + '');
-    for (const x of [`${'['.repeat(1582)}1`, `${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`, `\n${'  - '.repeat(3000)}x`]) {
+    for (const x of [`${'['.repeat(1582)}1`, `${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`, `\n${'  - '.repeat(3000)}x`, ': '.repeat(8000)]) {
       const text = md(['type: contact', 'name: A', `x: ${x}`]);
       const seen = new Set([0, 3000, 6000].map((depth) => at(depth, () => JSON.stringify(parseFile('contacts/a.md', text).problems))));
       assert.equal(seen.size, 1, [...seen].map((s) => s.slice(0, 200)).join('\n'));
