@@ -34,6 +34,8 @@ export const CODES: readonly CodeInfo[] = [
 
 export const CHECK_CODES: ReadonlySet<string> = new Set(CODES.map((c) => c.code));
 
+const SEVERITY = new Map(CODES.map((c) => [c.code, c.severity]));
+
 export function defaultSeverity(code: string): Severity {
-  return CODES.find((c) => c.code === code)?.severity ?? 'warning';
+  return SEVERITY.get(code) ?? 'warning';
 }

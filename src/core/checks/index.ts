@@ -15,12 +15,28 @@ export type { CheckContext } from './check.js';
 
 const ALL = [...MEETING_CHECKS, ...CONTACT_CHECKS, ...COMPANY_CHECKS, ...OUTREACH_CHECKS, ...REFERENCE_CHECKS] as Check[];
 
+/** The checks each type of note gets under these settings, worked out once per settings (not once per note). */
+const ENABLED = new WeakMap<CheckContext['settings'], Map<string, Check[]>>();
+function enabledFor(ctx: CheckContext, type: string): Check[] {
+  let byType = ENABLED.get(ctx.settings);
+  if (!byType) {
+    byType = new Map();
+    for (const check of ALL) {
+      if (ctx.settings.checks[check.code] === 'off') continue;
+      const list = byType.get(check.appliesTo) ?? [];
+      list.push(check);
+      byType.set(check.appliesTo, list);
+    }
+    ENABLED.set(ctx.settings, byType);
+  }
+  return byType.get(type) ?? [];
+}
+
 /** Every diagnostic for one file. Never throws: a check that fails is reported on the note it failed on. */
 export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
   const findings: Finding[] = [...file.problems];
   if (file.type) {
-    for (const check of ALL) {
-      if (check.appliesTo !== file.type || ctx.settings.checks[check.code] === 'off') continue;
+    for (const check of enabledFor(ctx, file.type)) {
       try {
         for (const f of check.run(file as never, ctx)) findings.push(f); // not push(...): a note can have 100,000 findings
       } catch (e) {
