@@ -23,7 +23,10 @@ function write(dir: string, path: string, text: string): void {
 describe('the persisted cache', () => {
   let cacheHome: string;
   let dir: string;
-  const previous = process.env.XDG_CACHE_HOME;
+  // Taken when the tests run, not when this file loads: the CLI tests' helpers point
+  // XDG_CACHE_HOME at a folder of their own, and it must be given back to them.
+  let previous: string | undefined;
+  before(() => (previous = process.env.XDG_CACHE_HOME));
   beforeEach(() => {
     cacheHome = mkdtempSync(join(tmpdir(), 'rapport-cache-'));
     process.env.XDG_CACHE_HOME = cacheHome;
