@@ -16,6 +16,8 @@ export interface LoadedFolder {
   cached: number;
   /** Write the cache back (done already unless `save: false` was asked for). */
   save(): void;
+  /** Each file's size and mtime as found (zero without a cache, which skips the stat). */
+  stamps: Map<string, FileStamp & { abs: string }>;
 }
 
 /**
@@ -106,5 +108,5 @@ export function loadFolder(
   const { read, cached } = indexFiles(stamps, index, skipped, cache);
   const save = () => cache?.save();
   if (options.save !== false) save();
-  return { index, skipped, read, cached, save };
+  return { index, skipped, read, cached, save, stamps };
 }

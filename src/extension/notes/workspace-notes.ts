@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { noteText, walkMarkdown } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
-import { loadFolder } from '../../core/load-folder.js';
+import { loadFolder, scan } from '../../core/load-folder.js';
+import type { FileStamp } from '../../core/note-cache.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
 import type { Settings } from '../../core/settings.js';
@@ -21,6 +22,13 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 const READ_BATCH = 64;
 /** How long after the first read the cache of parsed notes is written. */
 const SAVE_CACHE_AFTER_MS = 5000;
+/**
+ * File events in a row that make a burst (a checkout, a pull): once one is quiet for
+ * RECONCILE_AFTER_MS, local folders are compared with the disk, as file watchers may
+ * drop or merge events in a burst of hundreds.
+ */
+const BURST_EVENTS = 20;
+const RECONCILE_AFTER_MS = 400;
 
 export interface FolderNotes {
   folder: vscode.WorkspaceFolder;
@@ -30,6 +38,8 @@ export interface FolderNotes {
   live: LiveChecks;
   /** False while the folder is first read: changes then only fill the index. */
   loaded: boolean;
+  /** A local folder's files as last read from disk (size and mtime), for reconcile(). */
+  stamps?: Map<string, FileStamp>;
 }
 
 export class WorkspaceNotes implements vscode.Disposable {
@@ -49,6 +59,9 @@ export class WorkspaceNotes implements vscode.Disposable {
   private readonly latestRead = new Map<string, number>();
   /** performance.now() of the last file or document event. */
   private lastEvent = 0;
+  /** File events since the last reconcile, and the timer that will run it. */
+  private eventsSinceReconcile = 0;
+  private reconcileTimer: NodeJS.Timeout | undefined;
   /** Work deferred past start-up (writing the cache). */
   private readonly later: NodeJS.Timeout[] = [];
   private cache: { diagnostics: Diagnostic[]; folder: Map<Diagnostic, FolderNotes> } | undefined;
@@ -97,14 +110,17 @@ export class WorkspaceNotes implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((u) => {
         this.touched();
+        this.burst();
         void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
       }),
       watcher.onDidChange((u) => {
         this.touched();
+        this.burst();
         void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
       }),
       watcher.onDidDelete((u) => {
         this.touched();
+        this.burst();
         this.deleted(u);
       }),
     );
@@ -123,6 +139,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     for (const t of this.typing.values()) clearTimeout(t);
     for (const t of this.later) clearTimeout(t);
     clearTimeout(this.fireTimer);
+    clearTimeout(this.reconcileTimer);
     for (const d of this.disposables) d.dispose();
   }
 
@@ -171,6 +188,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       this.reading > 0 ||
       this.typing.size > 0 ||
       this.fireTimer !== undefined ||
+      this.reconcileTimer !== undefined ||
       [...this.folders.values()].some((f) => !f.loaded) ||
       performance.now() - this.lastEvent < quietMs
     ) {
@@ -225,6 +243,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       index: notes.index,
       save: false,
     });
+    notes.stamps = new Map([...loaded.stamps].map(([p, st]) => [p, { mtimeMs: st.mtimeMs, size: st.size }]));
     for (const s of loaded.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
     this.log.info(`${notes.folder.name}: ${loaded.read} notes read, ${loaded.cached} from the cache, in ${Math.round(performance.now() - started)} ms`);
     // Writing the cache (megabytes of JSON at 10k notes) is for next time: not before Follow-ups are shown.
@@ -316,6 +335,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (!at) return;
     if (this.unsaved().has(uri.toString())) return;
     let bytes: Uint8Array | undefined;
+    let stamp: FileStamp | undefined;
     // In a burst of events the same file can be read twice at once; only the last read counts.
     const key = uri.toString();
     const read = ++this.reads;
@@ -323,7 +343,12 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.reading++;
     try {
       // Local files straight from disk: one workspace.fs call per note is an RPC, ~3x slower at 10k notes.
-      bytes = uri.scheme === 'file' ? await readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+      // The stat comes first: a file changed after it reads as changed again at the next reconcile.
+      if (uri.scheme === 'file') {
+        const st = await stat(uri.fsPath);
+        stamp = { mtimeMs: st.mtimeMs, size: st.size };
+        bytes = await readFile(uri.fsPath);
+      } else bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       // gone (or unreadable): dropped below
     } finally {
@@ -332,9 +357,11 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (this.latestRead.get(key) !== read) return; // a later read, or a delete, has the last word
     this.latestRead.delete(key);
     if (!bytes) {
+      at.notes.stamps?.delete(at.path);
       if (this.update(at, undefined) && notify) this.fire();
       return;
     }
+    if (stamp) at.notes.stamps?.set(at.path, stamp);
     this.versions.delete(uri.toString());
     const note = noteText(bytes);
     if ('reason' in note) this.log.warn(`skipped ${at.path}: ${note.reason}`);
@@ -378,6 +405,56 @@ export class WorkspaceNotes implements vscode.Disposable {
       }
     } finally {
       this.reading--;
+    }
+  }
+
+  /** Count a file event; after a burst of them, reconcile once things are quiet. */
+  private burst(): void {
+    if (++this.eventsSinceReconcile < BURST_EVENTS) return;
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => void this.reconcile(), RECONCILE_AFTER_MS);
+  }
+
+  /**
+   * Compare each local folder with the disk (a walk and a stat per file) and read
+   * what the events missed: files new or changed since they were read, and files
+   * gone. Open documents with unsaved changes keep their notes.
+   */
+  private async reconcile(): Promise<void> {
+    // Reads still under way finish first; events arriving meanwhile re-arm the timer.
+    if (this.reading > 0 || performance.now() - this.lastEvent < RECONCILE_AFTER_MS) {
+      this.reconcileTimer = setTimeout(() => void this.reconcile(), RECONCILE_AFTER_MS);
+      return;
+    }
+    this.reconcileTimer = undefined;
+    this.eventsSinceReconcile = 0;
+    this.reading++; // for idle(): until every note it reads again is in
+    try {
+      await this.reconcileFolders();
+    } finally {
+      this.reading--;
+    }
+  }
+
+  private async reconcileFolders(): Promise<void> {
+    const unsaved = this.unsaved();
+    for (const notes of this.folders.values()) {
+      if (!notes.loaded || !notes.stamps || notes.folder.uri.scheme !== 'file') continue;
+      const onDisk = scan(notes.folder.uri.fsPath, []);
+      const stale: vscode.Uri[] = [];
+      for (const [path, st] of onDisk) {
+        const known = notes.stamps.get(path);
+        if (!known || known.mtimeMs !== st.mtimeMs || known.size !== st.size || !notes.index.get(path)) stale.push(vscode.Uri.file(st.abs));
+      }
+      let changed = false;
+      for (const f of [...notes.index.allFiles()]) {
+        if (onDisk.has(f.path) || unsaved.has(this.uriOf(notes, f.path).toString())) continue;
+        notes.stamps.delete(f.path);
+        changed = this.update({ notes, path: f.path }, undefined) || changed;
+      }
+      if (stale.length || changed) this.log.info(`${notes.folder.name}: after a burst of file events, ${stale.length} notes read again and ${changed ? 'some' : 'no'} notes dropped`);
+      if (changed) this.fire();
+      for (let i = 0; i < stale.length; i += READ_BATCH) await Promise.all(stale.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u)));
     }
   }
 
