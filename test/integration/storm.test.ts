@@ -574,6 +574,24 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
     assert.equal(statSync(join(dir, 'outreach')).isDirectory(), true);
   });
 
+  it('a checkout whose file events are all lost: the reconcile after the burst catches up', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    api.notes.dropFileEvents = true;
+    try {
+      git(dir, 'checkout', '-q', 'b');
+      // The events still arrive and count as a burst, but are dropped: only the reconcile can bring the index to branch b.
+      const onDisk = markdownFiles(dir).sort().join('\n');
+      const indexed = () => [...live().index.allFiles()].map((f) => f.path).sort().join('\n');
+      await waitFor('the reconcile to bring the index to branch b', () => indexed() === onDisk, 60_000);
+      await api.notes.idle(300);
+      await assertLikeFreshStart();
+    } finally {
+      api.notes.dropFileEvents = false;
+    }
+    await storm(5, 'git checkout b → a', () => git(dir, 'checkout', '-q', 'a'));
+    await assertLikeFreshStart();
+  });
+
   it('logged no error, and left no promise rejected unhandled', () => {
     // Rapport's output channel, and the extension host's log (where VS Code puts what a listener threw).
     const logs = api.logUri.fsPath;
