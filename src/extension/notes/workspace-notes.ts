@@ -225,9 +225,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (folder.uri.scheme === 'file') this.loadFromDisk(notes);
     else {
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), EXCLUDE);
-      for (let i = 0; i < uris.length; i += READ_BATCH) {
-        await Promise.all(uris.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u, false)));
-      }
+      await this.readAll(uris, false);
     }
     for (const doc of vscode.workspace.textDocuments) this.fromDocument(doc, false);
     notes.live.checkAll();
@@ -258,6 +256,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** Put one file's text in its folder's index (undefined: it is gone), re-checking what depends on it. */
   private update(at: { notes: FolderNotes; path: string }, text: string | undefined): boolean {
     const { index, live, loaded } = at.notes;
+    if (text === undefined) at.notes.stamps?.delete(at.path); // read again if it comes back
     if (text === undefined && !index.get(at.path)) return false;
     if (loaded) {
       if (this.pending !== 'all') {
@@ -362,7 +361,6 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (this.latestRead.get(key) !== read) return; // a later read, or a delete, has the last word
     this.latestRead.delete(key);
     if (!bytes) {
-      at.notes.stamps?.delete(at.path);
       if (this.update(at, undefined) && notify) this.fire();
       return;
     }
@@ -396,18 +394,10 @@ export class WorkspaceNotes implements vscode.Disposable {
       } catch {
         return; // gone already: its delete event follows
       }
-      const keep = new Set([...found.map((u) => u.toString()), ...this.unsaved()]);
+      const keep = new Set(found.map((u) => u.toString()));
       const prefix = `${at.path}/`;
-      let changed = false;
-      for (const f of [...at.notes.index.allFiles()]) {
-        if (f.path.startsWith(prefix) && !keep.has(this.uriOf(at.notes, f.path).toString())) {
-          changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
-        }
-      }
-      if (changed) this.fire();
-      for (let i = 0; i < found.length; i += READ_BATCH) {
-        await Promise.all(found.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u)));
-      }
+      this.dropWhere(at.notes, (path, uri) => path.startsWith(prefix) && !keep.has(uri));
+      await this.readAll(found);
     } finally {
       this.reading--;
     }
@@ -442,7 +432,6 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private async reconcileFolders(): Promise<void> {
-    const unsaved = this.unsaved();
     for (const notes of this.folders.values()) {
       if (!notes.loaded || !notes.stamps || notes.folder.uri.scheme !== 'file') continue;
       const onDisk = scan(notes.folder.uri.fsPath, []);
@@ -451,15 +440,9 @@ export class WorkspaceNotes implements vscode.Disposable {
         const known = notes.stamps.get(path);
         if (!known || known.mtimeMs !== st.mtimeMs || known.size !== st.size || !notes.index.get(path)) stale.push(vscode.Uri.file(st.abs));
       }
-      let changed = false;
-      for (const f of [...notes.index.allFiles()]) {
-        if (onDisk.has(f.path) || unsaved.has(this.uriOf(notes, f.path).toString())) continue;
-        notes.stamps.delete(f.path);
-        changed = this.update({ notes, path: f.path }, undefined) || changed;
-      }
-      if (stale.length || changed) this.log.info(`${notes.folder.name}: after a burst of file events, ${stale.length} notes read again and ${changed ? 'some' : 'no'} notes dropped`);
-      if (changed) this.fire();
-      for (let i = 0; i < stale.length; i += READ_BATCH) await Promise.all(stale.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u)));
+      const dropped = this.dropWhere(notes, (path) => !onDisk.has(path));
+      if (stale.length || dropped) this.log.info(`${notes.folder.name}: after a burst of file events, ${stale.length} notes read again and ${dropped} dropped`);
+      await this.readAll(stale);
     }
   }
 
@@ -469,17 +452,30 @@ export class WorkspaceNotes implements vscode.Disposable {
     // Reads still under way of this file, or of files in this folder, come too late.
     const key = uri.toString();
     for (const k of [...this.latestRead.keys()]) if (k === key || k.startsWith(`${key}/`)) this.latestRead.delete(k);
-    // An editor with unsaved changes keeps its note (as at start-up): saving it brings the file back.
-    const unsaved = this.unsaved();
-    let changed = !unsaved.has(key) && this.update(at, undefined);
-    // A deleted folder arrives as one event: drop every note under it.
+    // The file, or a deleted folder (one event): every note under it.
     const prefix = `${at.path}/`;
-    for (const f of [...at.notes.index.allFiles()]) {
-      if (f.path.startsWith(prefix) && !unsaved.has(this.uriOf(at.notes, f.path).toString())) {
-        changed = this.update({ notes: at.notes, path: f.path }, undefined) || changed;
-      }
+    this.dropWhere(at.notes, (path) => path === at.path || path.startsWith(prefix));
+  }
+
+  /**
+   * Drop the notes whose files are gone, except those open with unsaved changes:
+   * they keep their notes (as at start-up), and saving them brings the files back.
+   * Returns how many were dropped.
+   */
+  private dropWhere(notes: FolderNotes, gone: (path: string, uri: string) => boolean): number {
+    const unsaved = this.unsaved();
+    let dropped = 0;
+    for (const f of [...notes.index.allFiles()]) {
+      const uri = this.uriOf(notes, f.path).toString();
+      if (gone(f.path, uri) && !unsaved.has(uri) && this.update({ notes, path: f.path }, undefined)) dropped++;
     }
-    if (changed) this.fire();
+    if (dropped) this.fire();
+    return dropped;
+  }
+
+  /** Read these files, a batch at a time. */
+  private async readAll(uris: vscode.Uri[], notify = true): Promise<void> {
+    for (let i = 0; i < uris.length; i += READ_BATCH) await Promise.all(uris.slice(i, i + READ_BATCH).map((u) => this.fromDisk(u, notify)));
   }
 
   /** The URIs of open documents with unsaved changes: they, not the disk, hold their notes. */
