@@ -16,15 +16,15 @@ export interface LoadedFolder {
   cached: number;
   /** Write the cache back (done already unless `save: false` was asked for). */
   save(): void;
-  /** Each file's size and mtime as found (zero without a cache, which skips the stat). */
+  /** Each file's size and mtime as found: what the extension compares the disk with after a burst of file events. */
   stamps: Map<string, FileStamp & { abs: string }>;
 }
 
 /**
  * Every Markdown file under `root` with its size and mtime (and absolute path).
- * Without a cache to compare against (`stat: false`) the stat is skipped: the
- * read takes each file's size and mtime anyway, and at 10,000 notes a second
- * stat per file costs ~35 ms.
+ * The CLI's check without a cache asks for no stat (`stat: false`; stamps then
+ * read zero): nothing is compared, the read takes each file's size and mtime
+ * anyway, and at 10,000 notes a second stat per file costs ~35 ms.
  */
 export function scan(root: string, skipped: Skipped[], options: { stat?: boolean } = {}): Map<string, FileStamp & { abs: string }> {
   const stamps = new Map<string, FileStamp & { abs: string }>();
@@ -103,7 +103,7 @@ export function loadFolder(
 ): LoadedFolder {
   const skipped: Skipped[] = [];
   const index = options.index ?? new NoteIndex();
-  const stamps = scan(root, skipped, { stat: options.cache !== false });
+  const stamps = scan(root, skipped);
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
   const { read, cached } = indexFiles(stamps, index, skipped, cache);
   const save = () => cache?.save();
