@@ -2,7 +2,7 @@
 // and the built `rapport` command run as a child process.
 
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +32,25 @@ export async function run(...argv: string[]): Promise<{ code: number; out: strin
 }
 
 /** `rapport ARGV` as the built command, in a child process. */
-export function rapport(argv: string[], options: SpawnSyncOptions = {}): { code: number | null; out: string; err: string; ms: number; signal: NodeJS.Signals | null } {
+export function rapport(argv: string[], options: SpawnSyncOptions = {}, bin = BIN): { code: number | null; out: string; err: string; ms: number; signal: NodeJS.Signals | null } {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024, ...options });
+  const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', timeout: 30_000, maxBuffer: 256 * 1024 * 1024, ...options });
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error; // a timeout shows as the signal
   return { code: r.status, out: String(r.stdout), err: String(r.stderr), ms: Date.now() - started, signal: r.signal };
+}
+
+/**
+ * The built command copied where any user can run it: a checkout may sit in a
+ * folder only its owner can enter (mktemp -d makes those), and the tests that
+ * run rapport as another user must not depend on where the checkout is. The
+ * bundle needs nothing but Node's own modules.
+ */
+export function binForAnyUser(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bin-'));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  copyFileSync(BIN, join(dir, 'bin', 'rapport.mjs')); // .mjs: no package.json here says "type": "module"
+  copyFileSync(join(dirname(BIN), '..', 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
+  for (const d of [dir, join(dir, 'bin'), join(dir, 'dist')]) chmodSync(d, 0o755);
+  return join(dir, 'bin', 'rapport.mjs');
 }

@@ -9,10 +9,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { indexFiles, scan } from '../../src/core/load-folder.js';
 import { NoteIndex } from '../../src/core/note-index.js';
-import { BIN, rapport, repo, run } from './cli-helpers.js';
+import { BIN, binForAnyUser, rapport, repo, run } from './cli-helpers.js';
 import { md } from './helpers.js';
 
 const TODAY = '2026-11-21';
@@ -197,6 +197,8 @@ describe('rapport on hostile input', function () {
       const cache = mkdtempSync(join(tmpdir(), 'rapport-nobody-cache-'));
       made.push(cache);
       chmodSync(cache, 0o777);
+      const bin = asRoot ? binForAnyUser() : BIN;
+      made.push(dirname(dirname(bin)));
       const dir = folder({
         'contacts/ok.md': md(['type: contact', 'name: Ok']),
         'contacts/locked.md': md(['type: contact', 'name: Locked']),
@@ -208,7 +210,7 @@ describe('rapport on hostile input', function () {
       const env = { ...process.env, XDG_CACHE_HOME: cache };
       let r;
       try {
-        r = rapport(['check', dir, '--json', '--today', TODAY], { ...user, env });
+        r = rapport(['check', dir, '--json', '--today', TODAY], { ...user, env }, bin);
       } catch (e) {
         if (asRoot && (e as NodeJS.ErrnoException).code === 'EPERM') this.skip(); // cannot drop privileges here
         throw e;
@@ -224,7 +226,7 @@ describe('rapport on hostile input', function () {
       ]);
       // The repository itself: a clear refusal, not "No problems".
       chmodSync(dir, 0o311);
-      const whole = rapport(['check', dir, '--json'], { ...user, env });
+      const whole = rapport(['check', dir, '--json'], { ...user, env }, bin);
       chmodSync(dir, 0o755);
       wellFormed(whole, true, 'check');
       assert.equal(whole.code, 2);
