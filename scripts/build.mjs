@@ -1,5 +1,4 @@
-// Rapport's bundles, built with esbuild's JS API so they can use the plugins in
-// esbuild-plugins.mjs:
+// Rapport's bundles, built with esbuild's JS API:
 //   node scripts/build.mjs cli      dist/cli.cjs (after tsc, in `npm run build`)
 //   node scripts/build.mjs bundle   dist/extension.cjs and the bundles of the in-editor tests
 // The option sets are exported for test/unit/bundle.test.ts, which builds the
@@ -7,7 +6,6 @@
 
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { withoutEvaluators } from './esbuild-plugins.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,7 +16,6 @@ const NODE = {
   format: 'cjs',
   target: 'node20',
   mainFields: ['module', 'main'],
-  plugins: [withoutEvaluators()],
 };
 
 export const CLI = {

@@ -1,14 +1,18 @@
 // Splits a note into frontmatter and body, and reads the YAML with positions.
 //
-// gray-matter does the split, but only after we have looked at the language tag
-// ourselves: its default engines `eval` JavaScript (`---js`, `---javascript`),
-// so any tag but YAML is refused before gray-matter sees the text, and every
-// engine it could reach is replaced by one that throws, as a second lock.
+// The split is gray-matter's rule, done here: the block opens with `---` (and an
+// optional language tag) on the first line and closes at the first "\n---"
+// after it; the body starts after that line's `---`, less one `\r` and one `\n`.
+// gray-matter did this until issue 5: finding the close is one indexOf we must
+// do anyway (to refuse a block too long to read), and the call cost ~12% of a
+// cold check at 10,000 notes in wrappers, a Buffer copy of each note and a
+// regex over the block. It also meant bundling the one library we use whose
+// default engines `eval` (`---js`). gray-matter is now the oracle the split is
+// tested against (test/unit/parse.test.ts and the fuzz suite), not a dependency.
+// Any tag but YAML is refused: no engine of any kind ever sees the text.
 // The YAML is read by the `yaml` package, which bounds alias expansion
 // (a "billion laughs" note costs microseconds, not gigabytes) and keeps source
 // ranges, which we need to point diagnostics and minimal edits at keys.
-
-import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { KeyTable } from './key-table.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -59,18 +63,6 @@ export interface Frontmatter {
 
 const YAML_TAGS = new Set(['', 'yaml', 'yml']);
 
-const refuse = (): never => {
-  throw new Error('Rapport reads YAML frontmatter only');
-};
-/** Every engine name gray-matter knows or aliases, bound to a refusal. */
-const REFUSED_ENGINES = Object.fromEntries(
-  ['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml', 'yaml', 'yml'].map((n) => [n, { parse: refuse }]),
-);
-
-/** gray-matter finds the block; its YAML engine does nothing, as we parse our own slice so offsets line up. */
-const SPLIT_ONLY = { parse: () => ({}) };
-const MATTER_OPTIONS = { language: 'yaml', engines: { ...REFUSED_ENGINES, yaml: SPLIT_ONLY, yml: SPLIT_ONLY } };
-
 /** The language tag of a `---tag` opening line, or undefined when the text has no frontmatter. */
 export function frontmatterLanguage(text: string): string | undefined {
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined;
@@ -101,11 +93,10 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
     base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
     return base;
   };
-  // A single line cannot be closed; and gray-matter would misread its tag (`---yml` as "ym") and throw.
+  // A single line cannot be closed.
   if (nl === -1) return neverClosed();
-  // gray-matter closes the block at the first "\n---" after the opening line. It also runs a regex
-  // over the block that is quadratic in a run of blank lines, and yaml takes seconds over 256 kB of
-  // junk: a block longer than any note's is not read.
+  // The block closes at the first "\n---" after the opening line. A block longer than any
+  // note's is not read: yaml takes seconds over 256 kB of junk.
   const close = text.indexOf('\n---', nl);
   if (close === -1) return neverClosed();
   if (close - nl > MAX_FRONTMATTER_BYTES || linesIn(text, nl, close) > MAX_FRONTMATTER_LINES) {
@@ -113,18 +104,14 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
     base.problems.push({ message: `The frontmatter is over ${limit} long; it was not read.`, start: 0, end: 3 });
     return base;
   }
-
-  const file = matter(text, MATTER_OPTIONS);
-  // gray-matter's raw block starts at the end of the opening line's text; ours after its newline.
-  const raw = file.matter ?? '';
-  const rawStart = 3 + text.slice(3, nl).replace(/\r$/, '').length;
-  const closeAt = rawStart + raw.length; // offset of the "\n---" that closes the block
-  base.closed = closeAt < text.length;
-  if (!base.closed) return neverClosed();
+  base.closed = true;
   // The YAML ends before the line break that precedes the closing `---` (a lone `\r` would read as text).
-  base.sourceEnd = Math.max(sourceStart, text.charCodeAt(closeAt - 1) === 13 ? closeAt - 1 : closeAt);
-  base.closeStart = closeAt + 1;
-  base.bodyStart = text.length - file.content.length;
+  base.sourceEnd = Math.max(sourceStart, text.charCodeAt(close - 1) === 13 ? close - 1 : close);
+  base.closeStart = close + 1;
+  let body = close + 4; // past "\n---": whatever follows on that line is the body's, as gray-matter has it
+  if (text.charCodeAt(body) === 13) body++;
+  if (text.charCodeAt(body) === 10) body++;
+  base.bodyStart = body;
   const source = text.slice(sourceStart, base.sourceEnd);
   const simple = options.simple === false ? undefined : readSimpleYaml(source, sourceStart);
   if (simple) {

@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
+import matter from 'gray-matter';
 import { checkAll } from '../../src/core/checks/index.js';
 import { CHECK_CODES } from '../../src/core/codes.js';
 import { noteText } from '../../src/core/disk.js';
@@ -143,6 +144,32 @@ describe('fuzz: the parser, the index and the checks', function () {
       assert.deepEqual(fast.data, slow.data);
       if (slow.data) assert.deepEqual([...fast.keys.entries()], [...slow.keys.entries()]);
       assert.equal(fast.problems.length > 0, slow.problems.length > 0);
+    });
+  });
+
+  it('splits every note where gray-matter does (the rule Rapport took over from it)', () => {
+    // gray-matter only splits here: each engine it could call is one that reads nothing.
+    const none = { parse: () => ({}) };
+    const engines = Object.fromEntries(['yaml', 'yml', 'js', 'javascript', 'json', 'toml', 'coffee', 'cson'].map((n) => [n, none]));
+    const delimiterish = fc.array(fc.constantFrom('---', '----', '--- ', '---x', '\n', '\r\n', '\r', 'a: b', ' ', 'yaml', '#c'), { maxLength: 12 }).map((parts) => parts.join(''));
+    const notes = fc.oneof(
+      fc.tuple(fc.oneof(validNote, brokenNote), eols).map(([n, [mode, bom]]) => splitBom(withEols(n.text, mode, bom)).text),
+      delimiterish.map((t) => `---${t}`),
+      fc.tuple(fc.constantFrom('---', '---yaml', '---yml ', '--- '), fc.constantFrom('\n', '\r\n'), delimiterish).map(([a, b, c]) => a + b + c),
+    );
+    holds('the split agrees with gray-matter', notes, 1500, (text) => {
+      const fm = readFrontmatter(text);
+      if (!fm || fm.problems.some((p) => /over \d+ lines/.test(p.message))) return;
+      const yamlTag = /^(ya?ml)?$/i.test(fm.language);
+      if (!yamlTag || !text.includes('\n')) return; // refused, or a single line: never split
+      const theirs = matter(text, { language: 'yaml', engines });
+      // gray-matter's block starts after the tag when there is one, else right after `---`.
+      const tag = text.slice(3, text.search(/\r?\n/));
+      const rawStart = 3 + (tag.trim() ? tag.length : 0);
+      assert.equal(fm.closed, rawStart + theirs.matter.length < text.length, 'closed');
+      if (!fm.closed) return;
+      assert.equal(text.slice(fm.bodyStart), theirs.content, 'body');
+      assert.equal(fm.closeStart - 1, rawStart + theirs.matter.length, 'the closing line');
     });
   });
 
