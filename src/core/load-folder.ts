@@ -48,7 +48,7 @@ export function scan(root: string, skipped: Skipped[], options: { stat?: boolean
  * reason in `skipped`) when it cannot be read as a note.
  */
 export function readParsed(file: string, abs: string, skipped: Skipped[], cache?: NoteCache): ParsedFile | undefined {
-  const r = readNote(abs);
+  const r = readNote(abs, cache !== undefined); // the size and mtime are only for the cache
   if ('reason' in r) {
     skipped.push({ file, reason: r.reason });
     cache?.delete(file);
@@ -63,7 +63,7 @@ export function readParsed(file: string, abs: string, skipped: Skipped[], cache?
     cache?.delete(file);
     return undefined;
   }
-  cache?.set(file, { mtimeMs: r.mtimeMs, size: r.size, file: parsed });
+  cache?.set(file, { mtimeMs: r.mtimeMs!, size: r.size!, file: parsed });
   return parsed;
 }
 
