@@ -156,7 +156,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   }
   // A conflict inside the frontmatter breaks its YAML; the conflict is the problem to report.
   const conflictInYaml = conflicts.some((c) => c.start < fm.bodyStart);
-  const yamlProblems: Finding[] = conflictInYaml
+  const yamlProblems: Finding[] = conflictInYaml || !fm.problems.length
     ? []
     : fm.problems.map((p) => ({ code: 'invalid-frontmatter', start: p.start, end: p.end, message: p.message }));
 
@@ -172,6 +172,8 @@ export function parseFile(path: string, raw: string): ParsedFile {
     return { type: undefined, path, id, problems, text, bom, lines };
   }
 
+  // What the field reader needs; the note itself is built below as one literal per type, so
+  // every note of a type has one shape with its fields in the object (not added one by one).
   const base: NoteBase = {
     path,
     id,
@@ -180,9 +182,10 @@ export function parseFile(path: string, raw: string): ParsedFile {
     lines,
     frontmatter: fm,
     data: fm.data ?? {},
-    problems: [...yamlProblems, ...conflicts],
+    problems: conflicts.length ? [...yamlProblems, ...conflicts] : yamlProblems,
     links: [],
   };
+  const { data, problems, links } = base;
   // Links in frontmatter values (not in comments), found without copying the text.
   const firstLink = text.indexOf('[[', fm.sourceStart);
   if (firstLink !== -1 && firstLink < fm.sourceEnd) {
@@ -194,48 +197,45 @@ export function parseFile(path: string, raw: string): ParsedFile {
 
   const f = new FieldReader(base, type);
   switch (type) {
-    case 'contact':
-      return Object.assign(base, {
-        type,
-        name: f.text('name', true) ?? id,
-        company: f.ref('company'),
-        role: f.text('role'),
-        email: f.text('email'),
-        tags: f.list('tags'),
-        referredBy: f.ref('referred_by'),
-        status: f.oneOf('status', CONTACT_STATUSES),
-        nextFollowUp: f.date('next_follow_up'),
-        keepInTouchDays: f.number('keep_in_touch_days'),
-      });
-    case 'meeting':
-      return Object.assign(base, {
-        type,
-        with: f.refs('with', true) ?? [],
-        date: f.date('date', true),
-        kind: f.oneOf('kind', MEETING_KINDS),
-        status: f.oneOf('status', MEETING_STATUSES),
-        duration: f.number('duration'),
-        thankYou: f.thankYou(),
-        referrerUpdated: f.dateOrTrue('referrer_updated'),
-        referrals: f.refs('referrals'),
-      });
-    case 'company':
-      return Object.assign(base, {
-        type,
-        name: f.text('name', true) ?? id,
-        target: f.bool('target') ?? false,
-        priority: f.number('priority'),
-        website: f.text('website'),
-      });
-    case 'outreach':
-      return Object.assign(base, {
-        type,
-        to: f.ref('to', true),
-        subject: f.text('subject'),
-        channel: f.text('channel'),
-        status: f.oneOf('status', OUTREACH_STATUSES),
-        sent: f.date('sent'),
-      });
+    case 'contact': {
+      // Read in the order the problems should be reported in.
+      const name = f.text('name', true) ?? id;
+      const company = f.ref('company');
+      const role = f.text('role');
+      const email = f.text('email');
+      const tags = f.list('tags');
+      const referredBy = f.ref('referred_by');
+      const status = f.oneOf('status', CONTACT_STATUSES);
+      const nextFollowUp = f.date('next_follow_up');
+      const keepInTouchDays = f.number('keep_in_touch_days');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays };
+    }
+    case 'meeting': {
+      const withRefs = f.refs('with', true) ?? [];
+      const date = f.date('date', true);
+      const kind = f.oneOf('kind', MEETING_KINDS);
+      const status = f.oneOf('status', MEETING_STATUSES);
+      const duration = f.number('duration');
+      const thankYou = f.thankYou();
+      const referrerUpdated = f.dateOrTrue('referrer_updated');
+      const referrals = f.refs('referrals');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, with: withRefs, date, kind, status, duration, thankYou, referrerUpdated, referrals };
+    }
+    case 'company': {
+      const name = f.text('name', true) ?? id;
+      const target = f.bool('target') ?? false;
+      const priority = f.number('priority');
+      const website = f.text('website');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, name, target, priority, website };
+    }
+    case 'outreach': {
+      const to = f.ref('to', true);
+      const subject = f.text('subject');
+      const channel = f.text('channel');
+      const status = f.oneOf('status', OUTREACH_STATUSES);
+      const sent = f.date('sent');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent };
+    }
   }
 }
 

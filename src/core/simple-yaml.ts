@@ -24,7 +24,6 @@ interface Scalar {
   end: number;
 }
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?=[ \t]|$)/;
 const INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 const DATE_LIKE = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?$/;
@@ -38,7 +37,7 @@ const BOOLS = new Map<string, boolean>([
 export function readSimpleYaml(source: string, at: number): SimpleYaml | undefined {
   if (source.includes('\t') || source.charCodeAt(0) === 0xfeff) return undefined;
   const data: Record<string, unknown> = {};
-  const keys = new Map<string, TopLevelKey>();
+  const keys: TopLevelKey[] = [];
   // The key whose value is a block list being read, if any.
   let list: { entry: TopLevelKey; items: unknown[]; indent: number } | undefined;
   let pending: TopLevelKey | undefined; // `key:` with nothing after it yet
@@ -49,26 +48,29 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
     const next = nl === -1 ? source.length + 1 : nl + 1;
     let end = nl === -1 ? source.length : nl;
     if (end > pos && source.charCodeAt(end - 1) === 13) end--;
-    const line = source.slice(pos, end);
-    const trimmed = trimSpaces(line); // YAML's indentation and blank lines are spaces, not any Unicode space
+    // The line is read in place, by offsets: slicing each line and matching a regex on it was a
+    // sixth of reading a note. YAML's indentation and blank lines are spaces, not any Unicode space.
+    let first = pos;
+    while (first < end && source.charCodeAt(first) === 32) first++;
+    const indent = first - pos;
 
-    if (trimmed === '' || trimmed.startsWith('#')) {
+    if (first === end || source.charCodeAt(first) === 35 /* # */) {
       if (list || pending) return undefined; // where yaml ends the node is subtle here: let it decide
       pos = next;
       continue;
     }
-    const indent = line.length - trimmed.length;
-    if (trimmed.startsWith('- ') || trimmed === '-') {
+    if (source.charCodeAt(first) === 45 /* - */ && (first + 1 === end || source.charCodeAt(first + 1) === 32)) {
       // An item of a block list under the key just read.
       const owner = list?.entry ?? pending;
-      if (!owner || trimmed === '-' || (list && indent !== list.indent)) return undefined;
+      if (!owner || first + 1 === end || (list && indent !== list.indent)) return undefined;
       if (!list) {
         list = { entry: owner, items: [], indent };
         owner.valueStart = at + pos + indent;
         owner.items = [];
         pending = undefined;
       }
-      const itemAt = pos + indent + 2 + (trimmed.length - 2 - trimSpaces(trimmed.slice(2)).length);
+      let itemAt = first + 2;
+      while (itemAt < end && source.charCodeAt(itemAt) === 32) itemAt++;
       const s = scalar(source, itemAt, end);
       if (!s) return undefined;
       list.items.push(s.value);
@@ -89,8 +91,8 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       pos = folded.next;
       continue;
     }
-    const m = KEY_LINE.exec(line);
-    if (!m) return undefined;
+    const keyEnd = keyAt(source, pos, end);
+    if (keyEnd === -1) return undefined;
     if (list) {
       data[list.entry.key] = list.items;
       list = undefined;
@@ -100,10 +102,10 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       data[pending.key] = null;
       pending = undefined;
     }
-    const name = m[1];
-    if (keys.has(name) || name === '__proto__') return undefined;
-    const entry: TopLevelKey = { key: name, keyStart: at + pos, keyEnd: at + pos + name.length, valueStart: 0, valueEnd: 0 };
-    keys.set(name, entry);
+    const name = source.slice(pos, keyEnd);
+    if (name === '__proto__' || keys.some((k) => k.key === name)) return undefined;
+    const entry: TopLevelKey = { key: name, keyStart: at + pos, keyEnd: at + keyEnd, valueStart: 0, valueEnd: 0 };
+    keys.push(entry);
     let v = pos + name.length + 1;
     while (v < end && source[v] === ' ') v++;
     if (v >= end) {
@@ -142,7 +144,27 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
   }
   if (list) data[list.entry.key] = list.items;
   if (pending) data[pending.key] = null;
-  return { data, keys: KeyTable.of([...keys.values()]) };
+  return { data, keys: KeyTable.of(keys) };
+}
+
+/**
+ * The end of the key of a `key: value` line starting at `pos` (a letter or `_`, then
+ * letters, digits, `_` and `-`, then `:` and a space or the line's end), or -1.
+ */
+function keyAt(source: string, pos: number, end: number): number {
+  const c = source.charCodeAt(pos);
+  if (!(isLetter(c) || c === 95)) return -1;
+  let k = pos + 1;
+  for (; k < end; k++) {
+    const d = source.charCodeAt(k);
+    if (!(isLetter(d) || (d >= 48 && d <= 57) || d === 95 || d === 45)) break;
+  }
+  if (k >= end || source.charCodeAt(k) !== 58) return -1;
+  return k + 1 === end || source.charCodeAt(k + 1) === 32 ? k : -1; // no tabs reach here
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Does the line starting at `from` go on the value above it (indented and not blank)? */
@@ -269,8 +291,9 @@ function scalar(source: string, start: number, end: number): Scalar | undefined 
     return close;
   }
   // A plain scalar: up to a ` #` comment on this line (searching on to the end of the source made many lines quadratic).
-  const hash = source.slice(start, end).indexOf(' #');
-  const stop = hash === -1 ? end : start + hash;
+  let stop = start;
+  while (stop < end && !(source.charCodeAt(stop) === 35 && stop > start && source.charCodeAt(stop - 1) === 32)) stop++;
+  if (stop < end) stop--; // the space before the `#`
   const textEnd = trimEnd(source, start, stop);
   const text = source.slice(start, textEnd);
   if (!plainOk(text)) return undefined;
@@ -350,12 +373,6 @@ function restIsComment(source: string, from: number, end: number): boolean {
   return /^ *$|^ +#/.test(rest);
 }
 
-function trimSpaces(s: string): string {
-  let i = 0;
-  while (s.charCodeAt(i) === 32) i++;
-  return i ? s.slice(i) : s;
-}
-
 /** A plain scalar we can read as yaml would: no indicators, no `: `, nothing numeric but plain decimals. */
 function plainOk(text: string): boolean {
   if (text === '' || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^-[^\s-]/.test(text)) return false;
@@ -369,6 +386,9 @@ function plainOk(text: string): boolean {
 }
 
 function resolvePlain(text: string): unknown {
+  // Most values are words: only these first characters can start a null, a boolean or a number.
+  const c = text.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return text;
   if (NULLS.has(text)) return null;
   const b = BOOLS.get(text);
   if (b !== undefined) return b;
