@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Clock } from '../core/dates.js';
 import { readNote, type Skipped } from '../core/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
-import { indexFiles, loadFolder, readParsed, scan } from '../core/load-folder.js';
+import { indexFiles, loadFolder, readParsed, scanFolder } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
 import { failed, humanLine, summary, toJson } from './format.js';
 import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../core/note-cache.js';
@@ -80,7 +80,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     t = now;
   };
   const walkSkips: Skipped[] = [];
-  const stamps = scan(root, walkSkips, { stat: options.cache !== false });
+  const scanned = scanFolder(root, walkSkips, { stat: options.cache !== false });
   const { settings, problems } = readSettings(root);
   const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
   const context = () => ({ clock, settings });
@@ -89,7 +89,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
   const sameDay = state !== undefined && sameKey(state.key, key);
   lap('scan');
 
-  if (sameDay && state.stamps.matches(stamps)) {
+  if (sameDay && state.stamps.matchesScan(scanned)) {
     // Nothing changed: the report printed last time, when it was in this format.
     const stored = state.report?.format === options.format ? state.report : undefined;
     const all = () => [...state.diagnostics.values()].flat().sort(compareDiagnostics);
@@ -105,6 +105,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     };
   }
 
+  const stamps = scanned.toMap();
   const notes = options.cache === false ? undefined : NoteCache.open(real);
   const index = new NoteIndex();
   const live = new LiveChecks(index, context);

@@ -1,25 +1,28 @@
 // The persisted cache (Node only), in the user's cache folder or the editor's
-// storage, never in their repository, in two files per workspace:
+// storage, never in their repository, per workspace:
 //   - notes: each note as parsed, keyed by path, size and mtime, so a run reads
 //     and parses only what changed;
-//   - checks: the last run's diagnostics with the day, the settings and every
-//     file's size and mtime they were computed for, so a run in which nothing
-//     changed prints them without building the index, and a run in which a few
-//     files changed re-checks only what those changes reach.
+//   - checks: the day, the settings and every file's size and mtime the last
+//     run's diagnostics were computed for, and beside it, in files of their own,
+//     those diagnostics and the report printed: a run in which nothing changed
+//     prints that report without building the index (and without parsing the
+//     diagnostics), and a run in which a few files changed re-checks only what
+//     those changes reach.
 // Anything wrong with either (missing, corrupt, another version, another day)
 // means more work, never a wrong answer.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KeyTable, type KeyTableJson } from './key-table.js';
 import type { Diagnostic, Severity } from './model.js';
+import type { ScannedFolder } from './load-folder.js';
 import type { ParsedFile } from './notes.js';
 import { LineMap } from './text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 export interface FileStamp {
   mtimeMs: number;
@@ -94,14 +97,16 @@ export class StampTable {
     return this.paths;
   }
 
-  /** Exactly these files, each with this size and mtime? */
-  matches(now: Map<string, FileStamp>): boolean {
-    if (now.size !== this.paths.length) return false;
-    for (let i = 0; i < this.paths.length; i++) {
-      const s = now.get(this.paths[i]);
-      if (!s || s.mtimeMs !== this.mtimes[i] || s.size !== this.sizes[i]) return false;
+  /** Exactly the files of this scan (those it could stat), in its order, each with this size and mtime? */
+  matchesScan(scan: ScannedFolder): boolean {
+    let j = 0;
+    for (let i = 0; i < scan.files.length; i++) {
+      const mtime = scan.mtimes[i];
+      if (Number.isNaN(mtime)) continue;
+      if (j >= this.paths.length || this.paths[j] !== scan.files[i].file || this.mtimes[j] !== mtime || this.sizes[j] !== scan.sizes[i]) return false;
+      j++;
     }
-    return true;
+    return j === this.paths.length;
   }
 }
 
@@ -123,14 +128,19 @@ function readJson(path: string): unknown {
 }
 
 /** Write atomically; a failure to write (read-only home, full disk) only makes the next run cold. */
-function writeJson(path: string, value: unknown, replacer?: (this: unknown, key: string, value: unknown) => unknown): void {
+function writeJson(path: string, value: unknown, replacer?: (this: unknown, key: string, value: unknown) => unknown): boolean {
+  return writeText(path, JSON.stringify(value, replacer as never));
+}
+
+function writeText(path: string, text: string): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value, replacer as never));
+    writeFileSync(tmp, text);
     renameSync(tmp, path);
+    return true;
   } catch {
-    // see above
+    return false; // see above
   }
 }
 
@@ -185,22 +195,52 @@ export function checksPath(root: string): string {
 
 type StoredDiagnostic = [number, number, number, number, Severity, string, string, 0 | 1];
 
+interface StoredChecks {
+  version: number;
+  root: string;
+  key: CheckKey;
+  stamps: { paths: string[]; mtimes: number[]; sizes: number[] };
+  skipped: ChecksState['skipped'];
+  /** The report's format and exit code, and the name of the file beside this one that holds its text. */
+  report?: { format: string; code: number; file: string };
+  /** The name of the file beside this one that holds the diagnostics. */
+  diagnostics: string;
+}
+
+/**
+ * The report and the diagnostics sit in files of their own, named per run, which the
+ * checks file names: at 10,000 notes they are 1.5 MB that a warm start would otherwise
+ * decode and scan as JSON strings (~10 ms of a ~150 ms start) only to print one of them
+ * as it is. A run writes its two files, then the checks file that names them, so a
+ * checks file never names files of another run; a missing one only means more work.
+ */
 export function loadChecks(root: string): ChecksState | undefined {
-  const raw = readJson(checksPath(root)) as
-    | { version: number; root: string; key: CheckKey; stamps: { paths: string[]; mtimes: number[]; sizes: number[] }; skipped: ChecksState['skipped']; report?: StoredReport; diagnostics: string }
-    | undefined;
+  const path = checksPath(root);
+  const raw = readJson(path) as StoredChecks | undefined;
   if (raw?.version !== CACHE_VERSION || raw.root !== root || typeof raw.diagnostics !== 'string') return undefined;
+  const dir = dirname(path);
+  // Without its diagnostics the state cannot seed an incremental check: a full one it is.
+  if (!existsSync(join(dir, raw.diagnostics))) return undefined;
+  let report: StoredReport | undefined;
+  if (raw.report) {
+    try {
+      report = { format: raw.report.format, code: raw.report.code, text: readFileSync(join(dir, raw.report.file), 'utf8') };
+    } catch {
+      // gone: the report is rendered again from the diagnostics
+    }
+  }
   let diagnostics: Map<string, Diagnostic[]> | undefined;
-  return {
+  const state: ChecksState = {
     key: raw.key,
     stamps: new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes),
     skipped: raw.skipped,
-    report: raw.report,
+    report,
     get diagnostics() {
-      diagnostics ??= reviveDiagnostics(JSON.parse(raw.diagnostics) as [string, StoredDiagnostic[]][]);
+      diagnostics ??= reviveDiagnostics((readJson(join(dir, raw.diagnostics)) ?? []) as [string, StoredDiagnostic[]][]);
       return diagnostics;
     },
   };
+  return state;
 }
 
 function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, Diagnostic[]> {
@@ -220,21 +260,36 @@ function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, 
 }
 
 export function saveChecks(root: string, state: ChecksState): void {
-  writeJson(checksPath(root), {
+  const path = checksPath(root);
+  const dir = dirname(path);
+  const id = cacheId(root);
+  const run = `${id}.${Date.now().toString(36)}-${process.pid}`;
+  const diagnosticsFile = `${run}.diagnostics.json`;
+  const reportFile = `${run}.report`;
+  const stored = [...state.diagnostics].map(([file, ds]) => [
+    file,
+    ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
+  ]);
+  if (!writeJson(join(dir, diagnosticsFile), stored)) return;
+  if (state.report && !writeText(join(dir, reportFile), state.report.text)) return;
+  const checks: StoredChecks = {
     version: CACHE_VERSION,
     root,
     key: state.key,
     stamps: { paths: state.stamps.paths, mtimes: state.stamps.mtimes, sizes: state.stamps.sizes },
     skipped: state.skipped,
-    report: state.report,
-    // A string within the file: parsed only by a run that needs the diagnostics themselves.
-    diagnostics: JSON.stringify(
-      [...state.diagnostics].map(([file, ds]) => [
-        file,
-        ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
-      ]),
-    ),
-  });
+    report: state.report && { format: state.report.format, code: state.report.code, file: reportFile },
+    diagnostics: diagnosticsFile,
+  };
+  if (!writeJson(path, checks)) return;
+  // Earlier runs' files for this workspace are no longer named by anything.
+  try {
+    for (const f of readdirSync(dir)) {
+      if (f.startsWith(`${id}.`) && (f.endsWith('.diagnostics.json') || f.endsWith('.report')) && !f.startsWith(`${run}.`)) rmSync(join(dir, f), { force: true });
+    }
+  } catch {
+    // left for the next run to remove
+  }
 }
 
 export function sameKey(a: CheckKey, b: CheckKey): boolean {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from '../../src/core/model.js';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -41,10 +41,29 @@ describe('the persisted cache', () => {
     else process.env.XDG_CACHE_HOME = previous;
   });
 
-  it('lives in the user’s cache folder, not in their notes', async () => {
+  it('lives in the user’s cache folder, not in their notes, keeping only the last run’s report and diagnostics', async () => {
     await check(dir);
-    assert.deepEqual(readdirSync(join(cacheHome, 'rapport')).map((f) => f.replace(/^[0-9a-f]+/, 'ID')).sort(), ['ID.checks.json', 'ID.notes.json']);
+    write(dir, 'contacts/bob.md', md(['type: contact', 'name: Bob Lee']));
+    await check(dir);
+    const files = readdirSync(join(cacheHome, 'rapport')).filter((f) => !f.endsWith('.v8'));
+    assert.deepEqual(files.map((f) => f.replace(/^[0-9a-f]+/, 'ID').replace(/\.[0-9a-z]+-\d+\./, '.RUN.')).sort(), [
+      'ID.RUN.diagnostics.json', 'ID.RUN.report', 'ID.checks.json', 'ID.notes.json',
+    ]);
+    const checks = JSON.parse(readFileSync(join(cacheHome, 'rapport', files.find((f) => f.endsWith('.checks.json'))!), 'utf8'));
+    assert.ok(files.includes(checks.diagnostics) && files.includes(checks.report.file), 'the checks file names the files beside it');
     assert.deepEqual(readdirSync(dir).sort(), ['contacts', 'meetings']);
+  });
+
+  it('prints the same answer when the stored report or diagnostics are gone', async () => {
+    const first = await check(dir);
+    const folder = join(cacheHome, 'rapport');
+    for (const f of readdirSync(folder).filter((f) => f.endsWith('.report'))) rmSync(join(folder, f));
+    assert.equal(await check(dir), first);
+    for (const f of readdirSync(folder).filter((f) => f.endsWith('.diagnostics.json'))) rmSync(join(folder, f));
+    write(dir, 'contacts/bob.md', md(['type: contact', 'name: Bob Lee']));
+    const after = await check(dir);
+    assert.equal(after, await check(dir, '--no-cache'));
+    assert.match(after, /Thank-you note to Ann Lee/);
   });
 
   it('takes an unchanged note (same size and mtime) from the cache instead of reading it', async () => {
