@@ -85,8 +85,13 @@ export class NoteIndex {
     RefField,
     Record<RefKind, Postings>
   >;
-  /** id key → paths of notes with a `[[link]]` to it (frontmatter or body). */
-  private readonly links = new Postings();
+  /**
+   * id key → paths of notes with a `[[link]]` to it (frontmatter or body). Built on
+   * the first question about a change (`dependents`, `namedBy`), then kept up to date:
+   * a check of a whole folder never asks, and filing every note's links was a third
+   * of building the index.
+   */
+  private linkPostings: Postings | undefined;
   /** Bumped on every change, so remembered resolutions know when they are stale. */
   private version = 0;
   private readonly resolved = new WeakMap<Ref, { version: number; type: NoteType; note: Note | undefined }>();
@@ -132,15 +137,24 @@ export class NoteIndex {
     if (!file.type) return;
     if (file.type === 'contact' || file.type === 'company') each(this.names[file.type], nameKey(file.name));
     if (file.type === 'contact' && file.email) each(this.names.email, nameKey(file.email));
-    for (const [field, ref] of refsOf(file)) {
+    eachRef(file, (field, ref) => {
       const byField = this.refs[field];
       if (ref.id) each(byField.id, idKey(ref.id));
       else {
         each(byField.name, nameKey(ref.text));
         each(byField.id, slugify(ref.text));
       }
+    });
+    if (this.linkPostings) for (const l of file.links) each(this.linkPostings, idKey(l.id));
+  }
+
+  private get links(): Postings {
+    if (!this.linkPostings) {
+      const links = new Postings();
+      for (const f of this.files.values()) for (const l of f.type ? f.links : []) links.add(idKey(l.id), f.path);
+      this.linkPostings = links;
     }
-    for (const l of file.links) each(this.links, idKey(l.id));
+    return this.linkPostings;
   }
 
   get(path: string): ParsedFile | undefined {
@@ -207,7 +221,7 @@ export class NoteIndex {
     for (const p of paths) {
       const f = this.files.get(p) as T | undefined;
       // A plain-name reference may match a namesake of another type; keep only true matches.
-      if (f && refsOf(f).some(([fl, r]) => fl === field && this.resolve(r, target.type) === target)) {
+      if (f && someRef(f, field, (r) => this.resolve(r, target.type) === target)) {
         out.push(f);
         if (any) return out;
       }
@@ -398,10 +412,10 @@ export class NoteIndex {
     const f = this.files.get(path);
     if (!f?.type) return [];
     const out: string[] = [];
-    for (const [field, ref] of refsOf(f)) {
+    eachRef(f, (field, ref) => {
       const t = this.resolve(ref, field === 'company' ? 'company' : 'contact');
       if (t) out.push(t.path);
-    }
+    });
     return out;
   }
 
@@ -418,22 +432,36 @@ export function meetingStatus(m: Meeting, clock: Clock): NonNullable<Meeting['st
   return m.date && isPast(m.date, clock) ? 'done' : 'planned';
 }
 
-function refsOf(note: ParsedFile): [RefField, Ref][] {
+/** Each typed reference of a note, with its field (no list of pairs: this runs for every note and every query). */
+function eachRef(note: ParsedFile, fn: (field: RefField, ref: Ref) => void): void {
   switch (note.type) {
     case 'contact':
-      return [
-        ['company', note.company],
-        ['referred_by', note.referredBy],
-      ].filter((p): p is [RefField, Ref] => p[1] !== undefined);
+      if (note.company) fn('company', note.company);
+      if (note.referredBy) fn('referred_by', note.referredBy);
+      return;
     case 'meeting':
-      return [
-        ...note.with.map((r): [RefField, Ref] => ['with', r]),
-        ...(note.referrals ?? []).map((r): [RefField, Ref] => ['referrals', r]),
-      ];
+      for (const r of note.with) fn('with', r);
+      for (const r of note.referrals ?? []) fn('referrals', r);
+      return;
     case 'outreach':
-      return note.to ? [['to', note.to]] : [];
-    default:
-      return [];
+      if (note.to) fn('to', note.to);
+      return;
+  }
+}
+
+/** Does any reference of the note in this field satisfy `test`? */
+function someRef(note: ParsedFile, field: RefField, test: (ref: Ref) => boolean): boolean {
+  switch (field) {
+    case 'company':
+      return note.type === 'contact' && note.company !== undefined && test(note.company);
+    case 'referred_by':
+      return note.type === 'contact' && note.referredBy !== undefined && test(note.referredBy);
+    case 'with':
+      return note.type === 'meeting' && note.with.some(test);
+    case 'referrals':
+      return note.type === 'meeting' && note.referrals !== undefined && note.referrals.some(test);
+    case 'to':
+      return note.type === 'outreach' && note.to !== undefined && test(note.to);
   }
 }
 

@@ -250,8 +250,8 @@ class FieldReader {
     return this.note.data[key];
   }
 
-  private present(key: string, required: boolean): boolean {
-    const v = this.value(key);
+  /** Is `v`, the value of `key`, there? Reports a required one that is not. (Each value is read once: `data` has as many shapes as notes have key orders.) */
+  private present(key: string, v: unknown, required: boolean): boolean {
     if (v !== undefined && v !== null && v !== '') return true;
     if (required) {
       const at = this.note.frontmatter.keys.get(key) ?? this.note.frontmatter.keys.get('type');
@@ -283,46 +283,48 @@ class FieldReader {
   }
 
   text(key: string, required = false): string | undefined {
-    if (!this.present(key, required)) return undefined;
     const v = this.value(key);
+    if (!this.present(key, v, required)) return undefined;
     if (typeof v === 'string') return v.trim();
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     return this.bad(key, `${this.shown(key)} should be text.`);
   }
 
   number(key: string): number | undefined {
-    if (!this.present(key, false)) return undefined;
     const v = this.value(key);
+    if (!this.present(key, v, false)) return undefined;
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
     if (Number.isFinite(n) && n >= 0) return n;
     return this.bad(key, `${this.shown(key)} should be a number.`);
   }
 
   bool(key: string): boolean | undefined {
-    if (!this.present(key, false)) return undefined;
-    const v = yesNo(this.value(key));
+    const raw = this.value(key);
+    if (!this.present(key, raw, false)) return undefined;
+    const v = yesNo(raw);
     if (typeof v === 'boolean') return v;
     return this.bad(key, `${this.shown(key)} should be true or false.`);
   }
 
   oneOf<T extends string>(key: string, allowed: readonly T[]): T | undefined {
-    if (!this.present(key, false)) return undefined;
     const v = this.value(key);
+    if (!this.present(key, v, false)) return undefined;
     const s = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
     if (s !== undefined && (allowed as readonly string[]).includes(s)) return s as T;
     return this.bad(key, `${this.shown(key)} is not a known ${key}: use one of ${allowed.join(', ')}.`);
   }
 
   date(key: string, required = false): NoteDate | undefined {
-    if (!this.present(key, required)) return undefined;
-    const d = parseDate(this.value(key));
+    const v = this.value(key);
+    if (!this.present(key, v, required)) return undefined;
+    const d = parseDate(v);
     if (d) return d;
     return this.bad(key, `${this.shown(key)} is not a real date: write it as YYYY-MM-DD${key === 'date' ? ' (optionally with a time, 15:00)' : ''}.`);
   }
 
   list(key: string): string[] {
-    if (!this.present(key, false)) return [];
     const v = this.value(key);
+    if (!this.present(key, v, false)) return [];
     if (typeof v === 'string') return [v.trim()];
     if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.map((x) => String(x).trim());
     return this.bad(key, `${this.shown(key)} should be a list of words.`) ?? [];
@@ -336,10 +338,11 @@ class FieldReader {
 
   /** One reference or a list of them; `[[links]]` quoted or not, or plain names. */
   refs(key: string, required = false): Ref[] | undefined {
-    const k = this.note.frontmatter.keys.get(key);
     const v = this.value(key);
+    if (v === undefined && !required) return undefined; // the usual absent key: no key spans to build
+    const k = this.note.frontmatter.keys.get(key);
     if (!required && k && (v === null || (Array.isArray(v) && v.length === 0))) return []; // `referrals:` or `[]`: none
-    if (!this.present(key, required) || !k) return undefined;
+    if (!this.present(key, v, required) || !k) return undefined;
     const links = this.note.links.filter((l) => l.start >= k.valueStart && l.end <= k.valueEnd);
     if (links.length) return links.map((l) => ({ id: l.id, text: l.id, start: l.start, end: l.end }));
     if (typeof v === 'string') return [{ text: v.trim(), start: k.valueStart, end: k.valueEnd }];
@@ -351,8 +354,9 @@ class FieldReader {
 
   thankYou(): Meeting['thankYou'] {
     const key = 'thank_you';
-    if (!this.present(key, false)) return 'pending';
-    const v = yesNo(this.value(key));
+    const raw = this.value(key);
+    if (!this.present(key, raw, false)) return 'pending';
+    const v = yesNo(raw);
     if (v === false) return 'pending';
     if (v === true || parseDate(v)) return 'sent';
     if (typeof v === 'string' && v.trim().toLowerCase() === 'skip') return 'skip';
@@ -361,8 +365,9 @@ class FieldReader {
   }
 
   dateOrTrue(key: string): boolean {
-    if (!this.present(key, false)) return false;
-    const v = yesNo(this.value(key));
+    const raw = this.value(key);
+    if (!this.present(key, raw, false)) return false;
+    const v = yesNo(raw);
     if (v === false) return false;
     if (v === true || parseDate(v)) return true;
     this.bad(key, `${this.shown(key)} should be a date (YYYY-MM-DD) or true.`);
