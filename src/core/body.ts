@@ -27,7 +27,9 @@ export interface BodyStructure {
   tasks: Task[];
 }
 
-const processor = unified().use(remarkParse);
+/** Made on first use: most runs never parse a body, and the CLI then never loads remark (scripts/build.mjs). */
+let processor: ReturnType<typeof makeProcessor> | undefined;
+const makeProcessor = () => unified().use(remarkParse);
 
 /** Could this body hold code that hides `[[…]]`? If not, links can be found without parsing. */
 const MAY_HOLD_CODE = /`|~~~|<|^(?: {4}|\t)/m;
@@ -220,6 +222,7 @@ function listEntry(line: string, start: number): ListEntry | Task {
 }
 
 export function parseBody(body: string, offset: number): BodyStructure {
+  processor ??= makeProcessor();
   const tree = processor.parse(body) as Root;
   const code: [number, number][] = [];
   const tasks: Task[] = [];

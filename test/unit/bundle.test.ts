@@ -6,7 +6,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ interface Hit {
   context: string;
 }
 type Checker = { forbiddenIn(text: string): Hit[] };
-type Builds = { CLI: BuildOptions; EXTENSION: BuildOptions };
+type Builds = { CLI: BuildOptions; EXTENSION: BuildOptions; LAZY_BUNDLES: BuildOptions[] };
 
 const load = async <T>(p: string): Promise<T> => (await import(pathToFileURL(join(ROOT, p)).href)) as T;
 
@@ -44,12 +44,43 @@ describe('the bundles', function () {
     builds = await load<Builds>('scripts/build.mjs');
   });
 
-  it('the CLI bundle has no eval, Function constructor, child_process or vm', async () => {
-    const hits = check.forbiddenIn(await bundled(builds.CLI));
-    assert.deepEqual(hits, [], show(hits));
-    // and the one on disk, which bin/rapport.js runs, is that one
-    const onDisk = join(ROOT, 'dist/cli.cjs');
-    if (existsSync(onDisk)) assert.deepEqual(check.forbiddenIn(readFileSync(onDisk, 'utf8')), []);
+  it('the CLI bundle and the libraries it loads lazily have no eval, Function constructor, child_process or vm', async () => {
+    for (const options of [builds.CLI, ...builds.LAZY_BUNDLES]) {
+      const hits = check.forbiddenIn(await bundled(options));
+      assert.deepEqual(hits, [], `${options.outfile}\n${show(hits)}`);
+      // and the one on disk, which bin/rapport.js runs, is that one
+      const onDisk = join(ROOT, options.outfile!);
+      if (existsSync(onDisk)) assert.deepEqual(check.forbiddenIn(readFileSync(onDisk, 'utf8')), [], onDisk);
+    }
+  });
+
+  it('the CLI loads yaml, remark and jsonc-parser only for a note or a settings file that needs them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-lazy-'));
+    try {
+      // A copy of the CLI without its lazy libraries: a plain folder checks all the same.
+      mkdirSync(join(dir, 'app/bin'), { recursive: true });
+      mkdirSync(join(dir, 'app/dist'), { recursive: true });
+      copyFileSync(BIN, join(dir, 'app/bin/rapport.js'));
+      copyFileSync(join(ROOT, 'dist/cli.cjs'), join(dir, 'app/dist/cli.cjs'));
+      mkdirSync(join(dir, 'notes/contacts'), { recursive: true });
+      writeFileSync(join(dir, 'notes/contacts/ann.md'), '---\ntype: contact\nname: Ann Lee\n---\nMet at [[nowhere]].\n');
+      const run = () => spawnSync(process.execPath, [join(dir, 'app/bin/rapport.js'), 'check', join(dir, 'notes'), '--json', '--no-cache'], { encoding: 'utf8' });
+      const plain = run();
+      assert.equal(plain.status, 0, plain.stderr);
+      assert.deepEqual(JSON.parse(plain.stdout).map((d: { code: string }) => d.code), ['unknown-reference']);
+      // Each of these needs one of them: an anchor (yaml), code hiding a link (remark), a settings file (jsonc).
+      writeFileSync(join(dir, 'notes/contacts/bob.md'), '---\ntype: contact\nname: &n Bob Lee\nrole: *n\n---\n<div>\n\n    [[hidden]]\n</div>\n');
+      mkdirSync(join(dir, 'notes/.vscode'));
+      writeFileSync(join(dir, 'notes/.vscode/settings.json'), '{ // mine\n "rapport.checks": { "unknown-reference": "error" }, }\n');
+      const missing = run();
+      assert.match(missing.stderr, /lazy\/(yaml|remark-parse|unified|jsonc-parser)\.cjs/, 'they were needed, and are not in the copy');
+      cpSync(join(ROOT, 'dist/lazy'), join(dir, 'app/dist/lazy'), { recursive: true });
+      const full = run();
+      assert.equal(full.status, 1, full.stderr);
+      assert.deepEqual(JSON.parse(full.stdout).map((d: { code: string; severity: string }) => `${d.code} ${d.severity}`), ['unknown-reference error']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the extension bundle has none either', async () => {
