@@ -28,7 +28,13 @@ export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
  * cost more than the directory reads.
  */
 export function walkMarkdown(root: string, skipped: Skipped[] = []): { file: string; abs: string }[] {
-  const out: { file: string; abs: string }[] = [];
+  const { files, abs } = walkFolder(root, skipped);
+  return files.map((file, i) => ({ file, abs: abs[i] }));
+}
+
+/** The same as two parallel arrays: at 10,000 notes, no object per file for the warm start to make and collect. */
+export function walkFolder(root: string, skipped: Skipped[] = []): { files: string[]; abs: string[] } {
+  const out = { files: [] as string[], abs: [] as string[] };
   const seen = new Set<string>([realpathSync(root)]);
   const walk = (dir: string, relDir: string): void => {
     let entries: Dirent[];
@@ -70,7 +76,10 @@ export function walkMarkdown(root: string, skipped: Skipped[] = []): { file: str
         seen.add(real);
         walk(abs, file);
       } else if (entry.name.toLowerCase().endsWith('.md')) {
-        if (isFile) out.push({ file, abs });
+        if (isFile) {
+          out.files.push(file);
+          out.abs.push(abs);
+        }
         else skipped.push({ file, reason: 'not a regular file (a FIFO, socket or device)' });
       }
     }

@@ -3,7 +3,7 @@
 // extension for a local workspace folder.
 
 import { realpathSync, statSync } from 'node:fs';
-import { code, readNote, walkMarkdown, type Skipped } from './disk.js';
+import { code, readNote, walkFolder, type Skipped } from './disk.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import { NoteIndex } from './note-index.js';
 import { parseFile, type ParsedFile } from './notes.js';
@@ -37,7 +37,9 @@ export function scan(root: string, skipped: Skipped[], options: { stat?: boolean
  */
 export class ScannedFolder {
   constructor(
-    readonly files: { file: string; abs: string }[],
+    /** Paths relative to the root, and absolute. */
+    readonly files: string[],
+    readonly abs: string[],
     /** NaN where the file could not be stat'ed (it is then in `skipped`). */
     readonly mtimes: number[],
     readonly sizes: number[],
@@ -47,29 +49,29 @@ export class ScannedFolder {
     const stamps = new Map<string, FileStamp & { abs: string }>();
     for (let i = 0; i < this.files.length; i++) {
       if (Number.isNaN(this.mtimes[i])) continue;
-      stamps.set(this.files[i].file, { mtimeMs: this.mtimes[i], size: this.sizes[i], abs: this.files[i].abs });
+      stamps.set(this.files[i], { mtimeMs: this.mtimes[i], size: this.sizes[i], abs: this.abs[i] });
     }
     return stamps;
   }
 }
 
 export function scanFolder(root: string, skipped: Skipped[], options: { stat?: boolean } = {}): ScannedFolder {
-  const files = walkMarkdown(root, skipped);
+  const { files, abs } = walkFolder(root, skipped);
   const mtimes = new Array<number>(files.length).fill(0);
   const sizes = new Array<number>(files.length).fill(0);
   if (options.stat !== false) {
     for (let i = 0; i < files.length; i++) {
       try {
-        const st = statSync(files[i].abs);
+        const st = statSync(abs[i]);
         mtimes[i] = st.mtimeMs;
         sizes[i] = st.size;
       } catch (e) {
         mtimes[i] = NaN;
-        skipped.push({ file: files[i].file, reason: `not readable (${code(e)})` });
+        skipped.push({ file: files[i], reason: `not readable (${code(e)})` });
       }
     }
   }
-  return new ScannedFolder(files, mtimes, sizes);
+  return new ScannedFolder(files, abs, mtimes, sizes);
 }
 
 /**

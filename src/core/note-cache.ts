@@ -22,7 +22,7 @@ import type { ParsedFile } from './notes.js';
 import { LineMap } from './text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 7;
 
 export interface FileStamp {
   mtimeMs: number;
@@ -57,28 +57,40 @@ export interface StoredReport {
 }
 
 /**
- * Each file's size and mtime when the diagnostics were computed, as three arrays:
- * the warm start reads this and compares it with the disk, and 10,000 small
- * arrays and a Map made of them cost a tenth of that start. The Map is built
- * only when a path is looked up (an incremental check).
+ * Each file's size and mtime when the diagnostics were computed: the paths as one
+ * string (NUL-separated: no file name holds a NUL) and two arrays. The warm start
+ * reads this and compares it with the disk; 10,000 path strings, or small arrays,
+ * or a Map made of them, each cost a good part of that start. The paths are split,
+ * and the Map built, only when a path is looked up (an incremental check).
  */
 export class StampTable {
   private byPath: Map<string, FileStamp> | undefined;
+  private list: string[] | undefined;
 
   constructor(
-    readonly paths: string[],
+    /** The paths, joined with NUL. */
+    readonly joined: string,
     readonly mtimes: number[],
     readonly sizes: number[],
   ) {}
 
   static of(stamps: Map<string, FileStamp>): StampTable {
-    const t = new StampTable([], [], []);
+    const paths: string[] = [];
+    const mtimes: number[] = [];
+    const sizes: number[] = [];
     for (const [p, s] of stamps) {
-      t.paths.push(p);
-      t.mtimes.push(s.mtimeMs);
-      t.sizes.push(s.size);
+      paths.push(p);
+      mtimes.push(s.mtimeMs);
+      sizes.push(s.size);
     }
+    const t = new StampTable(paths.join('\0'), mtimes, sizes);
+    t.list = paths;
     return t;
+  }
+
+  get paths(): string[] {
+    this.list ??= this.mtimes.length ? this.joined.split('\0') : [];
+    return this.list;
   }
 
   get size(): number {
@@ -99,14 +111,16 @@ export class StampTable {
 
   /** Exactly the files of this scan (those it could stat), in its order, each with this size and mtime? */
   matchesScan(scan: ScannedFolder): boolean {
+    const files: string[] = [];
     let j = 0;
     for (let i = 0; i < scan.files.length; i++) {
       const mtime = scan.mtimes[i];
       if (Number.isNaN(mtime)) continue;
-      if (j >= this.paths.length || this.paths[j] !== scan.files[i].file || this.mtimes[j] !== mtime || this.sizes[j] !== scan.sizes[i]) return false;
+      if (j >= this.mtimes.length || this.mtimes[j] !== mtime || this.sizes[j] !== scan.sizes[i]) return false;
+      files.push(scan.files[i]);
       j++;
     }
-    return j === this.paths.length;
+    return j === this.mtimes.length && files.join('\0') === this.joined;
   }
 }
 
@@ -199,7 +213,7 @@ interface StoredChecks {
   version: number;
   root: string;
   key: CheckKey;
-  stamps: { paths: string[]; mtimes: number[]; sizes: number[] };
+  stamps: { paths: string; mtimes: number[]; sizes: number[] };
   skipped: ChecksState['skipped'];
   /** The report's format and exit code, and the name of the file beside this one that holds its text. */
   report?: { format: string; code: number; file: string };
@@ -217,7 +231,7 @@ interface StoredChecks {
 export function loadChecks(root: string): ChecksState | undefined {
   const path = checksPath(root);
   const raw = readJson(path) as StoredChecks | undefined;
-  if (raw?.version !== CACHE_VERSION || raw.root !== root || typeof raw.diagnostics !== 'string') return undefined;
+  if (raw?.version !== CACHE_VERSION || raw.root !== root || typeof raw.diagnostics !== 'string' || typeof raw.stamps?.paths !== 'string') return undefined;
   const dir = dirname(path);
   // Without its diagnostics the state cannot seed an incremental check: a full one it is.
   if (!existsSync(join(dir, raw.diagnostics))) return undefined;
@@ -276,7 +290,7 @@ export function saveChecks(root: string, state: ChecksState): void {
     version: CACHE_VERSION,
     root,
     key: state.key,
-    stamps: { paths: state.stamps.paths, mtimes: state.stamps.mtimes, sizes: state.stamps.sizes },
+    stamps: { paths: state.stamps.joined, mtimes: state.stamps.mtimes, sizes: state.stamps.sizes },
     skipped: state.skipped,
     report: state.report && { format: state.report.format, code: state.report.code, file: reportFile },
     diagnostics: diagnosticsFile,
