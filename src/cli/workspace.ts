@@ -80,7 +80,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     t = now;
   };
   const walkSkips: Skipped[] = [];
-  const scanned = scanFolder(root, walkSkips, { stat: options.cache !== false });
+  const scanned = scanFolder(root, walkSkips, { stat: options.cache !== false, chdir: true });
   const { settings, problems } = readSettings(root);
   const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
   const context = () => ({ clock, settings });

@@ -55,19 +55,55 @@ export class ScannedFolder {
   }
 }
 
-export function scanFolder(root: string, skipped: Skipped[], options: { stat?: boolean } = {}): ScannedFolder {
+export function scanFolder(root: string, skipped: Skipped[], options: { stat?: boolean; chdir?: boolean } = {}): ScannedFolder {
   const { files, abs } = walkFolder(root, skipped);
   const mtimes = new Array<number>(files.length).fill(0);
   const sizes = new Array<number>(files.length).fill(0);
-  if (options.stat !== false) {
+  if (options.stat === false) return new ScannedFolder(files, abs, mtimes, sizes);
+  // With `chdir` (the CLI only: a process-wide change no editor host may make), each file is
+  // stat'ed by its name from inside its folder: the kernel then looks up one path component
+  // rather than every one from the root, ~10% of a warm start's stats at 10,000 notes.
+  let cwd: string | undefined;
+  try {
+    cwd = options.chdir ? process.cwd() : undefined;
+  } catch {
+    // the working folder is gone: stat by absolute path
+  }
+  let dir: string | undefined; // the folder (relative, with a trailing slash) we are in
+  let moved = false;
+  try {
     for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      let target = abs[i];
+      if (cwd !== undefined) {
+        const slash = file.lastIndexOf('/') + 1;
+        const here = file.slice(0, slash);
+        if (here !== dir) {
+          try {
+            process.chdir(abs[i].slice(0, abs[i].length - (file.length - slash) - 1)); // the file's folder, absolute
+            moved = true;
+            dir = here;
+          } catch {
+            dir = undefined;
+          }
+        }
+        if (dir === here) target = file.slice(slash);
+      }
       try {
-        const st = statSync(abs[i]);
+        const st = statSync(target);
         mtimes[i] = st.mtimeMs;
         sizes[i] = st.size;
       } catch (e) {
         mtimes[i] = NaN;
-        skipped.push({ file: files[i], reason: `not readable (${code(e)})` });
+        skipped.push({ file, reason: `not readable (${code(e)})` });
+      }
+    }
+  } finally {
+    if (cwd !== undefined && moved) {
+      try {
+        process.chdir(cwd);
+      } catch {
+        // cannot happen short of the old folder vanishing; relative paths are not used after this
       }
     }
   }

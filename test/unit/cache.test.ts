@@ -93,6 +93,24 @@ describe('the persisted cache', () => {
     assert.doesNotMatch(warm, /meetings\/m\.md/);
   });
 
+  it('stats each note from inside its folder, and leaves the working folder where it was', async () => {
+    const cwd = process.cwd();
+    write(dir, 'top.md', md(['type: contact', 'name: Top Level', 'next_follow_up: 2026-11-02']));
+    write(dir, 'a/b/deep.md', md(['type: contact', 'name: Deep Down', 'next_follow_up: 2026-11-03']));
+    const first = await check(dir);
+    assert.equal(process.cwd(), cwd);
+    assert.match(first, /Top Level/);
+    assert.match(first, /Deep Down/);
+    // A change in the deepest folder, same size, later mtime: seen by the stat made from inside it.
+    const later = new Date(Date.now() + 5000);
+    write(dir, 'a/b/deep.md', md(['type: contact', 'name: Deep Doun', 'next_follow_up: 2026-11-03']));
+    utimesSync(join(dir, 'a/b/deep.md'), later, later);
+    const warm = await check(dir);
+    assert.match(warm, /Deep Doun/);
+    assert.equal(warm, await check(dir, '--no-cache'));
+    assert.equal(process.cwd(), cwd);
+  });
+
   it('starts cold from a corrupt cache, without a wrong answer', async () => {
     const cold = await check(dir, '--no-cache');
     await check(dir);
