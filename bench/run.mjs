@@ -198,8 +198,8 @@ function git(...args) {
 }
 
 /**
- * A fingerprint of what is measured: the CLI bundle bin/rapport.js loads (dist/cli.cjs,
- * when there is one) and the compiled modules the re-check imports (out/src), to
+ * A fingerprint of what is measured: the CLI bundle bin/rapport.js loads (dist/cli.cjs
+ * and dist/lazy/, when there are) and the compiled modules the re-check imports (out/src), to
  * notice a rebuild by someone else in the middle of the run.
  */
 function buildFingerprint() {
@@ -214,6 +214,8 @@ function buildFingerprint() {
   walk(join(REPO, 'out', 'src'));
   const bundle = join(REPO, 'dist', 'cli.cjs');
   if (existsSync(bundle)) h.update(bundle).update(readFileSync(bundle));
+  const lazy = join(REPO, 'dist', 'lazy'); // the libraries the CLI loads when a run needs them
+  if (existsSync(lazy)) for (const f of readdirSync(lazy).sort()) h.update(f).update(readFileSync(join(lazy, f)));
   return h.digest('hex').slice(0, 12);
 }
 
