@@ -59,7 +59,13 @@ Ctrl-C stops it.
 `,
 };
 
-export async function main(argv: string[], io: Io = std): Promise<number> {
+/** What the `rapport` process itself (bin/rapport.js) adds around a run; tests calling main() in-process leave it out. */
+export interface Hooks {
+  /** Called once a run knows it will read and check notes, not just print what the cache holds. */
+  beforeReading?: () => void;
+}
+
+export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Promise<number> {
   const startup = performance.now(); // since the process started: Node's own start and loading this bundle
   let parsed;
   try {
@@ -127,7 +133,7 @@ export async function main(argv: string[], io: Io = std): Promise<number> {
       const ws = loadWorkspace(root, { cache });
       report = { skips: ws, out: values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
-      const checked = checkWorkspace(root, clock, { cache, format: values.json ? 'json' : 'human' });
+      const checked = checkWorkspace(root, clock, { cache, format: values.json ? 'json' : 'human', beforeReading: hooks.beforeReading });
       if (process.env.RAPPORT_TIMINGS) {
         // For the benchmark and for a bug report: where the time went.
         const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);

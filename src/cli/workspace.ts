@@ -71,7 +71,11 @@ export type ReportFormat = 'json' | 'human';
  * settings), a re-check of what the changes reach when a few files changed, and
  * a full check (of notes parsed or taken from the cache) otherwise.
  */
-export function checkWorkspace(root: string, clock: Clock, options: { cache?: boolean; format?: ReportFormat } = {}): CheckedWorkspace {
+export function checkWorkspace(
+  root: string,
+  clock: Clock,
+  options: { cache?: boolean; format?: ReportFormat; beforeReading?: () => void } = {},
+): CheckedWorkspace {
   const timings = { scan: 0, index: 0, check: 0, save: 0 };
   let t = performance.now();
   const lap = (phase: keyof typeof timings) => {
@@ -105,6 +109,7 @@ export function checkWorkspace(root: string, clock: Clock, options: { cache?: bo
     };
   }
 
+  options.beforeReading?.(); // something changed: notes are read, parsed and checked from here on
   const stamps = scanned.toMap();
   const notes = options.cache === false ? undefined : NoteCache.open(real);
   const index = new NoteIndex();
