@@ -148,6 +148,11 @@ export class NoteIndex {
     if (this.linkPostings) for (const l of file.links) each(this.linkPostings, idKey(l.id));
   }
 
+  /** Build now what the first change would build: for a host that has idle time after loading (the editor). */
+  prepareForChanges(): void {
+    void this.links;
+  }
+
   private get links(): Postings {
     if (!this.linkPostings) {
       const links = new Postings();

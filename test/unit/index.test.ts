@@ -36,6 +36,21 @@ describe('the index', () => {
     assert.ok(index.hasId('journal') && index.hasId('JOURNAL') && !index.hasId('nobody'));
   });
 
+  it('knows who links to a note whether it files links up front (the editor, once idle) or on the first change', () => {
+    const withBody = { ...files, 'outreach/sally.md': `${md(['type: outreach', 'to: "[[sally-smith]]"'])}As [[bob-jones]] suggested.\n` };
+    const lazy = indexOf(withBody);
+    const eager = indexOf(withBody);
+    eager.prepareForChanges();
+    for (const index of [lazy, eager]) {
+      // filed after the links were (or were not) built
+      index.set('meetings/new.md', `${md(['type: meeting', 'with: "[[carol-white]]"', 'date: 2026-11-20'])}Met [[bob-jones]] again.\n`);
+      index.delete('meetings/2026-11-25-bob.md');
+    }
+    for (const path of Object.keys(withBody)) assert.deepEqual([...lazy.dependents(path)].sort(), [...eager.dependents(path)].sort(), path);
+    assert.ok(lazy.dependents('contacts/bob-jones.md').has('meetings/new.md'));
+    assert.ok(!lazy.dependents('contacts/bob-jones.md').has('meetings/2026-11-25-bob.md'));
+  });
+
   it('adds, changes and removes one file at a time', () => {
     const index = indexOf(files);
     const globex = () => index.resolve({ text: 'Globex', start: 0, end: 0 }, 'company')!;
