@@ -110,8 +110,8 @@ export function checkWorkspace(
   }
 
   options.beforeReading?.(); // something changed: notes are read, parsed and checked from here on
-  const stamps = scanned.toMap();
   const notes = options.cache === false ? undefined : NoteCache.open(real);
+  const stamps = notes ? scanned.toMap() : undefined; // without a cache nothing is compared
   const index = new NoteIndex();
   const live = new LiveChecks(index, context);
   const fileSkips: Skipped[] = [];
@@ -120,7 +120,7 @@ export function checkWorkspace(
   const skippedBefore = new Set(state?.skipped.map((s) => s.file));
   const snapshot = sameDay && notes && state.stamps.keys().every((p) => skippedBefore.has(p) || notes.get(p, state.stamps.get(p)!));
   let how: CheckedWorkspace['how'] = 'full';
-  if (snapshot && notes && state) {
+  if (snapshot && notes && state && stamps) {
     how = 'incremental';
     for (const p of state.stamps.keys()) if (!skippedBefore.has(p)) index.put(notes.get(p, state.stamps.get(p)!)!.file);
     live.seed(state.diagnostics);
@@ -134,7 +134,13 @@ export function checkWorkspace(
     for (const file of state.stamps.keys()) if (!stamps.has(file)) notes.delete(file);
     lap('check');
   } else {
-    indexFiles(stamps, index, fileSkips, notes);
+    if (stamps) indexFiles(stamps, index, fileSkips, notes);
+    else {
+      for (let i = 0; i < scanned.files.length; i++) {
+        const parsed = readParsed(scanned.files[i], scanned.abs[i], fileSkips);
+        if (parsed) index.put(parsed);
+      }
+    }
     lap('index');
     live.checkAll();
     lap('check');
@@ -142,7 +148,7 @@ export function checkWorkspace(
 
   const diagnostics = live.all();
   const report = options.format && renderReport(diagnostics, options.format);
-  if (notes) {
+  if (notes && stamps) {
     notes.save();
     saveChecks(real, {
       key,
