@@ -32,13 +32,19 @@ export function walkMarkdown(root: string, skipped: Skipped[] = []): { file: str
   return files.map((file, i) => ({ file, abs: abs[i] }));
 }
 
-/** The same as two parallel arrays: at 10,000 notes, no object per file for the warm start to make and collect. */
-export function walkFolder(root: string, skipped: Skipped[] = []): { files: string[]; abs: string[] } {
-  const out = { files: [] as string[], abs: [] as string[] };
+/**
+ * The same as two parallel arrays (at 10,000 notes, no object per file for the warm
+ * start to make and collect), and each folder read with its mtime, taken just before it
+ * was listed: a folder whose mtime is still that has had no file added, removed or
+ * renamed since (the editor's check for file events a watcher dropped).
+ */
+export function walkFolder(root: string, skipped: Skipped[] = []): { files: string[]; abs: string[]; folders: Map<string, number> } {
+  const out = { files: [] as string[], abs: [] as string[], folders: new Map<string, number>() };
   const seen = new Set<string>([realpathSync(root)]);
   const walk = (dir: string, relDir: string): void => {
     let entries: Dirent[];
     try {
+      out.folders.set(dir, folderMtime(dir));
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       skipped.push({ file: relDir || '.', reason: `folder not readable (${code(e)})` });
@@ -129,6 +135,20 @@ export function readNote(abs: string, stamp = true): { text: string; mtimeMs?: n
     return { reason: code(e) === 'EISDIR' ? 'a folder, not a file' : `not readable (${code(e)})` };
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * A folder's mtime, or NaN when it cannot be read or is too recent to trust: a change
+ * within the file system's timestamp granularity of it would leave it unchanged, so a
+ * folder changed less than two seconds ago always counts as changed when compared.
+ */
+export function folderMtime(dir: string): number {
+  try {
+    const m = statSync(dir).mtimeMs;
+    return Date.now() - m < 2000 ? NaN : m;
+  } catch {
+    return NaN;
   }
 }
 

@@ -18,6 +18,8 @@ export interface LoadedFolder {
   save(): void;
   /** Each file's size and mtime as found: what the extension compares the disk with after a burst of file events. */
   stamps: Map<string, FileStamp & { abs: string }>;
+  /** Each folder read, with its mtime just before (NaN: unknown or too recent to trust). */
+  folders: Map<string, number>;
 }
 
 /**
@@ -43,6 +45,8 @@ export class ScannedFolder {
     /** NaN where the file could not be stat'ed (it is then in `skipped`). */
     readonly mtimes: number[],
     readonly sizes: number[],
+    /** Each folder read, with its mtime taken just before (see walkFolder). */
+    readonly folders: Map<string, number> = new Map(),
   ) {}
 
   toMap(): Map<string, FileStamp & { abs: string }> {
@@ -56,10 +60,10 @@ export class ScannedFolder {
 }
 
 export function scanFolder(root: string, skipped: Skipped[], options: { stat?: boolean; chdir?: boolean } = {}): ScannedFolder {
-  const { files, abs } = walkFolder(root, skipped);
+  const { files, abs, folders } = walkFolder(root, skipped);
   const mtimes = new Array<number>(files.length).fill(0);
   const sizes = new Array<number>(files.length).fill(0);
-  if (options.stat === false) return new ScannedFolder(files, abs, mtimes, sizes);
+  if (options.stat === false) return new ScannedFolder(files, abs, mtimes, sizes, folders);
   // With `chdir` (the CLI only: a process-wide change no editor host may make), each file is
   // stat'ed by its name from inside its folder: the kernel then looks up one path component
   // rather than every one from the root, ~10% of a warm start's stats at 10,000 notes.
@@ -107,7 +111,7 @@ export function scanFolder(root: string, skipped: Skipped[], options: { stat?: b
       }
     }
   }
-  return new ScannedFolder(files, abs, mtimes, sizes);
+  return new ScannedFolder(files, abs, mtimes, sizes, folders);
 }
 
 /**
@@ -170,10 +174,11 @@ export function loadFolder(
 ): LoadedFolder {
   const skipped: Skipped[] = [];
   const index = options.index ?? new NoteIndex();
-  const stamps = scan(root, skipped);
+  const scanned = scanFolder(root, skipped);
+  const stamps = scanned.toMap();
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
   const { read, cached } = indexFiles(stamps, index, skipped, cache);
   const save = () => cache?.save();
   if (options.save !== false) save();
-  return { index, skipped, read, cached, save, stamps };
+  return { index, skipped, read, cached, save, stamps, folders: scanned.folders };
 }

@@ -576,7 +576,7 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
 
   it('a checkout whose file events are all lost: the reconcile after the burst catches up', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    api.notes.dropFileEvents = true;
+    api.notes.dropFileEvents = 'counted';
     try {
       git(dir, 'checkout', '-q', 'b');
       // The events still arrive and count as a burst, but are dropped: only the reconcile can bring the index to branch b.
@@ -589,6 +589,24 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
       api.notes.dropFileEvents = false;
     }
     await storm(5, 'git checkout b → a', () => git(dir, 'checkout', '-q', 'a'));
+    await assertLikeFreshStart();
+  });
+
+  it('a checkout the watcher says nothing about: the next single file event still catches up', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    api.notes.dropFileEvents = 'all';
+    try {
+      git(dir, 'checkout', '-q', 'b'); // renames, creates and deletes: the folders' mtimes move
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      api.notes.dropFileEvents = false;
+    }
+    const onDisk = markdownFiles(dir).sort().join('\n');
+    const indexed = () => [...live().index.allFiles()].map((f) => f.path).sort().join('\n');
+    assert.notEqual(indexed(), onDisk, 'nothing has told Rapport about the checkout yet');
+    writeFileSync(join(dir, MARKER), '---\nstorm: one event\n---\n'); // one file event, for a file the checkout left alone
+    await waitFor('one event to bring the index to branch b', () => indexed() === onDisk, 60_000);
+    await api.notes.idle(300);
     await assertLikeFreshStart();
   });
 

@@ -9,7 +9,8 @@ import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { noteText, walkMarkdown } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
-import { loadFolder, scan } from '../../core/load-folder.js';
+import { folderMtime } from '../../core/disk.js';
+import { loadFolder, scanFolder } from '../../core/load-folder.js';
 import type { FileStamp } from '../../core/note-cache.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
@@ -42,6 +43,8 @@ export interface FolderNotes {
   loaded: boolean;
   /** A local folder's files as last read from disk (size and mtime), for reconcile(). */
   stamps?: Map<string, FileStamp>;
+  /** Its folders and their mtimes as last listed, for the quick check after a few file events. */
+  folders?: Map<string, number>;
 }
 
 export class WorkspaceNotes implements vscode.Disposable {
@@ -61,8 +64,11 @@ export class WorkspaceNotes implements vscode.Disposable {
   private readonly latestRead = new Map<string, number>();
   /** performance.now() of the last file or document event. */
   private lastEvent = 0;
-  /** For tests: ignore the watcher's file events (they still count towards a burst), as a watcher overwhelmed by a burst may. */
-  dropFileEvents = false;
+  /**
+   * For tests: ignore the watcher's file events, as a watcher overwhelmed by a burst may:
+   * 'counted' still counts them towards a burst; 'all' is a watcher that says nothing.
+   */
+  dropFileEvents: false | 'counted' | 'all' = false;
   /** File events since the last reconcile, and the timer that will run it. */
   private eventsSinceReconcile = 0;
   private reconcileTimer: NodeJS.Timeout | undefined;
@@ -113,18 +119,21 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.disposables.push(
       watcher,
       watcher.onDidCreate((u) => {
+        if (this.dropFileEvents === 'all') return;
         this.touched();
         this.burst();
         if (this.dropFileEvents) return;
         void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
       }),
       watcher.onDidChange((u) => {
+        if (this.dropFileEvents === 'all') return;
         this.touched();
         this.burst();
         if (this.dropFileEvents) return;
         void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
       }),
       watcher.onDidDelete((u) => {
+        if (this.dropFileEvents === 'all') return;
         this.touched();
         this.burst();
         if (this.dropFileEvents) return;
@@ -251,6 +260,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       save: false,
     });
     notes.stamps = new Map([...loaded.stamps].map(([p, st]) => [p, { mtimeMs: st.mtimeMs, size: st.size }]));
+    notes.folders = loaded.folders;
     for (const s of loaded.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
     this.log.info(`${notes.folder.name}: ${loaded.read} notes read, ${loaded.cached} from the cache, in ${Math.round(performance.now() - started)} ms`);
     // Writing the cache (megabytes of JSON at 10k notes) is for next time: not before Follow-ups are shown.
@@ -407,9 +417,14 @@ export class WorkspaceNotes implements vscode.Disposable {
     }
   }
 
-  /** Count a file event; after a burst of them, reconcile once things are quiet. */
+  /**
+   * Count a file event; once things are quiet, reconcile: in full after a burst of them,
+   * and after fewer only if a folder's mtime says files were added, removed or renamed.
+   * A watcher overwhelmed by a checkout can drop every event of it (a CI run saw the
+   * index left on the old branch): the next event, even one, then still catches up.
+   */
   private burst(): void {
-    if (++this.eventsSinceReconcile < BURST_EVENTS) return;
+    this.eventsSinceReconcile++;
     clearTimeout(this.reconcileTimer);
     this.reconcileTimer = setTimeout(() => void this.reconcile(), RECONCILE_AFTER_MS);
   }
@@ -426,19 +441,24 @@ export class WorkspaceNotes implements vscode.Disposable {
       return;
     }
     this.reconcileTimer = undefined;
+    const full = this.eventsSinceReconcile >= BURST_EVENTS;
     this.eventsSinceReconcile = 0;
     this.reading++; // for idle(): until every note it reads again is in
     try {
-      await this.reconcileFolders();
+      await this.reconcileFolders(full);
     } finally {
       this.reading--;
     }
   }
 
-  private async reconcileFolders(): Promise<void> {
+  private async reconcileFolders(full: boolean): Promise<void> {
     for (const notes of this.folders.values()) {
       if (!notes.loaded || !notes.stamps || notes.folder.uri.scheme !== 'file') continue;
-      const onDisk = scan(notes.folder.uri.fsPath, []);
+      // A few events: a stat per folder (not per file) tells whether any went missing.
+      if (!full && notes.folders && [...notes.folders].every(([dir, mtime]) => folderMtime(dir) === mtime)) continue;
+      const scanned = scanFolder(notes.folder.uri.fsPath, []);
+      notes.folders = scanned.folders;
+      const onDisk = scanned.toMap();
       const stale: vscode.Uri[] = [];
       for (const [path, st] of onDisk) {
         const known = notes.stamps.get(path);
