@@ -63,6 +63,11 @@ export interface Frontmatter {
 
 const YAML_TAGS = new Set(['', 'yaml', 'yml']);
 
+/** Is this opening-line tag YAML's (none, `yaml` or `yml`, in any case)? Only YAML is ever read. */
+export function isYamlTag(language: string): boolean {
+  return YAML_TAGS.has(language.toLowerCase());
+}
+
 /** The language tag of a `---tag` opening line, or undefined when the text has no frontmatter. */
 export function frontmatterLanguage(text: string): string | undefined {
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined;
@@ -88,7 +93,7 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
     keys: KeyTable.empty(),
     problems: [],
   };
-  if (!YAML_TAGS.has(language.toLowerCase())) return base; // never handed to any engine
+  if (!isYamlTag(language)) return base; // never handed to any engine
   const neverClosed = () => {
     base.problems.push({ message: 'The frontmatter is never closed: add a line `---` after it.', start: 0, end: 3 });
     return base;

@@ -4,7 +4,7 @@
 
 import { bodyLinks } from './body.js';
 import { parseDate, type NoteDate } from './dates.js';
-import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { isYamlTag, readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { findLinksIn, idOfPath, type WikiLink } from './links.js';
 import type { Fix, FollowUpSummary, NoteType, Severity } from './model.js';
 import { NOTE_TYPES } from './model.js';
@@ -134,7 +134,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   if (!fm) return { type: undefined, path, id, problems: [] };
   const lines = new LineMap(text);
 
-  if (fm.language !== '' && !/^ya?ml$/i.test(fm.language)) {
+  if (!isYamlTag(fm.language)) {
     // Never evaluated, whatever the note: reported so the user knows why it is not read.
     const problem: Finding = {
       code: 'unsafe-frontmatter',
