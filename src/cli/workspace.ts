@@ -134,13 +134,7 @@ export function checkWorkspace(
     for (const file of state.stamps.keys()) if (!stamps.has(file)) notes.delete(file);
     lap('check');
   } else {
-    if (stamps) indexFiles(stamps, index, fileSkips, notes);
-    else {
-      for (let i = 0; i < scanned.files.length; i++) {
-        const parsed = readParsed(scanned.files[i], scanned.abs[i], fileSkips);
-        if (parsed) index.put(parsed);
-      }
-    }
+    indexFiles(scanned, index, fileSkips, notes);
     lap('index');
     live.checkAll();
     lap('check');

@@ -19,24 +19,16 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Every `.md` file below `root` (relative paths, forward slashes), following symlinks but never in a loop. */
 export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
-  return walkMarkdown(root, skipped).map((f) => f.file);
+  return walkFolder(root, skipped).files;
 }
 
 /**
- * The same, with each file's absolute path too. Paths are built as the walk
- * descends, not by path.join/relative per file: at 10,000 notes those calls
- * cost more than the directory reads.
- */
-export function walkMarkdown(root: string, skipped: Skipped[] = []): { file: string; abs: string }[] {
-  const { files, abs } = walkFolder(root, skipped);
-  return files.map((file, i) => ({ file, abs: abs[i] }));
-}
-
-/**
- * The same as two parallel arrays (at 10,000 notes, no object per file for the warm
- * start to make and collect), and each folder read with its mtime, taken just before it
- * was listed: a folder whose mtime is still that has had no file added, removed or
- * renamed since (the editor's check for file events a watcher dropped).
+ * The same, with each file's absolute path too, as two parallel arrays (at 10,000
+ * notes, no object per file for the warm start to make and collect). Paths are built
+ * as the walk descends, not by path.join/relative per file: at 10,000 notes those
+ * calls cost more than the directory reads. And each folder read, with its mtime taken
+ * just before it was listed: a folder whose mtime is still that has had no file added,
+ * removed or renamed since (the editor's check for file events a watcher dropped).
  */
 export function walkFolder(root: string, skipped: Skipped[] = []): { files: string[]; abs: string[]; folders: Map<string, number> } {
   const out = { files: [] as string[], abs: [] as string[], folders: new Map<string, number>() };

@@ -23,19 +23,12 @@ export interface LoadedFolder {
 }
 
 /**
- * Every Markdown file under `root` with its size and mtime (and absolute path).
- * The CLI's check without a cache asks for no stat (`stat: false`; stamps then
- * read zero): nothing is compared, the read takes each file's size and mtime
- * anyway, and at 10,000 notes a second stat per file costs ~35 ms.
- */
-export function scan(root: string, skipped: Skipped[], options: { stat?: boolean } = {}): Map<string, FileStamp & { abs: string }> {
-  return scanFolder(root, skipped, options).toMap();
-}
-
-/**
- * A scan as parallel arrays, in the walk's (sorted, stable) order: the CLI's warm
- * start compares them with the last run's position by position, and builds the
- * Map (10,000 objects and entries) only when something changed.
+ * Every Markdown file under `root` with its size and mtime (and absolute path), as
+ * parallel arrays in the walk's (sorted, stable) order: the CLI's warm start compares
+ * them with the last run's position by position, and builds the Map (10,000 objects
+ * and entries) only when something changed. The CLI's check without a cache asks for
+ * no stat (`stat: false`; stamps then read zero): nothing is compared, and at 10,000
+ * notes a stat per file costs ~35 ms.
  */
 export class ScannedFolder {
   constructor(
@@ -142,23 +135,23 @@ export function readParsed(file: string, abs: string, skipped: Skipped[], cache?
  * Put every scanned file in `index`: from the cache when its size and mtime are
  * unchanged, else read and parsed. Files gone since are dropped from the cache.
  */
-export function indexFiles(
-  stamps: Map<string, FileStamp & { abs: string }>,
-  index: NoteIndex,
-  skipped: Skipped[],
-  cache?: NoteCache,
-): { read: number; cached: number } {
+export function indexFiles(scanned: ScannedFolder, index: NoteIndex, skipped: Skipped[], cache?: NoteCache): { read: number; cached: number } {
   let read = 0;
   let cached = 0;
-  for (const [file, stamp] of stamps) {
-    const hit = cache?.get(file, stamp);
-    const parsed = hit ? hit.file : readParsed(file, stamp.abs, skipped, cache);
+  const present = new Set<string>();
+  for (let i = 0; i < scanned.files.length; i++) {
+    const mtimeMs = scanned.mtimes[i];
+    if (Number.isNaN(mtimeMs)) continue; // could not be stat'ed: already skipped
+    const file = scanned.files[i];
+    if (cache) present.add(file);
+    const hit = cache?.get(file, { mtimeMs, size: scanned.sizes[i] });
+    const parsed = hit ? hit.file : readParsed(file, scanned.abs[i], skipped, cache);
     if (!parsed) continue;
     index.put(parsed);
     if (hit) cached++;
     else read++;
   }
-  if (cache) for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
+  if (cache) for (const [p] of [...cache.all()]) if (!present.has(p)) cache.delete(p);
   return { read, cached };
 }
 
@@ -177,7 +170,7 @@ export function loadFolder(
   const scanned = scanFolder(root, skipped);
   const stamps = scanned.toMap();
   const cache = options.cache === false ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
-  const { read, cached } = indexFiles(stamps, index, skipped, cache);
+  const { read, cached } = indexFiles(scanned, index, skipped, cache);
   const save = () => cache?.save();
   if (options.save !== false) save();
   return { index, skipped, read, cached, save, stamps, folders: scanned.folders };

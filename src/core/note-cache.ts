@@ -88,25 +88,19 @@ export class StampTable {
     return t;
   }
 
-  get paths(): string[] {
+  /** The paths, in order. */
+  keys(): string[] {
     this.list ??= this.mtimes.length ? this.joined.split('\0') : [];
     return this.list;
   }
 
-  get size(): number {
-    return this.paths.length;
-  }
-
   get(path: string): FileStamp | undefined {
     if (!this.byPath) {
+      const paths = this.keys();
       this.byPath = new Map();
-      for (let i = 0; i < this.paths.length; i++) this.byPath.set(this.paths[i], { mtimeMs: this.mtimes[i], size: this.sizes[i] });
+      for (let i = 0; i < paths.length; i++) this.byPath.set(paths[i], { mtimeMs: this.mtimes[i], size: this.sizes[i] });
     }
     return this.byPath.get(path);
-  }
-
-  keys(): string[] {
-    return this.paths;
   }
 
   /** Exactly the files of this scan (those it could stat), in its order, each with this size and mtime? */

@@ -10,7 +10,7 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmS
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { indexFiles, scan } from '../../src/core/load-folder.js';
+import { indexFiles, scanFolder } from '../../src/core/load-folder.js';
 import { NoteIndex } from '../../src/core/note-index.js';
 import { BIN, binForAnyUser, rapport, repo, run } from './cli-helpers.js';
 import { md } from './helpers.js';
@@ -266,11 +266,11 @@ describe('rapport on hostile input', function () {
     it('notes deleted between the scan and the read are skipped with a reason (core)', () => {
       const dir = folder(NOTES);
       const skipped: { file: string; reason: string }[] = [];
-      const stamps = scan(dir, skipped);
-      assert.equal(stamps.size, 3);
+      const scanned = scanFolder(dir, skipped);
+      assert.equal(scanned.toMap().size, 3);
       rmSync(dir, { recursive: true, force: true });
       const index = new NoteIndex();
-      assert.deepEqual(indexFiles(stamps, index, skipped), { read: 0, cached: 0 });
+      assert.deepEqual(indexFiles(scanned, index, skipped), { read: 0, cached: 0 });
       assert.deepEqual(skipped.map((s) => `${s.file}: ${s.reason}`), [
         'contacts/a.md: not readable (ENOENT)',
         'contacts/b.md: not readable (ENOENT)',

@@ -7,9 +7,8 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { noteText, walkMarkdown } from '../../core/disk.js';
+import { folderMtime, noteText, walkFolder } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
-import { folderMtime } from '../../core/disk.js';
 import { loadFolder, scanFolder } from '../../core/load-folder.js';
 import type { FileStamp } from '../../core/note-cache.js';
 import type { Diagnostic } from '../../core/model.js';
@@ -116,29 +115,20 @@ export class WorkspaceNotes implements vscode.Disposable {
     // Every path, not just '**/*.md': VS Code reports a folder created, moved or deleted
     // (a checkout, `mv contacts people`) as one event for the folder, without its files.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    // Every file event counts towards a burst (see burst()) before it is handled.
+    const onFileEvent = (handle: (u: vscode.Uri) => void) => (u: vscode.Uri) => {
+      if (this.dropFileEvents === 'all') return;
+      this.touched();
+      this.burst();
+      if (this.dropFileEvents) return;
+      handle(u);
+    };
+    const changed = onFileEvent((u) => void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u)));
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => {
-        if (this.dropFileEvents === 'all') return;
-        this.touched();
-        this.burst();
-        if (this.dropFileEvents) return;
-        void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
-      }),
-      watcher.onDidChange((u) => {
-        if (this.dropFileEvents === 'all') return;
-        this.touched();
-        this.burst();
-        if (this.dropFileEvents) return;
-        void (this.isNote(u) ? this.fromDisk(u) : this.folderChanged(u));
-      }),
-      watcher.onDidDelete((u) => {
-        if (this.dropFileEvents === 'all') return;
-        this.touched();
-        this.burst();
-        if (this.dropFileEvents) return;
-        this.deleted(u);
-      }),
+      watcher.onDidCreate(changed),
+      watcher.onDidChange(changed),
+      watcher.onDidDelete(onFileEvent((u) => this.deleted(u))),
     );
     this.ready = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' },
@@ -400,7 +390,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       try {
         if (uri.scheme === 'file') {
           if (!(await stat(uri.fsPath)).isDirectory()) return;
-          found = walkMarkdown(uri.fsPath).map((f) => vscode.Uri.file(f.abs));
+          found = walkFolder(uri.fsPath).abs.map((abs) => vscode.Uri.file(abs));
         } else {
           if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
           found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'), EXCLUDE);
