@@ -22,6 +22,15 @@ export class KeyTable {
     return new KeyTable([], [], undefined);
   }
 
+  /**
+   * The table of arrays built by a reader (names unique, four spans a name, item spans or null
+   * a name). They are copied at their exact size: arrays grown by push keep spare room, and
+   * every note keeps its table.
+   */
+  static fromParts(names: string[], spans: number[], items: (number[] | null)[] | undefined): KeyTable {
+    return new KeyTable(names.slice(), spans.slice(), items?.map((i) => i && i.slice()));
+  }
+
   /** The table of these keys (names are unique). Arrays are allocated at their final size: no slack. */
   static of(entries: readonly TopLevelKey[]): KeyTable {
     const n = entries.length;

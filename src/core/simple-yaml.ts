@@ -10,7 +10,6 @@
 // shared/notes/peers.md). On the subset it accepts it gives exactly the data
 // and source ranges `yaml` gives; test/unit/simple-yaml.test.ts holds it to that.
 
-import type { TopLevelKey } from './frontmatter.js';
 import { KeyTable } from './key-table.js';
 
 export interface SimpleYaml {
@@ -39,11 +38,18 @@ const BOOLS = new Map<string, boolean>([
 /** Read `source` (offsets shifted by `at`), or undefined when it is outside the simple subset. */
 export function readSimpleYaml(source: string, at: number): SimpleYaml | undefined {
   if (source.includes('\t') || source.charCodeAt(0) === 0xfeff) return undefined;
-  const data: Record<string, unknown> = {};
-  const keys: TopLevelKey[] = [];
-  // The key whose value is a block list being read, if any.
-  let list: { entry: TopLevelKey; items: unknown[]; indent: number } | undefined;
-  let pending: TopLevelKey | undefined; // `key:` with nothing after it yet
+  // The keys are read into the arrays a KeyTable keeps (four span offsets a key) and their
+  // values into a list; the data object is made at the end. Objects per key and stores into
+  // `data` here (a new shape for every order of keys) made this, the hottest function of a
+  // cold check, the one V8 threw away and recompiled most: four times at 10,000 notes.
+  const names: string[] = [];
+  const spans: number[] = [];
+  const values: unknown[] = [];
+  let items: (number[] | null)[] | undefined; // item spans of the keys whose value is a list
+  let list = -1; // the key whose value is a block list being read, if any
+  let listValues: unknown[] = [];
+  let listIndent = 0;
+  let pending = -1; // `key:` with nothing after it yet
 
   let pos = 0;
   while (pos <= source.length) {
@@ -58,96 +64,110 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
     const indent = first - pos;
 
     if (first === end || source.charCodeAt(first) === 35 /* # */) {
-      if (list || pending) return undefined; // where yaml ends the node is subtle here: let it decide
+      if (list !== -1 || pending !== -1) return undefined; // where yaml ends the node is subtle here: let it decide
       pos = next;
       continue;
     }
     if (source.charCodeAt(first) === 45 /* - */ && (first + 1 === end || source.charCodeAt(first + 1) === 32)) {
       // An item of a block list under the key just read.
-      const owner = list?.entry ?? pending;
-      if (!owner || first + 1 === end || (list && indent !== list.indent)) return undefined;
-      if (!list) {
-        list = { entry: owner, items: [], indent };
-        owner.valueStart = at + pos + indent;
-        owner.items = [];
-        pending = undefined;
+      const owner = list !== -1 ? list : pending;
+      if (owner === -1 || first + 1 === end || (list !== -1 && indent !== listIndent)) return undefined;
+      if (list === -1) {
+        list = owner;
+        listValues = [];
+        listIndent = indent;
+        spans[owner * 4 + 2] = at + pos + indent;
+        items ??= new Array<number[] | null>(names.length).fill(null);
+        items[owner] = [];
+        pending = -1;
       }
       let itemAt = first + 2;
       while (itemAt < end && source.charCodeAt(itemAt) === 32) itemAt++;
       const s = scalar(source, itemAt, end);
       if (!s) return undefined;
-      list.items.push(s.value);
-      list.entry.items!.push({ start: at + s.start, end: at + s.end });
-      list.entry.valueEnd = at + trimEnd(source, s.end, end);
+      listValues.push(s.value);
+      items![list]!.push(at + s.start, at + s.end);
+      spans[list * 4 + 3] = at + trimEnd(source, s.end, end);
       pos = next;
       continue;
     }
     if (indent > 0) {
       // `key:` with its plain value on the lines below it; anything else indented (a nested map) is yaml's.
-      if (!pending || list) return undefined;
+      if (pending === -1 || list !== -1) return undefined;
       const folded = plainLines(source, pos + indent, end, next);
       if (!folded) return undefined;
-      data[pending.key] = folded.value;
-      pending.valueStart = at + pos + indent;
-      pending.valueEnd = at + folded.end;
-      pending = undefined;
+      take(values, spans, pending, folded.value, at + pos + indent, at + folded.end);
+      pending = -1;
       pos = folded.next;
       continue;
     }
     const keyEnd = keyAt(source, pos, end);
     if (keyEnd === -1) return undefined;
-    if (list) {
-      data[list.entry.key] = list.items;
-      list = undefined;
+    if (list !== -1) {
+      values[list] = listValues;
+      list = -1;
     }
-    if (pending) {
+    if (pending !== -1) {
       // `key:` followed by another key: null, with an empty range where yaml puts it (the end of its line).
-      data[pending.key] = null;
-      pending = undefined;
+      values[pending] = null;
+      pending = -1;
     }
     const name = source.slice(pos, keyEnd);
-    if (name === '__proto__' || keys.some((k) => k.key === name)) return undefined;
-    const entry: TopLevelKey = { key: name, keyStart: at + pos, keyEnd: at + keyEnd, valueStart: 0, valueEnd: 0 };
-    keys.push(entry);
+    if (name === '__proto__' || names.includes(name)) return undefined;
+    const k = names.length;
+    names.push(name);
+    values.push(undefined);
+    spans.push(at + pos, at + keyEnd, 0, 0);
+    if (items) items.push(null);
     let v = pos + name.length + 1;
-    while (v < end && source[v] === ' ') v++;
+    while (v < end && source.charCodeAt(v) === 32) v++;
     if (v >= end) {
-      entry.valueStart = entry.valueEnd = at + end;
-      pending = entry;
+      spans[k * 4 + 2] = spans[k * 4 + 3] = at + end;
+      pending = k;
       pos = next;
       continue;
     }
-    if (source[v] === '#') return undefined;
-    if (source[v] === '[') {
+    const c = source.charCodeAt(v);
+    if (c === 35 /* # */) return undefined;
+    if (c === 91 /* [ */) {
       const flow = flowList(source, v, end);
       if (!flow) return undefined;
-      take(data, entry, flow.items.map((i) => i.value), at + v, at + flow.end);
-      entry.items = flow.items.map((i) => ({ start: at + i.start, end: at + i.end }));
-    } else if (source[v] === '|' || source[v] === '>') {
+      const flat: number[] = [];
+      for (const i of flow.items) flat.push(at + i.start, at + i.end);
+      take(values, spans, k, flow.items.map((i) => i.value), at + v, at + flow.end);
+      items ??= new Array<number[] | null>(names.length).fill(null);
+      items[k] = flat;
+    } else if (c === 124 /* | */ || c === 62 /* > */) {
       const block = blockScalar(source, v, end, next);
       if (!block) return undefined;
-      take(data, entry, block.value, at + v, at + block.end);
+      take(values, spans, k, block.value, at + v, at + block.end);
       pos = block.next;
       continue;
     } else {
       const s = scalar(source, v, end);
       if (!s) return undefined;
-      const c = source[v];
-      if (c !== '"' && c !== "'" && continues(source, next)) {
+      if (c !== 34 /* " */ && c !== 39 /* ' */ && continues(source, next)) {
         // A plain scalar folded over indented lines ("role: Principal\n  Product Designer").
         const folded = plainLines(source, v, end, next);
         if (!folded) return undefined;
-        take(data, entry, folded.value, at + v, at + folded.end);
+        take(values, spans, k, folded.value, at + v, at + folded.end);
         pos = folded.next;
         continue;
       }
-      take(data, entry, s.value, at + s.start, at + s.end);
+      take(values, spans, k, s.value, at + s.start, at + s.end);
     }
     pos = next;
   }
-  if (list) data[list.entry.key] = list.items;
-  if (pending) data[pending.key] = null;
-  return { data, keys: KeyTable.of(keys) };
+  if (list !== -1) values[list] = listValues;
+  if (pending !== -1) values[pending] = null;
+  return { data: dataOf(names, values), keys: KeyTable.fromParts(names, spans, items) };
+}
+
+/** The data object of the keys read: made in one place, whose stores V8 can leave generic. */
+function dataOf(names: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) data[names[i]] = values[i];
+  return data;
 }
 
 /**
@@ -277,11 +297,11 @@ function blockScalar(source: string, start: number, end: number, next: number): 
   return { value, end: last, next: pos };
 }
 
-/** Record a key's value, and where it stands in the note. */
-function take(data: Record<string, unknown>, entry: TopLevelKey, value: unknown, start: number, end: number): void {
-  data[entry.key] = value;
-  entry.valueStart = start;
-  entry.valueEnd = end;
+/** Record key `k`'s value, and where it stands in the note. */
+function take(values: unknown[], spans: number[], k: number, value: unknown, start: number, end: number): void {
+  values[k] = value;
+  spans[k * 4 + 2] = start;
+  spans[k * 4 + 3] = end;
 }
 
 /** A scalar from `start` to the line's `end`, with an optional trailing comment. */
