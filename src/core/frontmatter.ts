@@ -71,8 +71,8 @@ export function isYamlTag(language: string): boolean {
 /** The language tag of a `---tag` opening line, or undefined when the text has no frontmatter. */
 export function frontmatterLanguage(text: string): string | undefined {
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined;
-  const nl = text.search(/\r?\n/);
-  return (nl === -1 ? text.slice(3) : text.slice(3, nl)).trim();
+  const nl = text.indexOf('\n');
+  return (nl === -1 ? text.slice(3) : text.slice(3, nl)).trim(); // trim() takes a `\r` before the `\n` too
 }
 
 /** Read the frontmatter of a note (text without a BOM). Undefined when there is none. */
@@ -104,7 +104,8 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
   // note's is not read: yaml takes seconds over 256 kB of junk.
   const close = text.indexOf('\n---', nl);
   if (close === -1) return neverClosed();
-  if (close - nl > MAX_FRONTMATTER_BYTES || linesIn(text, nl, close) > MAX_FRONTMATTER_LINES) {
+  // (A block of fewer characters than the line limit cannot have more lines: no count.)
+  if (close - nl > MAX_FRONTMATTER_BYTES || (close - nl > MAX_FRONTMATTER_LINES && linesIn(text, nl, close) > MAX_FRONTMATTER_LINES)) {
     const limit = `${MAX_FRONTMATTER_LINES} lines or ${MAX_FRONTMATTER_BYTES / 1024} kB`;
     base.problems.push({ message: `The frontmatter is over ${limit} long; it was not read.`, start: 0, end: 3 });
     return base;

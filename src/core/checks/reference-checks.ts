@@ -15,9 +15,10 @@ function unknownReferenceIn<T extends NoteType>(type: T) {
       const out: Finding[] = [];
       // One message and fix per missing note, shared by every link to it: a fix holds a whole note
       // template, and a 1 MB line of [[a]] (174,000 links) held 125 MB of copies.
-      const made = new Map<string, Pick<Finding, 'message' | 'fixes'>>();
+      let made: Map<string, Pick<Finding, 'message' | 'fixes'>> | undefined; // only for a note with a missing link
       for (const link of note.links) {
         if (ctx.index.hasId(link.id)) continue;
+        made ??= new Map();
         // A link under `company:` names a company; any other names a person.
         const kind = note.frontmatter.keys.keyAt(link.start) === 'company' ? 'company' : 'contact';
         let shared = made.get(`${kind}|${link.id}`);
