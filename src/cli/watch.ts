@@ -1,9 +1,14 @@
 // `rapport watch`: check once, then again on every change, one file re-read at a time.
+//
+// A change re-checks only what can depend on it (LiveChecks, as the editor does): at
+// 10,000 notes, checking everything again after each save took ~0.1–0.2 s. Everything is
+// checked again when what every check depends on changes: the settings, or the day.
 
 import chokidar from 'chokidar';
 import { join } from 'node:path';
-import { checkAll } from '../core/checks/index.js';
-import { systemClock, type Clock } from '../core/dates.js';
+import { plural, systemClock, type Clock } from '../core/dates.js';
+import { LiveChecks } from '../core/live-checks.js';
+import { parseFile, type ParsedFile } from '../core/notes.js';
 import { humanLine, summary } from './format.js';
 import type { Io } from './main.js';
 import { loadWorkspace, readNote, readSettings, rel } from './workspace.js';
@@ -12,13 +17,39 @@ const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
 
 export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boolean): Promise<number> {
   const ws = loadWorkspace(root);
+  let clock = clockFixed ? fixedClock : systemClock();
+  const live = new LiveChecks(ws.index, () => ({ clock, settings: ws.settings }));
+  /** Files changed since the last print: the note as read now, or undefined when it is gone. */
+  const changed = new Map<string, ParsedFile | undefined>();
+  let checkedDay: number | undefined; // the day of the last full check; undefined: check everything
   const print = () => {
-    const clock = clockFixed ? fixedClock : systemClock();
-    const ds = checkAll(ws.index.allFiles(), { index: ws.index, clock, settings: ws.settings });
-    io.out(`\n── ${new Date().toLocaleTimeString()} ──\n${ds.map((d) => `${humanLine(d)}\n`).join('')}${summary(ds)}\n`);
+    const started = performance.now();
+    clock = clockFixed ? fixedClock : systemClock();
+    let what: string;
+    // Many files at once (a checkout, a pull) are checked whole: re-checked one at a time they
+    // cost ~3 ms each at 10,000 notes, where checking all of them again costs ~0.1 s.
+    if (checkedDay !== clock.today || changed.size > Math.max(20, ws.index.size / 300)) {
+      for (const [path, file] of changed) {
+        if (file) ws.index.put(file);
+        else ws.index.delete(path);
+      }
+      live.checkAll();
+      checkedDay = clock.today;
+      what = `${plural(ws.index.size, 'file')} checked`;
+    } else {
+      const rechecked = new Set<string>();
+      for (const [path, file] of changed) for (const p of live.change(path, file)) rechecked.add(p);
+      what = `${plural(rechecked.size, 'file')} re-checked`;
+    }
+    changed.clear();
+    const ds = live.all();
+    const ms = (performance.now() - started).toFixed(1);
+    io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${ds.map((d) => `${humanLine(d)}\n`).join('')}${summary(ds)}\n`);
   };
   for (const s of ws.skipped) io.err(`rapport: skipped ${s.file}: ${s.reason}\n`);
   print();
+  // Who links where is built on the first change otherwise (~20 ms at 10,000 notes): do it now, while nothing is asked.
+  setImmediate(() => ws.index.prepareForChanges());
 
   let timer: NodeJS.Timeout | undefined;
   const soon = () => {
@@ -29,6 +60,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     const file = rel(root, abs);
     if (file === '.vscode/settings.json') {
       ws.settings = readSettings(root).settings;
+      checkedDay = undefined; // every check may read a setting
       return soon();
     }
     if (!file.toLowerCase().endsWith('.md')) return;
@@ -36,23 +68,27 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     let reason = 'reason' in r ? r.reason : undefined;
     if (!('reason' in r)) {
       try {
-        ws.index.set(file, r.text);
+        changed.set(file, parseFile(file, r.text));
       } catch (e) {
         reason = `could not be parsed (${(e as Error)?.message ?? String(e)})`;
       }
     }
     if (reason !== undefined) {
-      ws.index.delete(file);
+      changed.set(file, undefined);
       io.err(`rapport: skipped ${file}: ${reason}\n`);
     }
     soon();
   };
   const remove = (abs: string) => {
-    if (ws.index.delete(rel(root, abs))) soon();
+    const file = rel(root, abs);
+    if (!ws.index.get(file) && !changed.has(file)) return; // not a note we hold
+    changed.set(file, undefined);
+    soon();
   };
   const removeDir = (abs: string) => {
     const prefix = `${rel(root, abs)}/`;
-    for (const f of [...ws.index.allFiles()]) if (f.path.startsWith(prefix)) ws.index.delete(f.path);
+    for (const f of ws.index.allFiles()) if (f.path.startsWith(prefix)) changed.set(f.path, undefined);
+    for (const path of changed.keys()) if (path.startsWith(prefix)) changed.set(path, undefined);
     soon();
   };
 

@@ -8,6 +8,20 @@ import { md } from './helpers.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../../bin/rapport.js');
 
+/** `rapport watch DIR`, with its output so far and a wait for a pattern in what it printed after `from`. */
+function watching(dir: string) {
+  const child = spawn(process.execPath, [BIN, 'watch', dir, '--today', '2026-11-21'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const io = { out: '', err: '' };
+  child.stdout.on('data', (b) => (io.out += b));
+  child.stderr.on('data', (b) => (io.err += b));
+  const waitFor = async (re: RegExp, from = 0) => {
+    for (let i = 0; i < 100 && !re.test(io.out.slice(from)); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.match(io.out.slice(from), re, `stdout: ${io.out}\nstderr: ${io.err}`);
+    return io.out.slice(from);
+  };
+  return { child, io, waitFor };
+}
+
 describe('rapport watch', function () {
   this.timeout(20_000);
 
@@ -36,6 +50,46 @@ describe('rapport watch', function () {
       mark = out.length;
       unlinkSync(join(dir, 'contacts/b.md'));
       await waitFor(/No problems/, mark);
+      const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill('SIGINT');
+      assert.equal(await exit, 0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('re-checks only the notes a change can reach, and everything when the settings change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-watch-'));
+    for (const d of ['contacts', 'meetings', '.vscode']) mkdirSync(join(dir, d));
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, `contacts/p${i}.md`), md(['type: contact', `name: Person ${i}`]));
+    writeFileSync(join(dir, 'contacts/sally.md'), md(['type: contact', 'name: Sally']));
+    writeFileSync(join(dir, 'meetings/lunch.md'), md(['type: meeting', 'with: ["[[sally]]", "[[carol]]"]', 'date: 2026-11-20', 'thank_you: skip', 'referrals: []']));
+    const { child, io, waitFor } = watching(dir);
+    try {
+      const first = await waitFor(/diagnostic/);
+      assert.match(first, /── .* · 32 files checked in [\d.]+ ms ──/);
+      assert.match(first, /meetings\/lunch\.md:\d+:\d+ warning unknown-reference No note is called “carol”/);
+      await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
+      // Carol's note answers the meeting's link: the meeting is re-checked with her, and nothing else.
+      let mark = io.out.length;
+      writeFileSync(join(dir, 'contacts/carol.md'), md(['type: contact', 'name: Carol']));
+      const after = await waitFor(/No problems/, mark);
+      const rechecked = /· (\d+) files? re-checked in/.exec(after);
+      assert.ok(rechecked, after);
+      assert.ok(Number(rechecked[1]) >= 2 && Number(rechecked[1]) <= 3, after); // carol, the meeting (and sally, whom it is with)
+      // Many files at once (a checkout): all are checked again, the new ones with them.
+      mark = io.out.length;
+      for (let i = 0; i < 25; i++) writeFileSync(join(dir, `contacts/q${i}.md`), md(['type: contact', `name: Q ${i}`]));
+      await waitFor(/· 58 files checked in/, mark);
+      for (let i = 0; i < 25; i++) unlinkSync(join(dir, `contacts/q${i}.md`));
+      await waitFor(/· 33 files checked in/, mark);
+      // A setting can change any note's result: all of them are checked again.
+      mark = io.out.length;
+      writeFileSync(join(dir, '.vscode/settings.json'), '{ "rapport.checks.unknown-reference": "error" }');
+      await waitFor(/· 33 files checked in/, mark);
+      unlinkSync(join(dir, 'contacts/carol.md'));
+      await waitFor(/meetings\/lunch\.md:\d+:\d+ error unknown-reference/, mark);
       const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGINT');
       assert.equal(await exit, 0);
