@@ -51,6 +51,9 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   // Who links where is built on the first change otherwise (~20 ms at 10,000 notes): do it now, while nothing is asked.
   setImmediate(() => ws.index.prepareForChanges());
 
+  // What is due changes with the calendar too: when the day turns, everything is checked and printed again.
+  const dayTimer = clockFixed ? undefined : setInterval(() => systemClock().today !== checkedDay && print(), 60_000);
+
   let timer: NodeJS.Timeout | undefined;
   const soon = () => {
     clearTimeout(timer);
@@ -100,6 +103,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   return new Promise((done) => {
     const stop = () => {
       clearTimeout(timer);
+      clearInterval(dayTimer);
       void watcher.close().then(() => done(0));
     };
     process.once('SIGINT', stop);
