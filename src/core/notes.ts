@@ -128,7 +128,11 @@ const TYPE_LINE_RE = /^[ \t]*["']?type["']?[ \t]*:[ \t]*["']?(contact|meeting|co
 
 /** Read one Markdown file. `path` is relative to the workspace root, with forward slashes. */
 export function parseFile(path: string, raw: string): ParsedFile {
-  const { text, bom } = splitBom(raw);
+  const { text: read, bom } = splitBom(raw);
+  // Lines that end in a lone CR (classic Mac OS) are lines to VS Code, which shows such a note
+  // with its line breaks made \n or \r\n, and to people. Read them so: one character for
+  // another, so every offset, and every line and column reported, is that of the file.
+  const text = read.indexOf('\n') === -1 && read.includes('\r') ? read.replaceAll('\r', '\n') : read;
   const id = idOfPath(path);
   const fm = readFrontmatter(text);
   if (!fm) return { type: undefined, path, id, problems: [] };
@@ -140,7 +144,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
       code: 'unsafe-frontmatter',
       start: 0,
       end: lines.lineEnd(0),
-      message: `Frontmatter in \`${fm.language}\` is never evaluated; Rapport reads YAML only. Change the opening line to \`---\`.`,
+      message: `Frontmatter in \`${shownTag(fm.language)}\` is never evaluated; Rapport reads YAML only. Change the opening line to \`---\`.`,
     };
     return { type: undefined, path, id, problems: [problem], text, bom, lines };
   }
@@ -237,6 +241,12 @@ export function parseFile(path: string, raw: string): ParsedFile {
       return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent };
     }
   }
+}
+
+/** A language tag as a message can show it: on one line, and short (it is whatever follows `---`). */
+function shownTag(tag: string): string {
+  const line = tag.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return line.length > 30 ? `${line.slice(0, 30)}…` : line;
 }
 
 /** Reads typed values from a note's frontmatter, reporting each value of the wrong kind at that value. */

@@ -77,9 +77,12 @@ function assertWellFormed(ds: Diagnostic[], texts: Map<string, string>): void {
     assert.ok(text !== undefined, `diagnostic on a file not given: ${where}`);
     let lines = lengths.get(d.file);
     if (!lines) {
-      // A lone CR (old Macs) ends a line in VS Code but not in Rapport, which reads such a note as one line: no stricter check there.
-      const loneCr = /\r(?!\n)/.test(text);
-      lines = splitBom(text).text.split('\n').map((l) => (loneCr ? l.length : l.replace(/\r$/, '').length));
+      // A lone CR (old Macs) ends a line in VS Code. Rapport reads a note whose lines all end so as VS Code
+      // does; in a note that mixes them with \n, only \n ends a line for it: no stricter check there.
+      const body = splitBom(text).text;
+      const crOnly = !body.includes('\n') && body.includes('\r');
+      const loneCr = /\r(?!\n)/.test(body);
+      lines = crOnly ? body.split('\r').map((l) => l.length) : body.split('\n').map((l) => (loneCr ? l.length : l.replace(/\r$/, '').length));
       lengths.set(d.file, lines);
     }
     for (const p of [d.range.start, d.range.end]) {

@@ -112,6 +112,20 @@ describe('bad input', () => {
     assert.deepEqual(d.range.end, { line: 3, character: 26 });
   });
 
+  it('reads a note whose lines end in a lone CR (classic Mac) as an editor shows it', () => {
+    const lines = ['---', 'type: contact', 'name: Old Mac', 'next_follow_up: 2026-02-30', '---', 'Met at the \u201cThink Different\u201d meetup.', ''];
+    const [d] = check({ 'contacts/mac.md': lines.join('\r') });
+    assert.equal(d.code, 'invalid-frontmatter');
+    assert.deepEqual([d.range.start, d.range.end], [{ line: 3, character: 16 }, { line: 3, character: 26 }]);
+    // Whatever follows an opening `---` is shown in the message on one line, and cut short.
+    const [tag] = check({ 'contacts/odd.md': `---js\rvar x = 1; // ${'x'.repeat(200)}\n---\n` });
+    assert.equal(tag.code, 'unsafe-frontmatter');
+    assert.match(tag.message, /^Frontmatter in `js var x = 1; \/\/ x{13}…` is never evaluated/);
+    const note = parseFile('contacts/mac.md', lines.join('\r')) as Contact;
+    assert.equal(note.name, 'Old Mac');
+    assert.equal(note.text.length, lines.join('\r').length, 'every offset is the same in the file');
+  });
+
   it('reports frontmatter that is never closed', () => {
     const ds = check({ 'contacts/c.md': '---\ntype: contact\nname: A\n' });
     assert.deepEqual(ds.map((d) => d.code), ['invalid-frontmatter']);
