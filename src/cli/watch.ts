@@ -5,6 +5,7 @@
 // checked again when what every check depends on changes: the settings, or the day.
 
 import chokidar from 'chokidar';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { plural, systemClock, type Clock } from '../core/dates.js';
 import { LiveChecks } from '../core/live-checks.js';
@@ -19,12 +20,31 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   const ws = loadWorkspace(root);
   let clock = clockFixed ? fixedClock : systemClock();
   const live = new LiveChecks(ws.index, () => ({ clock, settings: ws.settings }));
-  /** Files changed since the last print: the note as read now, or undefined when it is gone. */
-  const changed = new Map<string, ParsedFile | undefined>();
+  /** Notes touched since the last print, read when it runs: 100 ms after the last event, when a write has finished. */
+  const touched = new Set<string>();
+  /** A note as it is on disk now, or undefined when it is gone or cannot be read (said on stderr). */
+  const read = (file: string): ParsedFile | undefined => {
+    const abs = join(root, file);
+    if (!existsSync(abs)) return undefined;
+    const r = readNote(abs);
+    let reason = 'reason' in r ? r.reason : undefined;
+    if (!('reason' in r)) {
+      try {
+        return parseFile(file, r.text);
+      } catch (e) {
+        reason = `could not be parsed (${(e as Error)?.message ?? String(e)})`;
+      }
+    }
+    io.err(`rapport: skipped ${file}: ${reason}\n`);
+    return undefined;
+  };
   let checkedDay: number | undefined; // the day of the last full check; undefined: check everything
   const print = () => {
     const started = performance.now();
     clock = clockFixed ? fixedClock : systemClock();
+    const changed = new Map<string, ParsedFile | undefined>();
+    for (const file of touched) changed.set(file, read(file));
+    touched.clear();
     let what: string;
     // Many files at once (a checkout, a pull) are checked whole: re-checked one at a time they
     // cost ~3 ms each at 10,000 notes, where checking all of them again costs ~0.1 s.
@@ -41,7 +61,6 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
       for (const [path, file] of changed) for (const p of live.change(path, file)) rechecked.add(p);
       what = `${plural(rechecked.size, 'file')} re-checked`;
     }
-    changed.clear();
     const ds = live.all();
     const ms = (performance.now() - started).toFixed(1);
     io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${ds.map((d) => `${humanLine(d)}\n`).join('')}${summary(ds)}\n`);
@@ -67,31 +86,18 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
       return soon();
     }
     if (!file.toLowerCase().endsWith('.md')) return;
-    const r = readNote(abs);
-    let reason = 'reason' in r ? r.reason : undefined;
-    if (!('reason' in r)) {
-      try {
-        changed.set(file, parseFile(file, r.text));
-      } catch (e) {
-        reason = `could not be parsed (${(e as Error)?.message ?? String(e)})`;
-      }
-    }
-    if (reason !== undefined) {
-      changed.set(file, undefined);
-      io.err(`rapport: skipped ${file}: ${reason}\n`);
-    }
+    touched.add(file);
     soon();
   };
   const remove = (abs: string) => {
     const file = rel(root, abs);
-    if (!ws.index.get(file) && !changed.has(file)) return; // not a note we hold
-    changed.set(file, undefined);
+    if (!ws.index.get(file) && !touched.has(file)) return; // not a note we hold
+    touched.add(file);
     soon();
   };
   const removeDir = (abs: string) => {
     const prefix = `${rel(root, abs)}/`;
-    for (const f of ws.index.allFiles()) if (f.path.startsWith(prefix)) changed.set(f.path, undefined);
-    for (const path of changed.keys()) if (path.startsWith(prefix)) changed.set(path, undefined);
+    for (const f of ws.index.allFiles()) if (f.path.startsWith(prefix)) touched.add(f.path);
     soon();
   };
 
