@@ -44,8 +44,25 @@ const MAY_HOLD_CODE = /`|~~~|<|^(?: {4}|\t)/m;
  */
 export function bodyLinks(body: string, offset: number): WikiLink[] {
   if (!body.includes('[[')) return [];
+  body = uptoLink(body, MAX_BODY_LINKS);
   if (!MAY_HOLD_CODE.test(body)) return findLinks(body, offset);
   return linksOutsideCode(body, offset) ?? (tooHardForRemark(body) ? linksOutsideCode(body, offset, true)! : parseBody(body, offset).links);
+}
+
+/**
+ * More links than any note a person writes. Past this many `[[`, the rest of a body is not
+ * searched for links: a 31 MB note of 2.6 million links took 14 s and 2.4 GB, then failed.
+ */
+export const MAX_BODY_LINKS = 10_000;
+
+/** The body up to its `max`+1-th `[[` (all of it when it has fewer). */
+function uptoLink(body: string, max: number): string {
+  let at = -2;
+  for (let n = 0; n <= max; n++) {
+    at = body.indexOf('[[', at + 2);
+    if (at === -1) return body;
+  }
+  return body.slice(0, at);
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseDate, type NoteDate } from './dates.js';
 import { isYamlTag, readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { findLinksIn, idOfPath, type WikiLink } from './links.js';
 import type { Fix, FollowUpSummary, NoteType, Severity } from './model.js';
-import { NOTE_TYPES } from './model.js';
+import { MAX_DIAGNOSTICS_PER_FILE, NOTE_TYPES } from './model.js';
 import { LineMap, splitBom } from './text.js';
 
 export const CONTACT_STATUSES = ['lead', 'contacted', 'scheduled', 'met', 'dormant'] as const;
@@ -151,6 +151,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
 
   const conflicts: Finding[] = [];
   if (text.includes('<<<<<<<')) for (const m of text.matchAll(CONFLICT_RE)) {
+    if (conflicts.length > MAX_DIAGNOSTICS_PER_FILE) break; // more than will be shown (a note of nothing but markers)
     conflicts.push({
       code: 'merge-conflict',
       start: m.index!,

@@ -309,7 +309,7 @@ describe('fuzz: the parser, the index and the checks', function () {
       gc();
       const before = process.memoryUsage().heapUsed;
       within(1000, 'a heavy note', () => checkFiles([{ path: 'contacts/heavy.md', text }]));
-      // Generous: a 1 MB line of [[a]] is 174,765 diagnostics (~87 MiB while built); a bomb expanded would be gigabytes.
+      // Generous: a 1 MB line of [[a]] is 10,000 links and 1,001 diagnostics (it was 174,765, ~87 MiB while built); a bomb expanded would be gigabytes.
       const grew = process.memoryUsage().heapUsed - before;
       assert.ok(grew < 64 * 2 ** 20 + 64 * text.length, `heap grew ${(grew / 2 ** 20).toFixed(1)} MiB for a ${text.length}-char note`);
     });

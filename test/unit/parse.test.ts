@@ -105,6 +105,14 @@ describe('bad input', () => {
     assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['merge-conflict', 3], ['merge-conflict', 10]]);
   });
 
+  it('shows a note\'s first 1,000 problems, and says there are more', () => {
+    const ds = check({ 'contacts/c.md': md(['type: contact', 'name: A'], '<<<<<<< HEAD\n'.repeat(5000)) });
+    assert.equal(ds.length, 1001);
+    assert.ok(ds.every((d) => d.code === 'merge-conflict'));
+    assert.deepEqual(ds[1000].range.start.line, 1004);
+    assert.equal(ds[1000].message, "This note has more problems than are shown: Rapport shows a note's first 1,000.");
+  });
+
   it('keeps positions right with CRLF line endings and a BOM', () => {
     const text = '\uFEFF' + ['---', 'type: contact', 'name: A', 'next_follow_up: 2026-02-30', '---', ''].join('\r\n');
     const [d] = check({ 'contacts/c.md': text });

@@ -3,7 +3,7 @@
 
 import { defaultSeverity } from '../codes.js';
 import type { Diagnostic, Severity } from '../model.js';
-import { compareDiagnostics } from '../model.js';
+import { compareDiagnostics, MAX_DIAGNOSTICS_PER_FILE } from '../model.js';
 import type { Finding, ParsedFile } from '../notes.js';
 import type { Check, CheckContext } from './check.js';
 import { COMPANY_CHECKS, CONTACT_CHECKS } from './contact-checks.js';
@@ -57,7 +57,25 @@ export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
     if (f.followUp) d.followUp = f.followUp;
     out.push(d);
   }
-  return out.sort(compareDiagnostics);
+  out.sort(compareDiagnostics);
+  return out.length > MAX_DIAGNOSTICS_PER_FILE ? capped(out) : out;
+}
+
+/**
+ * The first diagnostics of a note, and one at the first left out that says there are more (not
+ * how many: a note's links and conflict markers are only read so far, see MAX_BODY_LINKS).
+ */
+function capped(ds: Diagnostic[]): Diagnostic[] {
+  const first = ds[MAX_DIAGNOSTICS_PER_FILE];
+  const shown = ds.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  shown.push({
+    file: first.file,
+    range: first.range,
+    severity: first.severity,
+    code: first.code,
+    message: `This note has more problems than are shown: Rapport shows a note's first ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')}.`,
+  });
+  return shown;
 }
 
 /** Every diagnostic in the index, sorted by file, then line. */
