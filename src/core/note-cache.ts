@@ -22,7 +22,7 @@ import type { ParsedFile } from './notes.js';
 import { LineMap } from './text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 export interface FileStamp {
   mtimeMs: number;
