@@ -135,7 +135,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   const text = read.indexOf('\n') === -1 && read.includes('\r') ? read.replaceAll('\r', '\n') : read;
   const id = idOfPath(path);
   const fm = readFrontmatter(text);
-  if (!fm) return { type: undefined, path, id, problems: [] };
+  if (!fm) return withoutFrontmatter(path, id, text, bom);
   const lines = new LineMap(text);
 
   if (!isYamlTag(fm.language)) {
@@ -149,16 +149,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
     return { type: undefined, path, id, problems: [problem], text, bom, lines };
   }
 
-  const conflicts: Finding[] = [];
-  if (text.includes('<<<<<<<')) for (const m of text.matchAll(CONFLICT_RE)) {
-    if (conflicts.length > MAX_DIAGNOSTICS_PER_FILE) break; // more than will be shown (a note of nothing but markers)
-    conflicts.push({
-      code: 'merge-conflict',
-      start: m.index!,
-      end: lines.lineEnd(lines.position(m.index!).line),
-      message: 'Unresolved git merge conflict: keep one side and remove the <<<<<<< ======= >>>>>>> lines.',
-    });
-  }
+  const conflicts = conflictsIn(text, lines);
   // A conflict inside the frontmatter breaks its YAML; the conflict is the problem to report.
   const conflictInYaml = conflicts.some((c) => c.start < fm.bodyStart);
   const yamlProblems: Finding[] = conflictInYaml || !fm.problems.length
@@ -170,9 +161,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
   if (!type || !NOTE_TYPES.includes(type)) {
     // Where the block is never closed, the type line may be anywhere after the opening line.
     const looksLikeNote =
-      fm.data === undefined &&
-      (TYPE_LINE_RE.test(text.slice(fm.sourceStart, fm.closed ? fm.sourceEnd : text.length)) ||
-        Object.values(DEFAULT_FOLDERS).some((f) => path.startsWith(`${f}/`) || path.includes(`/${f}/`)));
+      fm.data === undefined && (TYPE_LINE_RE.test(text.slice(fm.sourceStart, fm.closed ? fm.sourceEnd : text.length)) || inRapportFolder(path));
     const problems = looksLikeNote ? [...yamlProblems, ...conflicts] : [];
     return { type: undefined, path, id, problems, text, bom, lines };
   }
@@ -242,6 +231,44 @@ export function parseFile(path: string, raw: string): ParsedFile {
       return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent };
     }
   }
+}
+
+/** Is the file in one of the folders Rapport makes notes in (or one of that name deeper down)? */
+function inRapportFolder(path: string): boolean {
+  return Object.values(DEFAULT_FOLDERS).some((f) => path.startsWith(`${f}/`) || path.includes(`/${f}/`));
+}
+
+/** Each line that opens a git merge conflict, up to one more than a note shows. */
+function conflictsIn(text: string, lines: LineMap): Finding[] {
+  const conflicts: Finding[] = [];
+  if (text.includes('<<<<<<<')) for (const m of text.matchAll(CONFLICT_RE)) {
+    if (conflicts.length > MAX_DIAGNOSTICS_PER_FILE) break; // more than will be shown (a note of nothing but markers)
+    conflicts.push({
+      code: 'merge-conflict',
+      start: m.index!,
+      end: lines.lineEnd(lines.position(m.index!).line),
+      message: 'Unresolved git merge conflict: keep one side and remove the <<<<<<< ======= >>>>>>> lines.',
+    });
+  }
+  return conflicts;
+}
+
+/**
+ * A file with no frontmatter at its top: silent, like any Markdown file, unless it is a note of
+ * Rapport's (a type line, or in one of its folders) whose opening `---` something pushed off the
+ * first line: a merge conflict over the frontmatter, or a second byte-order mark. Such a note
+ * had dropped out of every view without a word.
+ */
+function withoutFrontmatter(path: string, id: string, text: string, bom: boolean): OtherFile {
+  const silent: OtherFile = { type: undefined, path, id, problems: [] };
+  const strayBom = text.charCodeAt(0) === 0xfeff && text.startsWith('---', 1);
+  if ((!strayBom && !text.includes('<<<<<<<')) || !(TYPE_LINE_RE.test(text) || inRapportFolder(path))) return silent;
+  const lines = new LineMap(text);
+  const problems: Finding[] = strayBom
+    ? [{ code: 'invalid-frontmatter', start: 0, end: lines.lineEnd(0),
+        message: 'An invisible second byte-order mark (U+FEFF) stands before the opening `---`, so the frontmatter is not read: delete it.' }]
+    : conflictsIn(text, lines);
+  return problems.length ? { type: undefined, path, id, problems, text, bom, lines } : silent;
 }
 
 /** A language tag as a message can show it: on one line, and short (it is whatever follows `---`). */

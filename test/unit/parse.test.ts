@@ -113,6 +113,15 @@ describe('bad input', () => {
     assert.equal(ds[1000].message, "This note has more problems than are shown: Rapport shows a note's first 1,000.");
   });
 
+  it('reports a note whose opening --- a merge conflict or a second BOM pushed off the first line', () => {
+    const conflicted = ['<<<<<<< HEAD', '---', 'type: contact', 'name: Ann', '=======', '---', 'type: contact', 'name: Ann Lee', '>>>>>>> laptop', '---', ''].join('\n');
+    const ds = check({ 'contacts/ann.md': conflicted, 'people/bob.md': '\uFEFF\uFEFF---\ntype: contact\nname: Bob\n---\n' });
+    assert.deepEqual(ds.map((d) => [d.file, d.code, d.range.start.line]), [['contacts/ann.md', 'merge-conflict', 0], ['people/bob.md', 'invalid-frontmatter', 0]]);
+    assert.match(ds[1].message, /second byte-order mark/);
+    // Any other Markdown file stays silent, conflicts and all.
+    assert.deepEqual(check({ 'README.md': '<<<<<<< HEAD\nMy notes\n=======\nOur notes\n>>>>>>> main\n', 'ideas.md': '\uFEFF\uFEFF---\ntitle: x\n---\n' }), []);
+  });
+
   it('keeps positions right with CRLF line endings and a BOM', () => {
     const text = '\uFEFF' + ['---', 'type: contact', 'name: A', 'next_follow_up: 2026-02-30', '---', ''].join('\r\n');
     const [d] = check({ 'contacts/c.md': text });
