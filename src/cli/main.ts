@@ -8,7 +8,7 @@ import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../core/disk.js';
 import { listHuman, listJson } from './format.js';
 import { watch } from './watch.js';
-import { checkWorkspace, loadWorkspace, type Workspace } from './workspace.js';
+import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -170,10 +170,4 @@ function notAFolder(root: string): string | undefined {
     const c = code(e);
     return c === 'ENOENT' ? 'does not exist' : c === 'ENOTDIR' ? 'is not a folder' : `is not readable (${c})`;
   }
-}
-
-/** What could not be read goes to stderr, so stdout stays the report (and valid JSON). */
-export function reportSkips(ws: Pick<Workspace, 'skipped' | 'settingsProblems'>, io: Io): void {
-  for (const s of ws.skipped) io.err(`rapport: skipped ${s.file}: ${s.reason}\n`);
-  for (const p of ws.settingsProblems) io.err(`rapport: ${p}\n`);
 }

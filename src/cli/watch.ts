@@ -12,7 +12,7 @@ import { LiveChecks } from '../core/live-checks.js';
 import { parseFile, type ParsedFile } from '../core/notes.js';
 import { humanLine, summary } from './format.js';
 import type { Io } from './main.js';
-import { loadWorkspace, readNote, readSettings, rel } from './workspace.js';
+import { loadWorkspace, readNote, readSettings, rel, reportSkips } from './workspace.js';
 
 const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
 
@@ -65,7 +65,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     const ms = (performance.now() - started).toFixed(1);
     io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${ds.map((d) => `${humanLine(d)}\n`).join('')}${summary(ds)}\n`);
   };
-  for (const s of ws.skipped) io.err(`rapport: skipped ${s.file}: ${s.reason}\n`);
+  reportSkips(ws, io);
   print();
   // Who links where is built on the first change otherwise (~20 ms at 10,000 notes): do it now, while nothing is asked.
   setImmediate(() => ws.index.prepareForChanges());
@@ -81,7 +81,9 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   const update = (abs: string) => {
     const file = rel(root, abs);
     if (file === '.vscode/settings.json') {
-      ws.settings = readSettings(root).settings;
+      const { settings, problems } = readSettings(root); // the defaults, once the file is gone
+      ws.settings = settings;
+      for (const p of problems) io.err(`rapport: ${p}\n`);
       checkedDay = undefined; // every check may read a setting
       return soon();
     }
@@ -91,6 +93,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   };
   const remove = (abs: string) => {
     const file = rel(root, abs);
+    if (file === '.vscode/settings.json') return update(abs);
     if (!ws.index.get(file) && !touched.has(file)) return; // not a note we hold
     touched.add(file);
     soon();

@@ -10,6 +10,7 @@ import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scanFolder } from '../core/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
 import { failed, humanLine, summary, toJson } from './format.js';
+import type { Io } from './main.js';
 import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../core/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
@@ -160,3 +161,8 @@ function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean 
   return a !== undefined && b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size;
 }
 
+/** What could not be read, and what is wrong with the settings, go to stderr: stdout stays the report (and valid JSON). */
+export function reportSkips(ws: Pick<Workspace, 'skipped' | 'settingsProblems'>, io: Io): void {
+  for (const s of ws.skipped) io.err(`rapport: skipped ${s.file}: ${s.reason}\n`);
+  for (const p of ws.settingsProblems) io.err(`rapport: ${p}\n`);
+}

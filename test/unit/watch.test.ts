@@ -90,6 +90,10 @@ describe('rapport watch', function () {
       await waitFor(/· 33 files checked in/, mark);
       unlinkSync(join(dir, 'contacts/carol.md'));
       await waitFor(/meetings\/lunch\.md:\d+:\d+ error unknown-reference/, mark);
+      // Without the settings file, the defaults again.
+      mark = io.out.length;
+      unlinkSync(join(dir, '.vscode/settings.json'));
+      await waitFor(/meetings\/lunch\.md:\d+:\d+ warning unknown-reference/, mark);
       const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGINT');
       assert.equal(await exit, 0);
