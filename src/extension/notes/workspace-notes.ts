@@ -20,8 +20,13 @@ import { currentClock, readSettings } from './settings.js';
 export const TYPING_DEBOUNCE_MS = 150;
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 const READ_BATCH = 64;
-/** How long after the first read the cache of parsed notes is written. */
+/**
+ * How long after the first read the cache of parsed notes is written, once notes have been
+ * quiet (no edit, no file event) for SAVE_CACHE_WHEN_QUIET_MS: the write blocks the extension
+ * host for ~0.2 s at 10,000 notes (17 MB of JSON), and made a typed edit's diagnostics wait.
+ */
 const SAVE_CACHE_AFTER_MS = 5000;
+const SAVE_CACHE_WHEN_QUIET_MS = 2000;
 /** After loading, the idle moment at which the index prepares for the first edit. */
 const PREPARE_AFTER_MS = 1000;
 /**
@@ -63,6 +68,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   private readonly latestRead = new Map<string, number>();
   /** performance.now() of the last file or document event. */
   private lastEvent = 0;
+  /** When the cache of parsed notes was last written (performance.now()), for the tests. */
+  cacheSavedAt: number | undefined;
   /**
    * For tests: ignore the watcher's file events, as a watcher overwhelmed by a burst may:
    * 'counted' still counts them towards a burst; 'all' is a watcher that says nothing.
@@ -253,8 +260,17 @@ export class WorkspaceNotes implements vscode.Disposable {
     notes.folders = loaded.folders;
     for (const s of loaded.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
     this.log.info(`${notes.folder.name}: ${loaded.read} notes read, ${loaded.cached} from the cache, in ${Math.round(performance.now() - started)} ms`);
-    // Writing the cache (megabytes of JSON at 10k notes) is for next time: not before Follow-ups are shown.
-    this.later.push(setTimeout(() => loaded.save(), SAVE_CACHE_AFTER_MS)); // a no-op when nothing changed
+    // Writing the cache (megabytes of JSON at 10k notes) is for next time: not before Follow-ups are shown,
+    // and not while the user types.
+    const slot = this.later.length; // one timer, re-armed in its place (cleared on dispose)
+    const saveWhenQuiet = () => {
+      if (performance.now() - this.lastEvent < SAVE_CACHE_WHEN_QUIET_MS) this.later[slot] = setTimeout(saveWhenQuiet, SAVE_CACHE_WHEN_QUIET_MS);
+      else {
+        loaded.save(); // a no-op when nothing changed
+        this.cacheSavedAt = performance.now();
+      }
+    };
+    this.later.push(setTimeout(saveWhenQuiet, SAVE_CACHE_AFTER_MS));
   }
 
   /** Put one file's text in its folder's index (undefined: it is gone), re-checking what depends on it. */
