@@ -120,7 +120,8 @@ export function readFrontmatter(text: string, options: { simple?: boolean } = {}
   base.bodyStart = body;
   const source = text.slice(sourceStart, base.sourceEnd);
   const simple = options.simple === false ? undefined : readSimpleYaml(source, sourceStart);
-  if (simple) {
+  if (simple?.problem) base.problems.push(simple.problem);
+  else if (simple) {
     base.data = simple.data;
     base.keys = simple.keys;
   } else parseYaml(source, sourceStart, base);

@@ -10,11 +10,21 @@
 // shared/notes/peers.md). On the subset it accepts it gives exactly the data
 // and source ranges `yaml` gives; test/unit/simple-yaml.test.ts holds it to that.
 
+import type { FrontmatterProblem } from './frontmatter.js';
 import { KeyTable } from './key-table.js';
 
 export interface SimpleYaml {
-  data: Record<string, unknown>;
+  /** Undefined when the YAML is broken (`problem`). */
+  data: Record<string, unknown> | undefined;
   keys: KeyTable;
+  /**
+   * A mistake that certainly makes the block invalid YAML, found on the way: a key given twice,
+   * a `[` list or a quoted value left open on a line followed by the next key, `: ` in a plain
+   * value, a git conflict marker. They are the usual ways notes break, and reporting them here
+   * spares loading and warming up the yaml package (~25 ms of a cold check) only to say so.
+   * test/unit/simple-yaml.test.ts holds each to yaml finding an error too.
+   */
+  problem?: FrontmatterProblem;
 }
 
 interface Scalar {
@@ -102,7 +112,11 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       continue;
     }
     const keyEnd = keyAt(source, pos, end);
-    if (keyEnd === -1) return undefined;
+    if (keyEnd === -1) {
+      return conflictMarker(source, pos, end)
+        ? broken('YAML: a git merge conflict marker; keep one side and remove the <<<<<<< ======= >>>>>>> lines.', at + pos, at + end)
+        : undefined;
+    }
     if (list !== -1) {
       values[list] = listValues;
       list = -1;
@@ -113,7 +127,8 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       pending = -1;
     }
     const name = source.slice(pos, keyEnd);
-    if (name === '__proto__' || names.includes(name)) return undefined;
+    if (name === '__proto__') return undefined;
+    if (names.includes(name)) return broken(`YAML: \`${name}\` is given twice; keep one.`, at + pos, at + end);
     const k = names.length;
     names.push(name);
     values.push(undefined);
@@ -131,7 +146,11 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
     if (c === 35 /* # */) return undefined;
     if (c === 91 /* [ */) {
       const flow = flowList(source, v, end);
-      if (!flow) return undefined;
+      if (!flow) {
+        return openOnItsLine(source, v, end, ']') && nextIsKey(source, next)
+          ? broken('YAML: the [ list is not closed: end it with ] on its line.', at + pos, at + end)
+          : undefined;
+      }
       const flat: number[] = [];
       for (const i of flow.items) flat.push(at + i.start, at + i.end);
       take(values, spans, k, flow.items.map((i) => i.value), at + v, at + flow.end);
@@ -145,7 +164,16 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
       continue;
     } else {
       const s = scalar(source, v, end);
-      if (!s) return undefined;
+      if (!s) {
+        const quote = c === 34 ? '"' : c === 39 ? "'" : undefined;
+        if (quote && openOnItsLine(source, v, end, quote) && nextAtColumnZero(source, next)) {
+          return broken(`YAML: the quoted value is not closed: end it with ${quote} on its line.`, at + pos, at + end);
+        }
+        if (!quote && isWordStart(c) && /: /.test(beforeComment(source, v, end))) {
+          return broken(`YAML: a value with ": " in it needs quotes: ${name}: "${source.slice(v, trimEnd(source, v, end))}".`, at + pos, at + end);
+        }
+        return undefined;
+      }
       if (c !== 34 /* " */ && c !== 39 /* ' */ && continues(source, next)) {
         // A plain scalar folded over indented lines ("role: Principal\n  Product Designer").
         const folded = plainLines(source, v, end, next);
@@ -161,6 +189,49 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
   if (list !== -1) values[list] = listValues;
   if (pending !== -1) values[pending] = null;
   return { data: dataOf(names, values), keys: KeyTable.fromParts(names, spans, items) };
+}
+
+function broken(message: string, start: number, end: number): SimpleYaml {
+  return { data: undefined, keys: KeyTable.empty(), problem: { message, start, end } };
+}
+
+/** A line that opens a git merge conflict, as the merge-conflict check finds them (and not a `<<<<<<< x: y` key). */
+function conflictMarker(source: string, pos: number, end: number): boolean {
+  if (!source.startsWith('<<<<<<<', pos) || (pos + 7 < end && source.charCodeAt(pos + 7) !== 32)) return false;
+  const line = source.slice(pos, end);
+  return !line.includes(': ') && !line.endsWith(':');
+}
+
+/** Does the rest of the line after the opening character at `start` hold no `close` at all? */
+function openOnItsLine(source: string, start: number, end: number, close: string): boolean {
+  const i = source.indexOf(close, start + 1);
+  return i === -1 || i >= end;
+}
+
+/** Is the line at `from` a top-level `key:` line? */
+function nextIsKey(source: string, from: number): boolean {
+  if (from >= source.length) return false;
+  const nl = source.indexOf('\n', from);
+  let end = nl === -1 ? source.length : nl;
+  if (end > from && source.charCodeAt(end - 1) === 13) end--;
+  return keyAt(source, from, end) !== -1;
+}
+
+/** Does the line at `from` hold something at its first column (not a space, not an empty line)? */
+function nextAtColumnZero(source: string, from: number): boolean {
+  const c = source.charCodeAt(from);
+  return from < source.length && c !== 32 && c !== 10 && c !== 13;
+}
+
+function isWordStart(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** The line from `start`, up to a ` #` comment. */
+function beforeComment(source: string, start: number, end: number): string {
+  const line = source.slice(start, end);
+  const hash = line.indexOf(' #');
+  return hash === -1 ? line : line.slice(0, hash);
 }
 
 /** The data object of the keys read: made in one place, whose stores V8 can leave generic. */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { parseDocument } from 'yaml';
 import { readSimpleYaml } from '../../src/core/simple-yaml.js';
 import { rng } from './helpers.js';
 
@@ -12,6 +13,7 @@ const VALUES = [
   '[a, b]', '["[[a]]", "[[b]]"]', '[[a], [b]]', '[[a, "b"], c]', '[[a]] # c', '[[a]', '[[a]]]', '[[]]', '[[[a]]]', '[]', '[ a , "b" ]', '[a, ]', '[a, [b]]', '{a: 1}', '&anchor x', '*alias', '!tag x', '|', '>',
   'a: b', 'ends with colon:', 'https://globex.example/jobs', 'mail@x.example', 'C# developer', 'Ann #1', 'über', '-dash', '- item',
   '+1 718 555 0134', '1 2', '- 5', '.5 x', '0x1F cafe', '"unclosed', "'unclosed", '%x', '@x', '`x`', '?x', '', '   spaced   ', 'tab\there',
+  '[a, b', '[x', '["[[a]]", "b"', '"q # c', 'Lead: Payments', 'Lead: Payments # c', 'b: #c', 'x #y: z', '12: 30', 'ok:', '"it\'s" x', "'say \"hi\"",
 ];
 /** Lines that go on a value above them, as people write them and otherwise. */
 const CONTINUED = [
@@ -32,7 +34,7 @@ function randomSource(r: () => number): string {
       lines.push(`${key}:${r() < 0.2 ? ' # note' : ''}`);
       const indent = pick(['', '  ', '    ']);
       for (let k = Math.floor(r() * 3); k > 0; k--) lines.push(`${indent}- ${pick(VALUES)}`);
-    } else if (shape < 0.9) lines.push(pick(['# a comment', '', '  ', '  nested: map', '    continued text']));
+    } else if (shape < 0.9) lines.push(pick(['# a comment', '', '  ', '  nested: map', '    continued text', '<<<<<<< HEAD', '=======', '>>>>>>> main', '<<<<<<< HEAD: x', '<<<<<<<', '<<<<<<<x', ']']));
     else if (shape < 0.97) {
       // A value over several lines: a plain scalar folded over indented lines, or a block scalar.
       lines.push(`${key}:${pick([' ', ' Principal', ' Co-founder', ' "quoted"', ' |', ' >', ' |-', ' >-', ' |+', ' >2', ' > # c', ''])}`);
@@ -85,8 +87,26 @@ describe('the simple YAML reader', () => {
   });
 
   it('declines anchors, aliases, tags, keep chomping, nested maps and escapes', () => {
-    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |+\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: {b: 1}', 'a: 1\na: 2', 'a: [[[x]]]']) {
+    for (const s of ['a: &x 1\nb: *x', 'a: !!str 1', 'notes: |+\n  text', 'a:\n  b: 1', 'a: "tab\\there"', 'a: {b: 1}', 'a: [[[x]]]', 'a: [x,\n  y]', 'a: "x\n  y"']) {
       assert.equal(readSimpleYaml(s, 0), undefined, s);
+    }
+  });
+
+  it('reports the usual mistakes itself, at their line, where yaml finds an error too', () => {
+    const cases: [string, number, RegExp][] = [
+      ['type: contact\ntags: [design, fintech\nname: Ann', 1, /the \[ list is not closed/],
+      ['type: contact\nnotes: "forgot to close\nname: Ann', 1, /the quoted value is not closed: end it with "/],
+      ['type: contact\nrole: Lead: Payments\nname: Ann', 1, /needs quotes: role: "Lead: Payments"/],
+      ['type: contact\nname: Ann\nrole: a\nrole: b', 3, /`role` is given twice/],
+      ['type: contact\n<<<<<<< HEAD\nname: Ann\n=======\nname: Ann Lee\n>>>>>>> laptop', 1, /merge conflict/],
+    ];
+    for (const [source, line, message] of cases) {
+      const read = readSimpleYaml(source, 0);
+      assert.ok(read?.problem, source);
+      assert.match(read.problem.message, message);
+      assert.equal(source.slice(0, read.problem.start).split('\n').length - 1, line, source);
+      assert.equal(read.data, undefined);
+      assert.ok(parseDocument(source).errors.length > 0, `yaml reads ${JSON.stringify(source)} without an error`);
     }
   });
 });
