@@ -109,10 +109,15 @@ describe('fuzz regressions', () => {
   });
 
   it('never puts a position between a CR and its LF (yaml\'s error on an unclosed quote ended there)', () => {
-    const text = ['---', 'type: contact', 'name: "unclosed', 'email: ann@x.example', '---', ''].join('\r\n');
+    // The tab sends the block to yaml (the simple reader reports an unclosed quote itself, at its line).
+    const text = ['---', 'type: contact', 'name: "unclosed\t', 'email: ann@x.example', '---', ''].join('\r\n');
     const ds = check({ 'contacts/a.md': text });
     assert.deepEqual(ds.map((d) => [d.code, d.range.start, d.range.end]), [
       ['invalid-frontmatter', { line: 3, character: 20 }, { line: 3, character: 20 }],
+    ]);
+    const simple = check({ 'contacts/a.md': text.replace('\t', '') });
+    assert.deepEqual(simple.map((d) => [d.code, d.range.start, d.range.end]), [
+      ['invalid-frontmatter', { line: 2, character: 0 }, { line: 2, character: 15 }],
     ]);
   });
 
