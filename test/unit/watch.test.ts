@@ -19,7 +19,13 @@ function watching(dir: string) {
     assert.match(io.out.slice(from), re, `stdout: ${io.out}\nstderr: ${io.err}`);
     return io.out.slice(from);
   };
-  return { child, io, waitFor };
+  /** Ctrl-C, and the exit code. */
+  const stop = () => {
+    const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGINT');
+    return exit;
+  };
+  return { child, io, waitFor, stop };
 }
 
 describe('rapport watch', function () {
@@ -29,30 +35,20 @@ describe('rapport watch', function () {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-watch-'));
     mkdirSync(join(dir, 'contacts'));
     writeFileSync(join(dir, 'contacts/a.md'), md(['type: contact', 'name: A']));
-    const child = spawn(process.execPath, [BIN, 'watch', dir, '--today', '2026-11-21'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b) => (out += b));
-    child.stderr.on('data', (b) => (err += b));
-    const waitFor = async (re: RegExp, from = 0) => {
-      for (let i = 0; i < 100 && !re.test(out.slice(from)); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.match(out.slice(from), re, `stdout: ${out}\nstderr: ${err}`);
-    };
+    const { child, io, waitFor, stop } = watching(dir);
     try {
       await waitFor(/No problems/);
       await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
-      let mark = out.length;
+      let mark = io.out.length;
       writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'next_follow_up: 2026-11-01']));
       await waitFor(/contacts\/b\.md:4:1 warning follow-up-due/, mark);
-      mark = out.length;
+      mark = io.out.length;
       writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'status: nonsense']));
       await waitFor(/contacts\/b\.md:4:9 error invalid-frontmatter/, mark);
-      mark = out.length;
+      mark = io.out.length;
       unlinkSync(join(dir, 'contacts/b.md'));
       await waitFor(/No problems/, mark);
-      const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-      child.kill('SIGINT');
-      assert.equal(await exit, 0);
+      assert.equal(await stop(), 0);
     } finally {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
@@ -65,7 +61,7 @@ describe('rapport watch', function () {
     for (let i = 0; i < 30; i++) writeFileSync(join(dir, `contacts/p${i}.md`), md(['type: contact', `name: Person ${i}`]));
     writeFileSync(join(dir, 'contacts/sally.md'), md(['type: contact', 'name: Sally']));
     writeFileSync(join(dir, 'meetings/lunch.md'), md(['type: meeting', 'with: ["[[sally]]", "[[carol]]"]', 'date: 2026-11-20', 'thank_you: skip', 'referrals: []']));
-    const { child, io, waitFor } = watching(dir);
+    const { child, io, waitFor, stop } = watching(dir);
     try {
       const first = await waitFor(/diagnostic/);
       assert.match(first, /── .* · 32 files checked in [\d.]+ ms ──/);
@@ -94,9 +90,7 @@ describe('rapport watch', function () {
       mark = io.out.length;
       unlinkSync(join(dir, '.vscode/settings.json'));
       await waitFor(/meetings\/lunch\.md:\d+:\d+ warning unknown-reference/, mark);
-      const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-      child.kill('SIGINT');
-      assert.equal(await exit, 0);
+      assert.equal(await stop(), 0);
     } finally {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
