@@ -84,13 +84,14 @@ export function checkWorkspace(
     timings[phase] += now - t;
     t = now;
   };
+  const real = realpathSync(root);
+  const state = options.cache === false ? undefined : loadChecks(real);
   const walkSkips: Skipped[] = [];
-  const scanned = scanFolder(root, walkSkips, { stat: options.cache !== false, chdir: true });
+  // With the last run's walk, no folder is listed again unless one changed.
+  const scanned = scanFolder(root, walkSkips, { stat: options.cache !== false, chdir: true, listing: state?.listing });
   const { settings, problems } = readSettings(root);
   const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
   const context = () => ({ clock, settings });
-  const real = realpathSync(root);
-  const state = options.cache === false ? undefined : loadChecks(real);
   const sameDay = state !== undefined && sameKey(state.key, key);
   lap('scan');
 
@@ -151,6 +152,7 @@ export function checkWorkspace(
       skipped: fileSkips,
       diagnostics: new Map(live.entries()),
       report: report && { format: options.format!, ...report },
+      listing: scanned.listing(),
     });
     lap('save');
   }

@@ -26,9 +26,10 @@ export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
  * The same, with each file's absolute path too, as two parallel arrays (at 10,000
  * notes, no object per file for the warm start to make and collect). Paths are built
  * as the walk descends, not by path.join/relative per file: at 10,000 notes those
- * calls cost more than the directory reads. And each folder read, with its mtime taken
- * just before it was listed: a folder whose mtime is still that has had no file added,
- * removed or renamed since (the editor's check for file events a watcher dropped).
+ * calls cost more than the directory reads. And each folder read, with its stamp taken
+ * just before it was listed: a folder whose stamp is still that has had no file added,
+ * removed or renamed since (the editor's check for file events a watcher dropped, and
+ * the CLI's warm start, which then lists no folder at all).
  */
 export function walkFolder(root: string, skipped: Skipped[] = []): { files: string[]; abs: string[]; folders: Map<string, number> } {
   const out = { files: [] as string[], abs: [] as string[], folders: new Map<string, number>() };
@@ -36,7 +37,7 @@ export function walkFolder(root: string, skipped: Skipped[] = []): { files: stri
   const walk = (dir: string, relDir: string): void => {
     let entries: Dirent[];
     try {
-      out.folders.set(dir, folderMtime(dir));
+      out.folders.set(dir, folderStamp(dir));
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       skipped.push({ file: relDir || '.', reason: `folder not readable (${code(e)})` });
@@ -131,14 +132,15 @@ export function readNote(abs: string, stamp = true): { text: string; mtimeMs?: n
 }
 
 /**
- * A folder's mtime, or NaN when it cannot be read or is too recent to trust: a change
- * within the file system's timestamp granularity of it would leave it unchanged, so a
- * folder changed less than two seconds ago always counts as changed when compared.
+ * When a folder last changed (its ctime: an entry added, removed or renamed, and also its
+ * permissions), or NaN when it cannot be read or is too recent to trust: a change within
+ * the file system's timestamp granularity of it would leave it unchanged, so a folder
+ * changed less than two seconds ago always counts as changed when compared.
  */
-export function folderMtime(dir: string): number {
+export function folderStamp(dir: string): number {
   try {
-    const m = statSync(dir).mtimeMs;
-    return Date.now() - m < 2000 ? NaN : m;
+    const c = statSync(dir).ctimeMs;
+    return Date.now() - c < 2000 ? NaN : c;
   } catch {
     return NaN;
   }

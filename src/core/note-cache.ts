@@ -17,7 +17,8 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KeyTable, type KeyTableJson } from './key-table.js';
 import type { Diagnostic, Severity } from './model.js';
-import type { ScannedFolder } from './load-folder.js';
+import type { Listing, ScannedFolder } from './load-folder.js';
+import type { Skipped } from './disk.js';
 import type { ParsedFile } from './notes.js';
 import { LineMap } from './text.js';
 
@@ -48,6 +49,8 @@ export interface ChecksState {
   diagnostics: Map<string, Diagnostic[]>;
   /** The report as the CLI printed it (in one format), and its exit code. */
   report?: StoredReport;
+  /** The walk it was computed on, so that the next run need not walk when no folder changed. */
+  listing?: Listing;
 }
 
 export interface StoredReport {
@@ -213,6 +216,8 @@ interface StoredChecks {
   report?: { format: string; code: number; file: string };
   /** The name of the file beside this one that holds the diagnostics. */
   diagnostics: string;
+  /** The walk: folders (NUL-joined) with their stamps, and its files when they are not the stamps' paths (some could not be stat'ed). */
+  listing?: { folders: string; stamps: (number | null)[]; files?: string; skipped: Skipped[] };
 }
 
 /**
@@ -243,12 +248,21 @@ export function loadChecks(root: string): ChecksState | undefined {
     stamps: new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes),
     skipped: raw.skipped,
     report,
+    listing: raw.listing && {
+      folders: new Map(split(raw.listing.folders).map((dir, i) => [dir, raw.listing!.stamps[i] ?? NaN])),
+      files: split(raw.listing.files ?? raw.stamps.paths),
+      skipped: raw.listing.skipped,
+    },
     get diagnostics() {
       diagnostics ??= reviveDiagnostics((readJson(join(dir, raw.diagnostics)) ?? []) as [string, StoredDiagnostic[]][]);
       return diagnostics;
     },
   };
   return state;
+}
+
+function split(joined: string): string[] {
+  return joined ? joined.split('\0') : [];
 }
 
 function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, Diagnostic[]> {
@@ -289,6 +303,15 @@ export function saveChecks(root: string, state: ChecksState): void {
     report: state.report && { format: state.report.format, code: state.report.code, file: reportFile },
     diagnostics: diagnosticsFile,
   };
+  if (state.listing) {
+    const files = state.listing.files.join('\0');
+    checks.listing = {
+      folders: [...state.listing.folders.keys()].join('\0'),
+      stamps: [...state.listing.folders.values()].map((t) => (Number.isNaN(t) ? null : t)),
+      files: files === state.stamps.joined ? undefined : files,
+      skipped: state.listing.skipped,
+    };
+  }
   if (!writeJson(path, checks)) return;
   // Earlier runs' files for this workspace are no longer named by anything.
   try {

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from '../../src/core/model.js';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { checkWorkspace } from '../../src/cli/workspace.js';
-import { loadFolder } from '../../src/core/load-folder.js';
+import { loadFolder, scanFolder } from '../../src/core/load-folder.js';
+import { loadChecks } from '../../src/core/note-cache.js';
 import { clock } from './helpers.js';
 import { md } from './helpers.js';
 
@@ -109,6 +110,51 @@ describe('the persisted cache', () => {
     assert.match(warm, /Deep Doun/);
     assert.equal(warm, await check(dir, '--no-cache'));
     assert.equal(process.cwd(), cwd);
+  });
+
+  it('lists no folder again when none changed, and walks when one did (a file added, a linked note become a folder)', async function () {
+    this.timeout(10_000);
+    write(dir, 'a/b/deep.md', md(['type: contact', 'name: Deep Down', 'next_follow_up: 2026-11-03']));
+    write(dir, 'meetings/skip.md/x.txt', 'a folder named like a note');
+    await new Promise((r) => setTimeout(r, 2100)); // a folder changed in the last 2 s is never trusted
+    await check(dir);
+    const listing = () => JSON.parse(readFileSync(join(cacheHome, 'rapport', readdirSync(join(cacheHome, 'rapport')).find((f) => f.endsWith('.checks.json'))!), 'utf8')).listing;
+    assert.ok(listing().stamps.every((t: number | null) => typeof t === 'number'), 'every folder has a stamp to compare');
+
+    // Taken without a walk: a stored file the walk would not find is stat'ed (and missed), and nothing else is lost.
+    const stored = loadChecks(realpathSync(dir))!.listing!;
+    const skipped: { file: string; reason: string }[] = [];
+    const scan = scanFolder(dir, skipped, { listing: { ...stored, files: [...stored.files, 'contacts/only-in-the-listing.md'] } });
+    assert.deepEqual(scan.files, [...stored.files, 'contacts/only-in-the-listing.md']);
+    assert.deepEqual(skipped, [{ file: 'contacts/only-in-the-listing.md', reason: 'not readable (ENOENT)' }]);
+
+    // An edit in place moves no folder: the stat sees it.
+    const later = new Date(Date.now() + 5000);
+    write(dir, 'a/b/deep.md', md(['type: contact', 'name: Deep Doun', 'next_follow_up: 2026-11-03']));
+    utimesSync(join(dir, 'a/b/deep.md'), later, later);
+    assert.match(await check(dir), /Deep Doun/);
+    // A file added moves its folder: walked, and found.
+    write(dir, 'a/b/new.md', md(['type: contact', 'name: New Here', 'next_follow_up: 2026-11-04']));
+    const warm = await check(dir);
+    assert.match(warm, /New Here/);
+    assert.equal(warm, await check(dir, '--no-cache'));
+    // A note that is a symlink out of the notes, whose target became a folder (no folder of the notes
+    // moved): the stat finds no regular file, and the walk is made after all.
+    const outside = mkdtempSync(join(tmpdir(), 'rapport-outside-'));
+    try {
+      writeFileSync(join(outside, 'target.md'), md(['type: contact', 'name: Linked In', 'next_follow_up: 2026-11-05']));
+      symlinkSync(join(outside, 'target.md'), join(dir, 'contacts/linked.md'));
+      await new Promise((r) => setTimeout(r, 2100));
+      assert.match(await check(dir), /Linked In/);
+      rmSync(join(outside, 'target.md'));
+      write(outside, 'target.md/inner.md', md(['type: contact', 'name: Inside The Link', 'next_follow_up: 2026-11-06']));
+      const after = await check(dir);
+      assert.doesNotMatch(after, /Linked In/);
+      assert.match(after, /Inside The Link/); // the link is a folder now, and walked into
+      assert.equal(after, await check(dir, '--no-cache'));
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('starts cold from a corrupt cache, without a wrong answer', async () => {

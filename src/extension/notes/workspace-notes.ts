@@ -7,7 +7,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { folderMtime, noteText, walkFolder } from '../../core/disk.js';
+import { folderStamp, noteText, walkFolder } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
 import { loadFolder, scanFolder } from '../../core/load-folder.js';
 import type { FileStamp } from '../../core/note-cache.js';
@@ -47,7 +47,7 @@ export interface FolderNotes {
   loaded: boolean;
   /** A local folder's files as last read from disk (size and mtime), for reconcile(). */
   stamps?: Map<string, FileStamp>;
-  /** Its folders and their mtimes as last listed, for the quick check after a few file events. */
+  /** Its folders and their stamps (folderStamp) as last listed, for the quick check after a few file events. */
   folders?: Map<string, number>;
 }
 
@@ -425,7 +425,7 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /**
    * Count a file event; once things are quiet, reconcile: in full after a burst of them,
-   * and after fewer only if a folder's mtime says files were added, removed or renamed.
+   * and after fewer only if a folder's stamp says files were added, removed or renamed.
    * A watcher overwhelmed by a checkout can drop every event of it (a CI run saw the
    * index left on the old branch): the next event, even one, then still catches up.
    */
@@ -461,7 +461,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     for (const notes of this.folders.values()) {
       if (!notes.loaded || !notes.stamps || notes.folder.uri.scheme !== 'file') continue;
       // A few events: a stat per folder (not per file) tells whether any went missing.
-      if (!full && notes.folders && [...notes.folders].every(([dir, mtime]) => folderMtime(dir) === mtime)) continue;
+      if (!full && notes.folders && [...notes.folders].every(([dir, stamp]) => folderStamp(dir) === stamp)) continue;
       const scanned = scanFolder(notes.folder.uri.fsPath, []);
       notes.folders = scanned.folders;
       const onDisk = scanned.toMap();
