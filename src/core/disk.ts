@@ -146,6 +146,12 @@ export function folderStamp(dir: string): number {
   }
 }
 
+/** Has no folder of these changed since its stamp was taken (so listing them again would find the same entries)? */
+export function foldersUnchanged(folders: Map<string, number>): boolean {
+  for (const [dir, stamp] of folders) if (folderStamp(dir) !== stamp) return false;
+  return true;
+}
+
 export function rel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
 }

@@ -4,7 +4,7 @@
 
 import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { code, folderStamp, readNote, walkFolder, type Skipped } from './disk.js';
+import { code, foldersUnchanged, readNote, walkFolder, type Skipped } from './disk.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import { NoteIndex } from './note-index.js';
 import { parseFile, type ParsedFile } from './notes.js';
@@ -100,8 +100,7 @@ export function scanFolder(root: string, skipped: Skipped[], options: { stat?: b
 
 /** The last run's listing, with absolute paths, if no folder in it has changed since. */
 function unchangedListing(root: string, listing: Listing): (Listing & { abs: string[] }) | undefined {
-  if (listing.folders.size === 0) return undefined;
-  for (const [dir, stamp] of listing.folders) if (folderStamp(dir) !== stamp) return undefined;
+  if (listing.folders.size === 0 || !foldersUnchanged(listing.folders)) return undefined;
   const base = resolve(root) + sep;
   const abs = listing.files.map((f) => base + (sep === '/' ? f : f.split('/').join(sep)));
   return { ...listing, abs };

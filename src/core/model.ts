@@ -2,14 +2,14 @@
 // no file system, so the CLI, the extension and the tests all speak it.
 
 export const NOTE_TYPES = ['contact', 'meeting', 'company', 'outreach'] as const;
+export type NoteType = (typeof NOTE_TYPES)[number];
 
 /**
  * More problems than anyone reads in one note: a note's first this many are shown, and one
- * more says how many are not. Only a hostile or broken note has more (a megabyte line of
+ * more says that there are more. Only a hostile or broken note has more (a megabyte line of
  * links had 175,000); every editor panel, cache and JSON report carried them all.
  */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
-export type NoteType = (typeof NOTE_TYPES)[number];
 
 /** 0-based line and UTF-16 character, as VS Code counts them. */
 export interface Position {

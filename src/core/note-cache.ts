@@ -93,7 +93,7 @@ export class StampTable {
 
   /** The paths, in order. */
   keys(): string[] {
-    this.list ??= this.mtimes.length ? this.joined.split('\0') : [];
+    this.list ??= split(this.joined);
     return this.list;
   }
 
@@ -261,6 +261,7 @@ export function loadChecks(root: string): ChecksState | undefined {
   return state;
 }
 
+/** NUL-joined paths, split (no path is empty, so '' is none). */
 function split(joined: string): string[] {
   return joined ? joined.split('\0') : [];
 }

@@ -169,7 +169,7 @@ export function readSimpleYaml(source: string, at: number): SimpleYaml | undefin
         if (quote && openOnItsLine(source, v, end, quote) && nextAtColumnZero(source, next)) {
           return broken(`YAML: the quoted value is not closed: end it with ${quote} on its line.`, at + pos, at + end);
         }
-        if (!quote && isWordStart(c) && /: /.test(beforeComment(source, v, end))) {
+        if (!quote && isWordStart(c) && source.slice(v, commentAt(source, v, end)).includes(': ')) {
           return broken(`YAML: a value with ": " in it needs quotes: ${name}: "${source.slice(v, trimEnd(source, v, end))}".`, at + pos, at + end);
         }
         return undefined;
@@ -210,11 +210,7 @@ function openOnItsLine(source: string, start: number, end: number, close: string
 
 /** Is the line at `from` a top-level `key:` line? */
 function nextIsKey(source: string, from: number): boolean {
-  if (from >= source.length) return false;
-  const nl = source.indexOf('\n', from);
-  let end = nl === -1 ? source.length : nl;
-  if (end > from && source.charCodeAt(end - 1) === 13) end--;
-  return keyAt(source, from, end) !== -1;
+  return from < source.length && keyAt(source, from, lineAt(source, from).end) !== -1;
 }
 
 /** Does the line at `from` hold something at its first column (not a space, not an empty line)? */
@@ -227,11 +223,11 @@ function isWordStart(c: number): boolean {
   return isLetter(c) || (c >= 48 && c <= 57);
 }
 
-/** The line from `start`, up to a ` #` comment. */
-function beforeComment(source: string, start: number, end: number): string {
-  const line = source.slice(start, end);
-  const hash = line.indexOf(' #');
-  return hash === -1 ? line : line.slice(0, hash);
+/** Where a ` #` comment starts on the line from `start` to `end` (at its space), or `end`. */
+function commentAt(source: string, start: number, end: number): number {
+  let i = start + 1;
+  while (i < end && !(source.charCodeAt(i) === 35 && source.charCodeAt(i - 1) === 32)) i++;
+  return i < end ? i - 1 : end;
 }
 
 /** The data object of the keys read: made in one place, whose stores V8 can leave generic. */
@@ -385,10 +381,7 @@ function scalar(source: string, start: number, end: number): Scalar | undefined 
     return close;
   }
   // A plain scalar: up to a ` #` comment on this line (searching on to the end of the source made many lines quadratic).
-  let stop = start;
-  while (stop < end && !(source.charCodeAt(stop) === 35 && stop > start && source.charCodeAt(stop - 1) === 32)) stop++;
-  if (stop < end) stop--; // the space before the `#`
-  const textEnd = trimEnd(source, start, stop);
+  const textEnd = trimEnd(source, start, commentAt(source, start, end));
   const text = source.slice(start, textEnd);
   if (!plainOk(text)) return undefined;
   return { value: resolvePlain(text), start, end: textEnd };

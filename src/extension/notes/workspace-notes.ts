@@ -7,7 +7,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { folderStamp, noteText, walkFolder } from '../../core/disk.js';
+import { foldersUnchanged, noteText, walkFolder } from '../../core/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
 import { loadFolder, scanFolder } from '../../core/load-folder.js';
 import type { FileStamp } from '../../core/note-cache.js';
@@ -461,7 +461,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     for (const notes of this.folders.values()) {
       if (!notes.loaded || !notes.stamps || notes.folder.uri.scheme !== 'file') continue;
       // A few events: a stat per folder (not per file) tells whether any went missing.
-      if (!full && notes.folders && [...notes.folders].every(([dir, stamp]) => folderStamp(dir) === stamp)) continue;
+      if (!full && notes.folders && foldersUnchanged(notes.folders)) continue;
       const scanned = scanFolder(notes.folder.uri.fsPath, []);
       notes.folders = scanned.folders;
       const onDisk = scanned.toMap();
