@@ -5,7 +5,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
-import { code } from '../core/disk.js';
+import { code } from '../node/disk.js';
 import { listHuman, listJson } from './format.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';

@@ -5,17 +5,17 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../core/dates.js';
-import { readNote, type Skipped } from '../core/disk.js';
+import { readNote, type Skipped } from '../node/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
-import { indexFiles, loadFolder, readParsed, scanFolder } from '../core/load-folder.js';
+import { indexFiles, loadFolder, readParsed, scanFolder } from '../node/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
 import { failed, humanLine, summary, toJson } from './format.js';
 import type { Io } from './main.js';
-import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../core/note-cache.js';
+import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 
-export { findMarkdown, readNote, rel, type Skipped } from '../core/disk.js';
+export { findMarkdown, readNote, rel, type Skipped } from '../node/disk.js';
 
 export interface Workspace {
   root: string;

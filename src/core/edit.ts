@@ -4,7 +4,7 @@
 // outside the text we edit) survive byte for byte and `git diff` shows one line.
 
 import type { TextEdit } from './model.js';
-import type { Frontmatter } from './frontmatter.js';
+import type { Frontmatter } from './parse/frontmatter.js';
 import { eolOf, type LineMap } from './text.js';
 
 export interface EditableNote {

@@ -2,9 +2,9 @@
 // whatever is wrong with a note becomes a finding on it, and the note is still
 // indexed as far as it could be read.
 
-import { bodyLinks } from './body.js';
+import { bodyLinks } from './parse/body.js';
 import { parseDate, type NoteDate } from './dates.js';
-import { isYamlTag, readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { isYamlTag, readFrontmatter, type Frontmatter } from './parse/frontmatter.js';
 import { findLinksIn, idOfPath, type WikiLink } from './links.js';
 import type { Fix, FollowUpSummary, NoteType, Severity } from './model.js';
 import { MAX_DIAGNOSTICS_PER_FILE, NOTE_TYPES } from './model.js';

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { followUps } from '../../src/core/follow-ups.js';
 import { LiveChecks } from '../../src/core/live-checks.js';
-import { loadFolder } from '../../src/core/load-folder.js';
+import { loadFolder } from '../../src/node/load-folder.js';
 import { toVscodeDiagnostic } from '../../src/extension/diagnostics/index.js';
 import type { RapportApi } from '../../src/extension/extension.js';
 import { currentClock, readSettings } from '../../src/extension/notes/settings.js';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { bodyLinks, bodyQuestions, linksOutsideCode, parseBody, questionsOfPlainBody } from '../../src/core/body.js';
+import { bodyLinks, bodyQuestions, linksOutsideCode, parseBody, questionsOfPlainBody } from '../../src/core/parse/body.js';
 import { linkTarget } from '../../src/core/links.js';
 import { rng } from './helpers.js';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { checkWorkspace } from '../../src/cli/workspace.js';
-import { loadFolder, scanFolder } from '../../src/core/load-folder.js';
-import { loadChecks } from '../../src/core/note-cache.js';
+import { loadFolder, scanFolder } from '../../src/node/load-folder.js';
+import { loadChecks } from '../../src/node/note-cache.js';
 import { clock } from './helpers.js';
 import { md } from './helpers.js';
 

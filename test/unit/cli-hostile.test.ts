@@ -10,7 +10,7 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmS
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { indexFiles, scanFolder } from '../../src/core/load-folder.js';
+import { indexFiles, scanFolder } from '../../src/node/load-folder.js';
 import { NoteIndex } from '../../src/core/note-index.js';
 import { BIN, binForAnyUser, rapport, repo, run } from './cli-helpers.js';
 import { md } from './helpers.js';

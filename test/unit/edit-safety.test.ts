@@ -14,10 +14,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { setKey, type ScalarValue } from '../../src/core/edit.js';
-import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { slugify } from '../../src/core/links.js';
 import type { Diagnostic, Fix, TextEdit } from '../../src/core/model.js';
-import { parseBody } from '../../src/core/body.js';
+import { parseBody } from '../../src/core/parse/body.js';
 import { DEFAULT_FOLDERS, parseFile, type Note } from '../../src/core/notes.js';
 import { contactTemplate, meetingTemplate, nameFromId, outreachTemplate, questionsSection } from '../../src/core/templates.js';
 import { applyEdits, BOM, eolOf, LineMap, splitBom } from '../../src/core/text.js';

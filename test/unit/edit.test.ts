@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { setKey, yamlScalar } from '../../src/core/edit.js';
-import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { LineMap } from '../../src/core/text.js';
 import { applyEdits, BOM, splitBom } from '../../src/core/text.js';
 

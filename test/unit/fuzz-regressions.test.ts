@@ -2,10 +2,10 @@
 // each kept here as a plain test once fixed.
 
 import { strict as assert } from 'node:assert';
-import { linksOutsideCode } from '../../src/core/body.js';
-import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { linksOutsideCode } from '../../src/core/parse/body.js';
+import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { parseFile } from '../../src/core/notes.js';
-import { readSimpleYaml } from '../../src/core/simple-yaml.js';
+import { readSimpleYaml } from '../../src/core/parse/simple-yaml.js';
 import { check, md, only } from './helpers.js';
 
 describe('fuzz regressions', () => {

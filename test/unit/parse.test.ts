@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import matter from 'gray-matter';
-import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { parseFile, type Contact, type Meeting } from '../../src/core/notes.js';
 import { check, md, only } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFrontmatter } from '../../src/core/frontmatter.js';
+import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { parseDocument } from 'yaml';
-import { readSimpleYaml } from '../../src/core/simple-yaml.js';
+import { readSimpleYaml } from '../../src/core/parse/simple-yaml.js';
 import { rng } from './helpers.js';
 
 

@@ -8,7 +8,7 @@
 
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { parseBody } from '../../src/core/body.js';
+import { parseBody } from '../../src/core/parse/body.js';
 import { CONTACT_STATUSES, MEETING_KINDS, MEETING_STATUSES, OUTREACH_STATUSES, parseFile } from '../../src/core/notes.js';
 import { QUESTION_BANK } from '../../src/core/templates.js';
 import { CAST, check, md, only } from './helpers.js';

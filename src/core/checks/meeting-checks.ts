@@ -1,7 +1,7 @@
 // Checks on meeting notes: what a networker owes after a meeting, and how to
 // prepare for the next one.
 
-import { bodyQuestions, type BodyStructure } from '../body.js';
+import { bodyQuestions, type BodyStructure } from '../parse/body.js';
 import { formatDay, isPast, plural } from '../dates.js';
 import { setKey, type ScalarValue } from '../edit.js';
 import type { Fix } from '../model.js';

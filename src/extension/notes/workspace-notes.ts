@@ -7,10 +7,10 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { foldersUnchanged, noteText, walkFolder } from '../../core/disk.js';
+import { foldersUnchanged, noteText, walkFolder } from '../../node/disk.js';
 import { LiveChecks } from '../../core/live-checks.js';
-import { loadFolder, scanFolder } from '../../core/load-folder.js';
-import type { FileStamp } from '../../core/note-cache.js';
+import { loadFolder, scanFolder } from '../../node/load-folder.js';
+import type { FileStamp } from '../../node/note-cache.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
 import type { Settings } from '../../core/settings.js';

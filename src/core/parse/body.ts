@@ -6,7 +6,7 @@
 import type { Root, RootContent, ListItem, Heading } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findLinks, type WikiLink } from './links.js';
+import { findLinks, type WikiLink } from '../links.js';
 
 export interface ListEntry {
   /** The item's text, checkbox removed, first line only. */

@@ -6,8 +6,8 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { code, foldersUnchanged, readNote, walkFolder, type Skipped } from './disk.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
-import { NoteIndex } from './note-index.js';
-import { parseFile, type ParsedFile } from './notes.js';
+import { NoteIndex } from '../core/note-index.js';
+import { parseFile, type ParsedFile } from '../core/notes.js';
 
 export interface LoadedFolder {
   index: NoteIndex;

@@ -15,12 +15,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { KeyTable, type KeyTableJson } from './key-table.js';
-import type { Diagnostic, Severity } from './model.js';
+import { KeyTable, type KeyTableJson } from '../core/parse/key-table.js';
+import type { Diagnostic, Severity } from '../core/model.js';
 import type { Listing, ScannedFolder } from './load-folder.js';
 import type { Skipped } from './disk.js';
-import type { ParsedFile } from './notes.js';
-import { LineMap } from './text.js';
+import type { ParsedFile } from '../core/notes.js';
+import { LineMap } from '../core/text.js';
 
 /** Bump when what the parser or the checks produce changes: old caches are then ignored. */
 export const CACHE_VERSION = 8;
