@@ -4,7 +4,7 @@
 
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Severity } from './model.js';
-import { CHECK_CODES } from './codes.js';
+import { CHECK_CODES } from './checks/catalogue.js';
 
 export type CheckSetting = Severity | 'off' | 'default';
 

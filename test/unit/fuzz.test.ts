@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import matter from 'gray-matter';
 import { checkAll } from '../../src/core/checks/index.js';
-import { CHECK_CODES } from '../../src/core/codes.js';
+import { CHECK_CODES } from '../../src/core/checks/catalogue.js';
 import { noteText } from '../../src/node/disk.js';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { LiveChecks } from '../../src/core/live-checks.js';
