@@ -65,10 +65,13 @@ function linesOf(text: string): string[] {
 }
 const ending = (line: string) => (line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '');
 
-/** Apply text edits to a file's raw bytes as VS Code does: positions count from after the BOM. */
+/**
+ * Apply text edits to a file's raw text, BOM and all, with nothing put back: a BOM survives
+ * only because no edit reaches the first line, where it sits. (Positions count from after a
+ * BOM, as VS Code counts them; on any line but the first they are the same either way.)
+ */
 function applyToRaw(raw: string, edits: TextEdit[]): string {
-  const { text, bom } = splitBom(raw);
-  return (bom ? BOM : '') + applyEdits(text, edits);
+  return applyEdits(raw, edits);
 }
 
 function parsed(path: string, raw: string): Note {
