@@ -5,10 +5,9 @@
 // package.json and docs/checks.md are made from that.
 
 import type { Clock } from '../dates.js';
-import type { NoteType, Severity } from '../model.js';
+import type { NoteType, Settings, Severity } from '../model.js';
 import type { NoteIndex } from '../note-index.js';
 import type { Finding, Note } from '../notes.js';
-import type { Settings } from '../settings.js';
 
 export interface CheckContext {
   index: NoteIndex;
