@@ -2,13 +2,19 @@
 // `rapport.checks.<code>` settings in package.json's contributes.configuration, and
 // docs/checks.md. Run by `npm run build` after tsc, from the compiled catalogue in
 // out/. It rewrites only those settings (every other key keeps its place and text)
-// and writes a file only when it changed. test/unit/manifest.test.ts fails when the
-// committed files differ from what this makes, so a forgotten build is caught.
+// and writes a file only when it changed.
+//
+// test/unit/manifest.test.ts fails when the files differ from what this makes, and
+// when this build had to make them again (it says so in out/regenerated.txt): in a
+// clean clone, as in CI, that means the committed files were out of date, and the
+// build's fresh copy must not hide it. Commit them, and the next build clears it.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = new URL('../', import.meta.url);
+/** Which files this build made again: their committed copies were out of date. */
+export const REGENERATED = new URL('out/regenerated.txt', ROOT);
 const PREFIX = 'rapport.checks.';
 export const CHECK_SETTING_VALUES = ['default', 'off', 'error', 'warning', 'information', 'hint'];
 
@@ -89,6 +95,7 @@ async function main() {
     ['package.json', (text) => manifestWithCheckSettings(text, CODES)],
     ['docs/checks.md', () => checksDoc(CODES)],
   ];
+  const regenerated = [];
   for (const [path, make] of files) {
     const url = new URL(path, ROOT);
     let old = '';
@@ -100,8 +107,15 @@ async function main() {
     const made = make(old);
     if (made !== old) {
       writeFileSync(url, made);
-      console.log(`manifest: ${path} made again from the catalogue of checks`);
+      regenerated.push(path);
+      console.log(`manifest: ${path} made again from the catalogue of checks: commit it`);
     }
+  }
+  if (regenerated.length) {
+    mkdirSync(new URL('out/', ROOT), { recursive: true });
+    writeFileSync(REGENERATED, `${regenerated.join('\n')}\n`);
+  } else {
+    rmSync(REGENERATED, { force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CODES } from '../../src/core/checks/catalogue.js';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -14,6 +14,14 @@ interface Maker {
   checksDoc(codes: typeof CODES): string;
 }
 const maker = (): Promise<Maker> => import(new URL('scripts/manifest.mjs', ROOT).href);
+
+describe('the files made from the catalogue of checks', () => {
+  it('were up to date before this build (in a clean clone: as committed)', () => {
+    const stale = new URL('out/regenerated.txt', ROOT);
+    const which = existsSync(stale) ? readFileSync(stale, 'utf8').trim().split('\n').join(' and ') : '';
+    assert.equal(which, '', `out of date with the catalogue of checks until this build made them again: ${which}; commit, and the next build clears this`);
+  });
+});
 
 describe('the extension manifest', () => {
   it('has a setting for every check, and none for a check that does not exist', () => {
