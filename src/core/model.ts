@@ -77,3 +77,18 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
 }
+
+/** A check's setting: off, a severity, or default (the catalogue's). */
+export type CheckSetting = Severity | 'off' | 'default';
+
+/** Per-workspace settings, the same for the editor and the CLI (read by settings.ts). */
+export interface Settings {
+  /** Per check code: off, a severity, or default. */
+  checks: Record<string, CheckSetting>;
+  /** Days after a meeting that the thank-you note is due. */
+  thankYouDays: number;
+  /** Days after a meeting by which a referral should have been contacted. */
+  referralDays: number;
+  /** Words above which an outreach message is too long. */
+  outreachMaxWords: number;
+}

@@ -3,21 +3,11 @@
 // terminal or CI gives the results the editor shows.
 
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import type { Severity } from './model.js';
-import { CHECK_CODES } from './codes.js';
+import type { CheckSetting, Settings } from './model.js';
+import { CHECK_CODES } from './checks/catalogue.js';
 
-export type CheckSetting = Severity | 'off' | 'default';
-
-export interface Settings {
-  /** Per check code: off, a severity, or default. */
-  checks: Record<string, CheckSetting>;
-  /** Days after a meeting that the thank-you note is due. */
-  thankYouDays: number;
-  /** Days after a meeting by which a referral should have been contacted. */
-  referralDays: number;
-  /** Words above which an outreach message is too long. */
-  outreachMaxWords: number;
-}
+// The shape lives in model.ts, so the checks can name it without importing this reader of the catalogue.
+export type { CheckSetting, Settings } from './model.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   checks: {},

@@ -13,6 +13,7 @@
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { CODES } from '../../src/core/checks/catalogue.js';
 import { setKey, type ScalarValue } from '../../src/core/edit.js';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { slugify } from '../../src/core/links.js';
@@ -47,6 +48,9 @@ const GHOSTS = ['carol-white', 'Ghost Writer', 'émile_zola', '0x10', 'yes', '12
 // --- counting ------------------------------------------------------------------------
 
 const counts = new Map<string, number>();
+/** The codes seen offering a fix: each must be one the catalogue says has fixes, and each of those must be seen. */
+const offeredFixes = new Set<string>();
+const declaresFixes = new Set(CODES.filter((c) => c.fixes.length).map((c) => c.code));
 let cases = 0;
 function counted(kind: string): void {
   cases++;
@@ -61,10 +65,13 @@ function linesOf(text: string): string[] {
 }
 const ending = (line: string) => (line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : '');
 
-/** Apply text edits to a file's raw bytes as VS Code does: positions count from after the BOM. */
+/**
+ * Apply text edits to a file's raw text, BOM and all, with nothing put back: a BOM survives
+ * only because no edit reaches the first line, where it sits. (Positions count from after a
+ * BOM, as VS Code counts them; on any line but the first they are the same either way.)
+ */
 function applyToRaw(raw: string, edits: TextEdit[]): string {
-  const { text, bom } = splitBom(raw);
-  return (bom ? BOM : '') + applyEdits(text, edits);
+  return applyEdits(raw, edits);
 }
 
 function parsed(path: string, raw: string): Note {
@@ -188,6 +195,8 @@ function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): vo
   for (const d of ds) {
     for (const fix of d.fixes ?? []) {
       const intent = intentOf(fix, d, before);
+      assert.ok(declaresFixes.has(d.code), `${d.code} offers “${fix.title}”, and its declaration names no fix (docs/checks.md lists them)`);
+      offeredFixes.add(d.code);
       if (intent.kind === 'create') {
         checkCreate(files, c.path, fix, d);
         counted(`fix: create ${fix.create!.path.split('/')[0]} note`);
@@ -337,6 +346,10 @@ describe('edit safety: every edit changes only its key or adds only its block', 
   it('every fix on contacts and companies (create the missing contact or company)', () => {
     fc.assert(fc.property(fc.oneof(contactNote, companyNote), (c) => checkEveryFix(c)), run(250));
     assert.ok((counts.get('fix: create companies note') ?? 0) >= 20);
+  });
+
+  it('saw a fix from every check whose declaration names one', () => {
+    assert.deepEqual([...offeredFixes].sort(), [...declaresFixes].sort());
   });
 
   it('Mark thank-you sent and Mark referrer updated, on any meeting, once or twice', () => {

@@ -4,11 +4,16 @@ import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { LineMap } from '../../src/core/text.js';
 import { applyEdits, BOM, splitBom } from '../../src/core/text.js';
 
-/** Apply setKey to a file's raw text (BOM and all), as an editor would. */
+/**
+ * Apply setKey to a file's raw text, BOM and all. The note is read as Rapport reads it (the
+ * BOM split off, positions counted after it, as VS Code counts them), and the edits go to the
+ * raw text with nothing put back: a BOM survives only because no edit reaches the first line,
+ * where it sits. (On any other line a position is the same with or without it.)
+ */
 function set(raw: string, key: string, value: string | number | boolean): string {
-  const { text, bom } = splitBom(raw);
+  const { text } = splitBom(raw);
   const note = { text, lines: new LineMap(text), frontmatter: readFrontmatter(text)! };
-  return (bom ? BOM : '') + applyEdits(text, setKey(note, key, value));
+  return applyEdits(raw, setKey(note, key, value));
 }
 
 const NOTE = [
@@ -47,8 +52,11 @@ describe('the frontmatter editor', () => {
 
   it('keeps CRLF line endings and a BOM byte for byte', () => {
     const raw = BOM + NOTE.split('\n').join('\r\n');
-    assert.equal(set(raw, 'thank_you', '2026-11-21'), raw.replace('thank_you: false', 'thank_you: 2026-11-21'));
-    assert.equal(set(raw, 'referrer_updated', true), raw.replace('---\r\nNotes', 'referrer_updated: true\r\n---\r\nNotes'));
+    const replaced = set(raw, 'thank_you', '2026-11-21');
+    const added = set(raw, 'referrer_updated', true);
+    assert.ok(replaced.startsWith(BOM) && added.startsWith(BOM), 'the BOM is gone');
+    assert.equal(replaced, raw.replace('thank_you: false', 'thank_you: 2026-11-21'));
+    assert.equal(added, raw.replace('---\r\nNotes', 'referrer_updated: true\r\n---\r\nNotes'));
   });
 
   it('replaces a block list written at the key’s own indent with a value YAML reads as the key’s', () => {

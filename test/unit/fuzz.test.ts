@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import matter from 'gray-matter';
 import { checkAll } from '../../src/core/checks/index.js';
-import { CHECK_CODES } from '../../src/core/codes.js';
+import { CHECK_CODES } from '../../src/core/checks/catalogue.js';
 import { noteText } from '../../src/node/disk.js';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { LiveChecks } from '../../src/core/live-checks.js';
@@ -72,7 +72,7 @@ function assertWellFormed(ds: Diagnostic[], texts: Map<string, string>): void {
   for (const d of ds) {
     const where = `${d.file} ${d.code} ${JSON.stringify(d.range)}`;
     assert.ok(CHECK_CODES.has(d.code), `unknown code: ${where}`);
-    assert.doesNotMatch(d.message, /could not run/, `a check threw: ${d.message}`);
+    assert.notEqual(d.code, 'internal-error', `a check threw: ${d.message}`);
     const text = texts.get(d.file);
     assert.ok(text !== undefined, `diagnostic on a file not given: ${where}`);
     let lines = lengths.get(d.file);

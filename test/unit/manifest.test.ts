@@ -1,15 +1,39 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { CODES } from '../../src/core/codes.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { CODES } from '../../src/core/checks/catalogue.js';
 
-const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-const props = manifest.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[] }>;
+const ROOT = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
+const text = read('package.json');
+const manifest = JSON.parse(text);
+const props = manifest.contributes.configuration.properties as Record<string, { default: unknown; enum?: string[]; markdownDescription?: string }>;
+
+/** scripts/manifest.mjs: what `npm run build` makes from the catalogue (plain JS, so imported by URL). */
+interface Maker {
+  manifestWithCheckSettings(text: string, codes: typeof CODES): string;
+  checksDoc(codes: typeof CODES): string;
+}
+const maker = (): Promise<Maker> => import(new URL('scripts/manifest.mjs', ROOT).href);
+
+describe('the files made from the catalogue of checks', () => {
+  it('were up to date before this build (in a clean clone: as committed)', () => {
+    const stale = new URL('out/regenerated.txt', ROOT);
+    const which = existsSync(stale) ? readFileSync(stale, 'utf8').trim().split('\n').join(' and ') : '';
+    assert.equal(which, '', `out of date with the catalogue of checks until this build made them again: ${which}; commit, and the next build clears this`);
+  });
+});
 
 describe('the extension manifest', () => {
   it('has a setting for every check, and none for a check that does not exist', () => {
     const settings = Object.keys(props).filter((k) => k.startsWith('rapport.checks.')).sort();
     assert.deepEqual(settings, CODES.map((c) => `rapport.checks.${c.code}`).sort());
     for (const k of settings) assert.deepEqual(props[k].enum, ['default', 'off', 'error', 'warning', 'information', 'hint']);
+    assert.match(props['rapport.checks.internal-error'].markdownDescription!, /Default severity: error\./);
+  });
+
+  it('holds the check settings the catalogue makes (run `npm run build` and commit package.json if not)', async () => {
+    const { manifestWithCheckSettings } = await maker();
+    assert.equal(text, manifestWithCheckSettings(text, CODES), 'package.json is not what the catalogue of checks makes: run `npm run build`');
   });
 
   it('has the delays with the core’s defaults', () => {
@@ -22,5 +46,22 @@ describe('the extension manifest', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+});
+
+describe('docs/checks.md', () => {
+  it('is what the catalogue makes (run `npm run build` and commit docs/checks.md if not)', async () => {
+    const { checksDoc } = await maker();
+    assert.equal(read('docs/checks.md'), checksDoc(CODES), 'docs/checks.md is not what the catalogue of checks makes: run `npm run build`');
+  });
+
+  it('lists every code with its default severity, and each check’s quick fixes', () => {
+    const doc = read('docs/checks.md');
+    for (const c of CODES) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${c.code}\` |`));
+      assert.ok(row, `${c.code} is missing`);
+      assert.ok(row.includes(`| ${c.severity} |`), `${c.code}: no default severity`);
+      for (const f of c.fixes) assert.ok(row.includes(f.replace(/\|/g, '\\|')), `${c.code}: fix “${f}” not listed`);
+    }
   });
 });

@@ -190,6 +190,44 @@ describe('closed-question', () => {
     const past = meeting(['with: "[[sally-smith]]"', 'date: 2026-11-01', 'thank_you: true', 'referrals: []'], body);
     assert.deepEqual(only(check(past), 'closed-question'), []);
   });
+
+  /** The closed-question hints for a planned meeting whose Questions list is `qs`. */
+  const hints = (...qs: string[]) =>
+    only(check(meeting(['with: "[[sally-smith]]"', 'date: 2026-11-28'], ['## Questions', '', ...qs.map((q) => `- ${q}`), ''].join('\n'))), 'closed-question');
+
+  // The spec's yes/no words, each opening a question a person would write.
+  const CLOSED = [
+    'Do you enjoy the work?', 'Does the team work remotely?', 'Did you study finance?', 'Is the pay good?',
+    'Are you hiring juniors?', 'Was it hard to switch fields?', 'Were you nervous at first?', 'Can you introduce me to Dana?',
+    'Could I shadow you for a day?', 'Will the team grow next year?', 'Would you do it again?', 'Should I learn SQL first?',
+    'Have you worked abroad?', 'Has the role changed much?',
+  ];
+
+  it('hints at a question opening with each yes/no word the spec lists', () => {
+    for (const q of CLOSED) {
+      const ds = hints(q);
+      assert.equal(ds.length, 1, `not flagged: “${q}”`);
+      assert.match(ds[0].message, new RegExp(`^“${q.slice(0, 10)}`), q);
+    }
+    assert.equal(hints(...CLOSED).length, CLOSED.length);
+  });
+
+  it('hints whatever the case, emphasis, checkbox or negative form', () => {
+    for (const q of ['can you say more?', '**Can** you say more?', '[ ] Would you mind?', '_Is_ it worth it?', 'CAN I ask more?',
+      "Don't you miss coding?", 'Isn’t it lonely?', "Won't they mind?", 'Can’t you say?', "Shouldn't I ask?", 'Do you think the market will recover?']) {
+      assert.equal(hints(q).length, 1, `not flagged: “${q}”`);
+    }
+  });
+
+  it('is silent for open questions, and for words that only begin like a yes/no word', () => {
+    const open = [
+      'What does a typical day look like?', 'How did you get started?', 'Why did you choose Globex?', 'Which skills matter most?',
+      'Who else should I talk to?', 'Where is the field going?', 'When did you know it was right?', 'What do you think of bootcamps?',
+      'Tell me about your first year.', 'Doing what, exactly?', 'Willing to relocate: how much does it matter?', 'Isolation: how do remote teams cope?',
+      'Canada or the US: where is it easier?', 'Hasty decisions: what did you learn from one?',
+    ];
+    for (const q of open) assert.deepEqual(hints(q).map((d) => d.message), [], `flagged: “${q}”`);
+  });
 });
 
 describe('meeting-too-long', () => {

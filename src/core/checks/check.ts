@@ -1,11 +1,13 @@
 // What a check is: a small unit with a stable code that looks at one note (and,
 // through the index, at the notes it refers to) and returns findings with fixes.
+// It says what it is where it is written: code, default severity, description,
+// the notes it applies to and its fixes; the catalogue, the settings in
+// package.json and docs/checks.md are made from that.
 
 import type { Clock } from '../dates.js';
-import type { NoteType } from '../model.js';
+import type { NoteType, Settings, Severity } from '../model.js';
 import type { NoteIndex } from '../note-index.js';
 import type { Finding, Note } from '../notes.js';
-import type { Settings } from '../settings.js';
 
 export interface CheckContext {
   index: NoteIndex;
@@ -13,14 +15,36 @@ export interface CheckContext {
   settings: Settings;
 }
 
+/** What Rapport says about one code it reports: a check's, the parser's or its own. */
+export interface CodeInfo {
+  /** Stable: settings, the CLI's JSON and users' habits name it. */
+  code: string;
+  /** The severity unless the user's settings say otherwise (a finding may raise it, as an overdue thank-you does). */
+  severity: Severity;
+  /** One or two sentences for the settings UI and docs/checks.md (Markdown). */
+  description: string;
+  /** The types of note a check looks at; or who else reports the code: the parser, on any Markdown file, or Rapport itself. */
+  appliesTo: readonly NoteType[] | 'parser' | 'rapport';
+  /** The quick fixes offered with it, in words (their titles name the person or date). */
+  fixes: readonly string[];
+}
+
 export interface Check<T extends NoteType = NoteType> {
   code: string;
-  appliesTo: T;
+  severity: Severity;
+  description: string;
+  appliesTo: T | readonly T[];
+  fixes?: readonly string[];
   run(note: Extract<Note, { type: T }>, ctx: CheckContext): Finding[];
 }
 
 export function defineCheck<T extends NoteType>(check: Check<T>): Check<T> {
   return check;
+}
+
+/** The types of note a check looks at, as a list. */
+export function typesOf(check: Check): readonly NoteType[] {
+  return typeof check.appliesTo === 'string' ? [check.appliesTo] : check.appliesTo;
 }
 
 /** The span of the first of `keys` present in the frontmatter (key and value's first line), else the opening `---`. */

@@ -10,6 +10,8 @@ const FOLLOW_UP_GRACE_DAYS = 7;
 
 export const followUpDue = defineCheck({
   code: 'follow-up-due',
+  severity: 'information',
+  description: `A contact’s \`next_follow_up\` has come, or \`keep_in_touch_days\` have passed since the last meeting; a warning when more than ${FOLLOW_UP_GRACE_DAYS} days late. A meeting booked ahead counts as the follow-up.`,
   appliesTo: 'contact',
   run(c, ctx) {
     if (!c.nextFollowUp && !c.keepInTouchDays) return [];
@@ -48,6 +50,8 @@ export const followUpDue = defineCheck({
 
 export const duplicateContact = defineCheck({
   code: 'duplicate-contact',
+  severity: 'warning',
+  description: 'Two contacts with the same email, or the same name and company.',
   appliesTo: 'contact',
   run(c, ctx) {
     const others = ctx.index.namesakes(c);
@@ -63,6 +67,8 @@ export const duplicateContact = defineCheck({
 
 export const targetWithoutContact = defineCheck({
   code: 'target-without-contact',
+  severity: 'information',
+  description: 'A `target: true` company where you know nobody yet: show your target list and ask your contacts who they know there.',
   appliesTo: 'company',
   run(co, ctx) {
     if (!co.target || ctx.index.hasContactAt(co)) return [];

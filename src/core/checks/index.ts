@@ -1,47 +1,51 @@
 // Runs the checks and turns findings into diagnostics, applying the user's
 // per-check settings (off, or another severity).
 
-import { defaultSeverity } from '../codes.js';
 import type { Diagnostic, Severity } from '../model.js';
 import { compareDiagnostics, MAX_DIAGNOSTICS_PER_FILE } from '../model.js';
 import type { Finding, ParsedFile } from '../notes.js';
-import type { Check, CheckContext } from './check.js';
-import { COMPANY_CHECKS, CONTACT_CHECKS } from './contact-checks.js';
-import { MEETING_CHECKS } from './meeting-checks.js';
-import { OUTREACH_CHECKS } from './outreach-checks.js';
-import { REFERENCE_CHECKS } from './reference-checks.js';
+import { CHECKS, defaultSeverity, INTERNAL_ERROR } from './catalogue.js';
+import { typesOf, type Check, type CheckContext } from './check.js';
 
 export type { CheckContext } from './check.js';
 
-const ALL = [...MEETING_CHECKS, ...CONTACT_CHECKS, ...COMPANY_CHECKS, ...OUTREACH_CHECKS, ...REFERENCE_CHECKS] as Check[];
-
-/** The checks each type of note gets under these settings, worked out once per settings (not once per note). */
-const ENABLED = new WeakMap<CheckContext['settings'], Map<string, Check[]>>();
-function enabledFor(ctx: CheckContext, type: string): Check[] {
-  let byType = ENABLED.get(ctx.settings);
+/**
+ * The checks each type of note gets under these settings, worked out once per list and
+ * settings (not once per note). The list is the catalogue's, or a test's own.
+ */
+const ENABLED = new WeakMap<readonly Check[], WeakMap<CheckContext['settings'], Map<string, Check[]>>>();
+function enabledFor(checks: readonly Check[], ctx: CheckContext, type: string): Check[] {
+  let bySettings = ENABLED.get(checks);
+  if (!bySettings) ENABLED.set(checks, (bySettings = new WeakMap()));
+  let byType = bySettings.get(ctx.settings);
   if (!byType) {
     byType = new Map();
-    for (const check of ALL) {
+    for (const check of checks) {
       if (ctx.settings.checks[check.code] === 'off') continue;
-      const list = byType.get(check.appliesTo) ?? [];
-      list.push(check);
-      byType.set(check.appliesTo, list);
+      for (const type of typesOf(check)) {
+        const list = byType.get(type) ?? [];
+        list.push(check);
+        byType.set(type, list);
+      }
     }
-    ENABLED.set(ctx.settings, byType);
+    bySettings.set(ctx.settings, byType);
   }
   return byType.get(type) ?? [];
 }
 
-/** Every diagnostic for one file. Never throws: a check that fails is reported on the note it failed on. */
-export function checkFile(file: ParsedFile, ctx: CheckContext): Diagnostic[] {
+/**
+ * Every diagnostic for one file, from the catalogue's checks (or the `checks` given). Never
+ * throws: a check that fails is reported on the note it failed on, as `internal-error`.
+ */
+export function checkFile(file: ParsedFile, ctx: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
   const findings: Finding[] = [...file.problems];
   if (file.type) {
-    for (const check of enabledFor(ctx, file.type)) {
+    for (const check of enabledFor(checks, ctx, file.type)) {
       try {
         for (const f of check.run(file as never, ctx)) findings.push(f); // not push(...): a note can have 100,000 findings
       } catch (e) {
-        findings.push({ code: 'invalid-frontmatter', start: 0, end: 3, severity: 'error',
-          message: `Rapport could not run ${check.code} on this note (${(e as Error).message}); please report it.` });
+        findings.push({ code: INTERNAL_ERROR.code, start: 0, end: 3,
+          message: `Rapport’s check ${check.code} failed on this note (${String((e as Error)?.message ?? e)}): a bug in Rapport, not in your note; please report it.` });
       }
     }
   }
@@ -79,8 +83,8 @@ function capped(ds: Diagnostic[]): Diagnostic[] {
 }
 
 /** Every diagnostic in the index, sorted by file, then line. */
-export function checkAll(files: Iterable<ParsedFile>, ctx: CheckContext): Diagnostic[] {
+export function checkAll(files: Iterable<ParsedFile>, ctx: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of files) if (f.type || f.problems.length) for (const d of checkFile(f, ctx)) out.push(d);
+  for (const f of files) if (f.type || f.problems.length) for (const d of checkFile(f, ctx, checks)) out.push(d);
   return out.sort(compareDiagnostics);
 }

@@ -23,7 +23,10 @@ function markFix(m: Meeting, title: string, key: string, value: ScalarValue): Fi
 
 export const thankYouPending = defineCheck({
   code: 'thank-you-pending',
+  severity: 'information',
+  description: 'A meeting is done and `thank_you` is absent or false. Due the day after the meeting (`rapport.thankYouDays`); a warning once overdue, saying by how many days.',
   appliesTo: 'meeting',
+  fixes: ['Mark thank-you sent today'],
   run(m, ctx) {
     if (!m.date || m.thankYou !== 'pending' || !isDone(m, ctx)) return [];
     const due = m.date.day + ctx.settings.thankYouDays;
@@ -44,7 +47,10 @@ export const thankYouPending = defineCheck({
 
 export const referrerUpdatePending = defineCheck({
   code: 'referrer-update-pending',
+  severity: 'information',
+  description: 'A meeting is done with someone whose `referred_by` is X, and no `referrer_updated`: let X know how the introduction went.',
   appliesTo: 'meeting',
+  fixes: ['Mark the referrer updated today'],
   run(m, ctx) {
     if (m.referrerUpdated || !isDone(m, ctx)) return [];
     const out: Finding[] = [];
@@ -67,6 +73,8 @@ export const referrerUpdatePending = defineCheck({
 
 export const noReferralsRecorded = defineCheck({
   code: 'no-referrals-recorded',
+  severity: 'hint',
+  description: 'An informational or networking meeting is done and has no `referrals` key: ask who else to talk to, and record the names (`referrals: []` if none).',
   appliesTo: 'meeting',
   run(m, ctx) {
     // A meeting without a kind is taken as informational: that is what Rapport is for.
@@ -79,6 +87,8 @@ export const noReferralsRecorded = defineCheck({
 
 export const referralNotContacted = defineCheck({
   code: 'referral-not-contacted',
+  severity: 'information',
+  description: 'Someone named in a meeting’s `referrals` has had no sent outreach or meeting 7 days later (`rapport.referralDays`).',
   appliesTo: 'meeting',
   run(m, ctx) {
     if (!m.date || !m.referrals?.length || !isDone(m, ctx)) return [];
@@ -103,7 +113,10 @@ export const referralNotContacted = defineCheck({
 
 export const meetingStatusStale = defineCheck({
   code: 'meeting-status-stale',
+  severity: 'information',
+  description: 'A meeting still says `status: planned` although its date has passed.',
   appliesTo: 'meeting',
+  fixes: ['Mark the meeting done', 'Mark the meeting no-show', 'Mark the meeting cancelled'],
   run(m, ctx) {
     if (m.status !== 'planned' || !m.date || !isPast(m.date, ctx.clock)) return [];
     return [{ code: this.code, ...keySpan(m, 'status'),
@@ -118,7 +131,10 @@ const QUESTIONS_HORIZON_DAYS = 3;
 
 export const questionsMissing = defineCheck({
   code: 'questions-missing',
+  severity: 'information',
+  description: `A planned meeting within ${QUESTIONS_HORIZON_DAYS} days has no \`## Questions\` list.`,
   appliesTo: 'meeting',
+  fixes: ['Add the question bank'],
   run(m, ctx) {
     if (!m.date || !isAhead(m, ctx)) return [];
     const ahead = m.date.day - ctx.clock.today;
@@ -149,13 +165,15 @@ function questionsOf(m: Meeting): BodyStructure['questions'] {
   return q ?? undefined;
 }
 
-const CLOSED_OPENERS = new Set(
-  ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has'].flatMap((w) => [w, `${w}n't`, `${w}n’t`]),
-);
+/** The words that open a yes/no question (the spec's list), each also with n't. */
+const YES_NO_WORDS = ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has'];
+const CLOSED_OPENERS = new Set(YES_NO_WORDS.flatMap((w) => [w, `${w}n't`, `${w}n’t`]));
 CLOSED_OPENERS.add("won't").add('won’t').add("can't").add('can’t');
 
 export const closedQuestion = defineCheck({
   code: 'closed-question',
+  severity: 'hint',
+  description: `A question still to ask opens with a yes/no word (${YES_NO_WORDS.map((w) => w[0].toUpperCase() + w.slice(1)).join(', ')}, or its negative: Don’t, Won’t, …): ask what, how or why instead.`,
   appliesTo: 'meeting',
   run(m, ctx) {
     // Only the questions still to be asked: a done meeting's list is history.
@@ -174,7 +192,10 @@ export const closedQuestion = defineCheck({
 
 export const meetingTooLong = defineCheck({
   code: 'meeting-too-long',
+  severity: 'hint',
+  description: 'A planned meeting (not an interview) asks for more than 30 minutes: ask a busy person for 15–30.',
   appliesTo: 'meeting',
+  fixes: ['Ask for 30 minutes'],
   run(m, ctx) {
     // An interview's length is the employer's to set.
     if (m.duration === undefined || m.duration <= 30 || m.kind === 'interview' || !isAhead(m, ctx)) return [];

@@ -50,52 +50,61 @@ function findPhrases(o: Outreach, patterns: RegExp[], negatable: boolean): { sta
   return out.sort((a, b) => a.start - b.start).filter((s) => !seen.has(s.start) && seen.add(s.start));
 }
 
-function phraseCheck(code: string, patterns: RegExp[], negatable: boolean, message: string) {
+/** A check for phrases a draft should not have; a phrase after "not" or "never" is fine when `negatable`. */
+function phraseCheck(p: { code: string; description: string; patterns: RegExp[]; negatable: boolean; message: string }) {
   return defineCheck({
-    code,
+    code: p.code,
+    severity: 'warning',
+    description: p.description,
     appliesTo: 'outreach',
     run(o) {
       if (!isDraft(o)) return [];
-      return findPhrases(o, patterns, negatable).map((s): Finding => ({ code, ...s, message }));
+      return findPhrases(o, p.patterns, p.negatable).map((s): Finding => ({ code: p.code, ...s, message: p.message }));
     },
   });
 }
 
-export const outreachInformationalInterview = phraseCheck(
-  'outreach-informational-interview',
-  [/\binformation(?:al)?\s+interview(?:s|ing)?\b/gi],
-  false,
-  'Don’t call it an “informational interview”: ask for their perspective or advice on your path.',
-);
+export const outreachInformationalInterview = phraseCheck({
+  code: 'outreach-informational-interview',
+  description: 'A draft outreach message calls it an “informational interview”: ask for their perspective or advice instead.',
+  patterns: [/\binformation(?:al)?\s+interview(?:s|ing)?\b/gi],
+  negatable: false,
+  message: 'Don’t call it an “informational interview”: ask for their perspective or advice on your path.',
+});
 
 const RESUME = String.raw`(?:\bresumes?\b|\br[ée]sum[ée]s?|\bCVs?\b|\bcurriculum vitae\b)`;
 /** "attached my resume", "enclosing a copy of my CV": at most four words between, no punctuation. */
 const ATTACH_THEN_RESUME = String.raw`\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|includ(?:ed|ing))(?:\s+[\w'’]+){0,4}?\s+${RESUME}`;
 /** "my resume is attached", "CV (attached)": at most three words between. */
 const RESUME_THEN_ATTACHED = String.raw`${RESUME}(?:\s+[\w'’]+){0,3}?\s+\(?(?:attached|enclosed|included)\b`;
-export const outreachResumeAttached = phraseCheck(
-  'outreach-resume-attached',
-  [new RegExp(ATTACH_THEN_RESUME, 'gi'), new RegExp(RESUME_THEN_ATTACHED, 'gi')],
-  true,
-  'Don’t attach a resume unless they ask for one: a short synopsis of your background is enough.',
-);
+export const outreachResumeAttached = phraseCheck({
+  code: 'outreach-resume-attached',
+  description: 'A draft says a resume, CV or résumé is attached, which nobody asked for.',
+  patterns: [new RegExp(ATTACH_THEN_RESUME, 'gi'), new RegExp(RESUME_THEN_ATTACHED, 'gi')],
+  negatable: true,
+  message: 'Don’t attach a resume unless they ask for one: a short synopsis of your background is enough.',
+});
 
-export const outreachAsksForJob = phraseCheck(
-  'outreach-asks-for-job',
-  [
+export const outreachAsksForJob = phraseCheck({
+  code: 'outreach-asks-for-job',
+  description: 'A draft asks for a job, openings or positions: ask for information and advice instead.',
+  patterns: [
     /\b(?:any|open|current|available)\s+(?:job\s+)?(?:openings?|positions?|vacanc(?:y|ies)|roles|jobs)\b/gi,
     /\bjob\s+(?:openings?|opportunit(?:y|ies)|offers?)\b/gi,
     /\b(?:are you|is (?:your|the) (?:team|company|group)|are they)\s+hiring\b/gi,
     /\b(?:looking for|ask(?:ing)?(?: you)? for|apply(?:ing)? for|help me (?:get|find|land)|offer me|give me)\s+(?:a\s+|an\s+)?(?:job|position|role)\b/gi,
     /\bhir(?:e|ing) me\b/gi,
   ],
-  true,
-  'Don’t ask for a job or openings: ask for information and advice; opportunities follow.',
-);
+  negatable: true,
+  message: 'Don’t ask for a job or openings: ask for information and advice; opportunities follow.',
+});
 
 export const outreachMissingReferrer = defineCheck({
   code: 'outreach-missing-referrer',
+  severity: 'warning',
+  description: 'The recipient’s `referred_by` is X and the draft’s subject does not name X.',
   appliesTo: 'outreach',
+  fixes: ['Put “X suggested I contact you” in the subject'],
   run(o, ctx) {
     if (!isDraft(o)) return [];
     const to = ctx.index.resolve(o.to, 'contact');
@@ -114,6 +123,8 @@ export const outreachMissingReferrer = defineCheck({
 
 export const outreachTooLong = defineCheck({
   code: 'outreach-too-long',
+  severity: 'information',
+  description: 'A draft’s body is over 150 words (`rapport.outreachMaxWords`): a busy person should read it to the end.',
   appliesTo: 'outreach',
   run(o, ctx) {
     if (!isDraft(o)) return [];

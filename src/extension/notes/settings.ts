@@ -1,7 +1,7 @@
 // The user's `rapport.*` settings for one workspace folder, as the core's Settings.
 
 import * as vscode from 'vscode';
-import { CODES } from '../../core/codes.js';
+import { CODES } from '../../core/checks/catalogue.js';
 import { clockFrom, systemClock, type Clock } from '../../core/dates.js';
 import { settingsFrom, type Settings } from '../../core/settings.js';
 
