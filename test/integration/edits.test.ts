@@ -89,4 +89,18 @@ describe('one way to an edit: saved unless the user has unsaved changes there', 
     assert.equal(await onDisk(file('contacts/fay-two.md')), '---\ntype: contact\nname: Fay Two\nstatus: lead\n---\n\n');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file('contacts/erin-two.md'))), 'only the note asked for is created');
   });
+
+  it('a quick fix asked for on a diagnostic the text has moved past is not another one found on its line', async () => {
+    const uri = file('meetings/2026-11-12-edits-moved.md');
+    made.push(uri);
+    await write(uri, MEETING.replace('Notes.\n', 'Ask [[erin-two]] and [[fay-two]] about it.\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    await waitFor('two unknown references', () => codes(uri).filter((c) => c === 'unknown-reference').length === 2);
+    const [, fay] = problems(uri).filter((d) => d.code === 'unknown-reference').sort((a, b) => a.range.start.character - b.range.start.character);
+    // The user types at the start of the line: both links move, and the diagnostic shown is for where fay-two was.
+    await editor.edit((e) => e.insert(new vscode.Position(fay.range.start.line, 0), 'So, '));
+    const titles = (await fixesOn(uri, fay)).map((a) => a.title);
+    assert.ok(!titles.includes('Create contacts/erin-two.md'), `offered ${titles.join(', ')} for the diagnostic on [[fay-two]]`);
+  });
 });
