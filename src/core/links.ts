@@ -67,14 +67,74 @@ export function nameKey(name: string): string {
   return key;
 }
 
-/** A file-name-safe id for a name: "Sally Smith" → "sally-smith". */
+/** Most names are plain ASCII: slugged without the Unicode passes (the index slugs every plain-text reference). */
+const ASCII = /^[\x20-\x7e]*$/;
+/** Longest slug, in UTF-8 bytes: room under the usual 255-byte file-name limit for a date, a kind, a `-N` and `.md`. */
+const MAX_SLUG_BYTES = 100;
+
+/**
+ * A file-name-safe id for a name, in any script: "Sally Smith" → "sally-smith",
+ * "José Ñúñez" → "jose-nunez", "李小龙" → "李小龙", "Иван Петров" → "иван-петров".
+ * Letters, digits and their marks are kept (accents are dropped from Latin letters
+ * only: elsewhere a mark is part of the letter), everything else becomes one `-`,
+ * so no slug holds `/ \ : * ? " < > |`, a control character, a dot or a space.
+ * Empty when the name has no letter or digit at all.
+ */
 export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'note'
-  );
+  if (ASCII.test(name)) return bound(name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''));
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[\u200c\u200d]/g, '') // joiners shape a word (Persian, Indic); they are not a break
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+  return bound(slug);
+}
+
+/** Cut a slug to MAX_SLUG_BYTES of UTF-8, never inside a letter and its marks, never ending on `-`. */
+function bound(slug: string): string {
+  let bytes = 0;
+  let cut = 0;
+  for (const ch of slug) {
+    const cp = ch.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes > MAX_SLUG_BYTES) break;
+    cut += ch.length;
+  }
+  if (cut === slug.length) return slug;
+  while (cut > 0 && /\p{M}/u.test(slug[cut])) cut--;
+  return slug.slice(0, cut).replace(/-+$/, '');
+}
+
+/** Anything that can say whether an id is taken: a NoteIndex, or several. */
+export interface IdsInUse {
+  hasId(id: string): boolean;
+}
+
+// Names Windows refuses for a file whatever its extension (`con.md` too).
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/**
+ * `base`, or `base-2`, `base-3`… : the first id no Markdown file in `taken` has
+ * (compared as the index compares ids, ignoring case), and that every OS accepts
+ * as a file name.
+ */
+export function uniqueId(base: string, taken: IdsInUse): string {
+  const free = (id: string) => !RESERVED.test(id) && !taken.hasId(id);
+  if (free(base)) return base;
+  for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * An id as a file name every OS accepts, for an id written by the user (a `[[link]]`
+ * to a note not yet made): what no file name may hold becomes `-`, and it is
+ * bounded like a slug. The same id when it is already safe, as most are.
+ */
+export function safeFileId(id: string): string {
+  // A trailing dot or space is harmless here: the file name ends in `.md`.
+  // eslint-disable-next-line no-control-regex
+  const safe = bound(id.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '-').trim());
+  return safe || 'untitled';
 }

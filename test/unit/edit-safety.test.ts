@@ -395,7 +395,7 @@ describe('edit safety: every edit changes only its key or adds only its block', 
         const trimmed = person.trim();
         // New contact: `contacts/<slug>.md`, a contact with the name as typed.
         const slug = slugify(trimmed);
-        assert.match(slug, /^[a-z0-9]+(-[a-z0-9]+)*$|^note$/);
+        assert.match(slug, /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{M}\p{N}]*(-[\p{Ll}\p{Lo}\p{M}\p{N}]+)*$/u);
         const contactPath = `${DEFAULT_FOLDERS.contact}/${slug}.md`;
         const contactText = contactTemplate(trimmed, e);
         const contact = assertValidInput(contactPath, contactText);

@@ -1,6 +1,7 @@
 // Links that lead nowhere. A `[[id]]` resolves to any Markdown file with that
 // id, Rapport note or not, so links into a user's other notes are fine.
 
+import { safeFileId, uniqueId } from '../links.js';
 import { NOTE_TYPES } from '../model.js';
 import { DEFAULT_FOLDERS, type Finding } from '../notes.js';
 import { companyTemplate, contactTemplate, nameFromId } from '../templates.js';
@@ -27,7 +28,8 @@ export const unknownReference = defineCheck({
       if (!shared) {
         const name = nameFromId(link.id);
         const eol = eolOf(note.text);
-        const fileName = link.id.replace(/[\\/:*?"<>|]/g, '-');
+        // The link's own id, so the link resolves to the note; made safe for every OS when it is not.
+        const fileName = uniqueId(safeFileId(link.id), ctx.index);
         shared = {
           message: `No note is called “${link.id}”: create it, or correct the link.`,
           fixes: [{

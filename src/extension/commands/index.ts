@@ -1,11 +1,13 @@
-// Commands under the "Rapport" category. New notes never overwrite a file: if
-// the name is taken, the existing note is opened instead and nothing is written.
+// Commands under the "Rapport" category. A new note takes an id no Markdown file
+// in the workspace has (see core/new-notes.ts), and never overwrites a file: one
+// that appears on disk first is opened instead, and nothing is written.
 
 import * as vscode from 'vscode';
 import { formatDay } from '../../core/dates.js';
 import { setKey } from '../../core/edit.js';
-import { slugify } from '../../core/links.js';
-import { DEFAULT_FOLDERS, type Contact, type Note } from '../../core/notes.js';
+import { idKey, type IdsInUse } from '../../core/links.js';
+import { meetingPath, namedNotePath, outreachPath, unsentDraftTo } from '../../core/new-notes.js';
+import type { Contact, Note } from '../../core/notes.js';
 import { contactTemplate, meetingTemplate, nameFromId, outreachTemplate } from '../../core/templates.js';
 import { companyName } from '../../core/views.js';
 import { VIEW_ID } from '../follow-ups/index.js';
@@ -18,7 +20,7 @@ type Target = { note?: Note; folder?: FolderNotes; uri?: vscode.Uri } | undefine
 
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('rapport.newContact', (name?: string) => newContact(name)),
+    vscode.commands.registerCommand('rapport.newContact', (name?: string) => newContact(notes, name)),
     vscode.commands.registerCommand('rapport.logMeeting', (target?: Target) => logMeeting(notes, target)),
     vscode.commands.registerCommand('rapport.draftOutreach', (target?: Target) => draftOutreach(notes, target)),
     vscode.commands.registerCommand('rapport.markThankYouSent', (target?: Target) => mark(notes, target, 'thank_you')),
@@ -28,8 +30,8 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
   );
 }
 
-/** Create `contacts/<name>.md` from the template and open it. */
-export async function newContact(name?: string): Promise<vscode.Uri | undefined> {
+/** Create `contacts/<name>.md` (in the name's own letters, `-2` for a namesake) from the template and open it. */
+export async function newContact(notes: WorkspaceNotes, name?: string): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder();
   if (!folder) return undefined;
   name ??= await vscode.window.showInputBox({
@@ -39,27 +41,42 @@ export async function newContact(name?: string): Promise<vscode.Uri | undefined>
     validateInput: (v) => (v.trim() ? undefined : 'A contact needs a name'),
   });
   if (!name?.trim()) return undefined;
-  return createNote(folder.uri, `${DEFAULT_FOLDERS.contact}/${slugify(name)}.md`, contactTemplate(name.trim()));
+  const path = await freePath(notes, folder.uri, (taken) => namedNotePath('contact', name!, taken));
+  return createNote(folder.uri, path, contactTemplate(name.trim()));
 }
 
-/** Create `meetings/<today>-<contact>.md` with the question bank, for a contact picked or given. */
+/** Create `meetings/<today>-<contact>.md` (`-2` for a second that day) with the question bank, for a contact picked or given. */
 export async function logMeeting(notes: WorkspaceNotes, target?: Target): Promise<vscode.Uri | undefined> {
   const picked = await pickContact(notes, target, 'Log a meeting with…');
   if (!picked) return undefined;
   const today = formatDay(currentClock().today);
-  return createNote(picked.folder.folder.uri, `${DEFAULT_FOLDERS.meeting}/${today}-${picked.contact.id}.md`, meetingTemplate(picked.contact.id, today));
+  const root = picked.folder.folder.uri;
+  const path = await freePath(notes, root, (taken) => meetingPath(today, picked.contact, taken));
+  return createNote(root, path, meetingTemplate(picked.contact.id, today));
 }
 
-/** Create an outreach draft that follows the practice: the referrer in the subject and first line. */
+/**
+ * Open the unsent draft to a contact, or create one that follows the practice: the
+ * referrer in the subject and first line. One draft per person: a second would be
+ * two first messages.
+ */
 export async function draftOutreach(notes: WorkspaceNotes, target?: Target): Promise<vscode.Uri | undefined> {
   const picked = await pickContact(notes, target, 'Draft outreach to…');
   if (!picked) return undefined;
   const { contact, folder } = picked;
+  const draft = unsentDraftTo(folder.index, contact);
+  if (draft) {
+    const uri = notes.uriOf(folder, draft.path);
+    await vscode.window.showTextDocument(uri);
+    void vscode.window.showInformationMessage(`Your draft to ${contact.name} is not sent yet: it is open (${draft.path}).`);
+    return uri;
+  }
   const ref = contact.referredBy;
   const referrer = ref && (folder.index.resolve(ref, 'contact')?.name ?? (ref.id ? nameFromId(ref.id) : ref.text));
   const today = formatDay(currentClock().today);
   const text = outreachTemplate({ id: contact.id, name: contact.name, company: companyName(folder.index, contact), referrer });
-  return createNote(folder.folder.uri, `${DEFAULT_FOLDERS.outreach}/${today}-${contact.id}.md`, text);
+  const path = await freePath(notes, folder.folder.uri, (taken) => outreachPath(today, contact, taken));
+  return createNote(folder.folder.uri, path, text);
 }
 
 /**
@@ -98,6 +115,22 @@ async function pickContact(notes: WorkspaceNotes, target: Target, title: string)
     return undefined;
   }
   return vscode.window.showQuickPick(items, { title, placeHolder: 'Type a name', matchOnDescription: true });
+}
+
+/**
+ * The path `choose` picks for a new note, with every id in the workspace taken (any
+ * folder's index), and any file on disk the index does not hold (an excluded folder,
+ * a file not read yet) taken too.
+ */
+async function freePath(notes: WorkspaceNotes, root: vscode.Uri, choose: (taken: IdsInUse) => string): Promise<string> {
+  const onDisk = new Set<string>();
+  const folders = notes.allFolders();
+  const taken: IdsInUse = { hasId: (id) => onDisk.has(idKey(id)) || folders.some((f) => f.index.hasId(id)) };
+  for (;;) {
+    const path = choose(taken);
+    if (!(await exists(vscode.Uri.joinPath(root, ...path.split('/'))))) return path;
+    onDisk.add(idKey(path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));
+  }
 }
 
 /** Write a new note and open it; if the file exists, open it and write nothing. */
