@@ -68,6 +68,17 @@ export function formatDay(day: number): string {
   return text;
 }
 
+/**
+ * A note's date as the views write it, one way whatever the note wrote:
+ * `2026-12-01 14:00`, or `2026-12-01` without a time (`T14:00` and seconds are not shown).
+ */
+export function formatWhen(date: NoteDate): string {
+  if (date.minutes === undefined) return formatDay(date.day);
+  const hh = String(Math.floor(date.minutes / 60)).padStart(2, '0');
+  const mm = String(date.minutes % 60).padStart(2, '0');
+  return `${formatDay(date.day)} ${hh}:${mm}`;
+}
+
 /** The clock for "now" in the local time zone. */
 export function systemClock(now = new Date()): Clock {
   return { today: dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate()), minutes: now.getHours() * 60 + now.getMinutes() };

@@ -2,7 +2,7 @@
 // which `[[link]]` it is on, which frontmatter key it is typing a value for,
 // which values that key takes, and the card a contact's link shows on hover.
 
-import type { Clock } from './dates.js';
+import { formatWhen, type Clock } from './dates.js';
 import { findLinks, type WikiLink } from './links.js';
 import type { Diagnostic, NoteType } from './model.js';
 import type { NoteIndex } from './note-index.js';
@@ -77,8 +77,8 @@ export function contactCard(index: NoteIndex, c: Contact, clock: Clock, diagnost
   const lines = [`**${c.name}**${c.role || company ? ` — ${[c.role, company].filter(Boolean).join(', ')}` : ''}`, ''];
   const facts = [
     c.status && `Status: ${c.status}`,
-    `Last met: ${met ? met.text : 'not yet'}`,
-    upcoming?.date && `Next meeting: ${upcoming.date.text}`,
+    `Last met: ${met ? formatWhen(met) : 'not yet'}`,
+    upcoming?.date && `Next meeting: ${formatWhen(upcoming.date)}`,
     referrer && `Referred by ${referrer}`,
     c.email && `Email: ${c.email}`,
   ].filter(Boolean);

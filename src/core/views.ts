@@ -2,7 +2,7 @@
 // contacts, the meeting timeline, target companies and the referral tree. The
 // extension only turns these into tree items, so they are tested without VS Code.
 
-import { formatDay, isPast, type Clock, type NoteDate } from './dates.js';
+import { formatDay, formatWhen, isPast, type Clock, type NoteDate } from './dates.js';
 import { nameKey } from './links.js';
 import { meetingStatus, type NoteIndex } from './note-index.js';
 import { outreachSent, type Company, type Contact, type Meeting } from './notes.js';
@@ -57,6 +57,13 @@ export function groupContacts(index: NoteIndex, by: ContactGrouping): ContactGro
 /** The date of the last meeting that took place with this contact. */
 export function lastMet(index: NoteIndex, c: Contact, clock: Clock): NoteDate | undefined {
   return index.meetingsWith(c).find((m) => m.date && meetingStatus(m, clock) === 'done')?.date;
+}
+
+/** A meeting's line in a view: `2026-12-01 14:00 · Sally Smith`, the time written one way whatever the note wrote. */
+export function meetingLabel(index: NoteIndex, m: Meeting, showWho: boolean): string {
+  const when = m.date ? formatWhen(m.date) : 'no date';
+  if (!showWho) return when;
+  return `${when} · ${m.with.map((r) => index.resolve(r, 'contact')?.name ?? r.text).join(', ')}`;
 }
 
 export interface MeetingGroup {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import type { Meeting } from '../../src/core/notes.js';
 import { meetingTemplate, outreachTemplate } from '../../src/core/templates.js';
-import { groupContacts, lastMet, meetingTimeline, referralTree, targetCompanies, type ReferralNode } from '../../src/core/views.js';
+import { groupContacts, lastMet, meetingLabel, meetingTimeline, referralTree, targetCompanies, type ReferralNode } from '../../src/core/views.js';
 import { check, clock, indexOf, md } from './helpers.js';
 
 const NETWORK = {
@@ -57,6 +58,20 @@ describe('the Meetings view', () => {
       ['November 2026', ['2026-11-19-bob', '2026-11-12-dan', '2026-11-10-sally']],
       ['October 2026', ['2026-10-02-sally']],
     ]);
+  });
+
+  it('writes times one way, `2026-12-01 14:00`, whether the note wrote a T, a space or seconds', () => {
+    const meeting = (date: string) => md(['type: meeting', 'with: "[[bob-jones]]"', `date: ${date}`]);
+    const index = indexOf({
+      ...NETWORK,
+      'meetings/a.md': meeting('2026-12-01T14:00'),
+      'meetings/b.md': meeting('2026-12-01 09:30'),
+      'meetings/c.md': meeting('2026-12-02T08:05:59'),
+      'meetings/d.md': meeting('2026-12-03'),
+    });
+    const labels = meetingTimeline(index, clock())[0].meetings.filter((m) => /^meetings\/[a-d]\.md$/.test(m.path)).map((m) => meetingLabel(index, m, true));
+    assert.deepEqual(labels, ['2026-12-01 09:30 · Bob Jones', '2026-12-01 14:00 · Bob Jones', '2026-12-02 08:05 · Bob Jones', '2026-12-03 · Bob Jones']);
+    assert.equal(meetingLabel(index, index.get('meetings/a.md') as Meeting, false), '2026-12-01 14:00');
   });
 });
 

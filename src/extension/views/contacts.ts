@@ -3,10 +3,10 @@
 // its meetings, newest first.
 
 import * as vscode from 'vscode';
-import type { Clock } from '../../core/dates.js';
+import { formatDay, formatWhen, type Clock } from '../../core/dates.js';
 import { meetingStatus } from '../../core/note-index.js';
 import type { Contact, Meeting } from '../../core/notes.js';
-import { companyName, groupContacts, lastMet, type ContactGrouping } from '../../core/views.js';
+import { companyName, groupContacts, lastMet, meetingLabel, type ContactGrouping } from '../../core/views.js';
 import type { FolderNotes } from '../notes/workspace-notes.js';
 import { NotesTree, type Node } from './tree.js';
 
@@ -32,9 +32,9 @@ export class ContactsTree extends NotesTree {
     const node = this.noteNode(folder, c, c.name, meetings.length ? () => meetings.map((m) => meetingNode(this, folder, m, clock)) : undefined);
     const met = lastMet(folder.index, c, clock);
     const company = this.grouping === 'company' ? undefined : companyName(folder.index, c);
-    node.item.description = [company, c.status, met ? `last met ${met.text.slice(0, 10)}` : undefined].filter(Boolean).join(' · ');
+    node.item.description = [company, c.status, met ? `last met ${formatDay(met.day)}` : undefined].filter(Boolean).join(' · ');
     node.item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[c.status ?? ''] ?? 'person');
-    node.item.tooltip = [c.name, c.role && company ? `${c.role}, ${company}` : (c.role ?? company), c.status && `status: ${c.status}`, met && `last met ${met.text}`, c.path]
+    node.item.tooltip = [c.name, c.role && company ? `${c.role}, ${company}` : (c.role ?? company), c.status && `status: ${c.status}`, met && `last met ${formatWhen(met)}`, c.path]
       .filter(Boolean)
       .join('\n');
     node.item.contextValue = 'contact';
@@ -44,9 +44,7 @@ export class ContactsTree extends NotesTree {
 
 /** A meeting as a tree node: date and who, kind and status; used by Contacts and Meetings. */
 export function meetingNode(tree: NotesTree, folder: FolderNotes, m: Meeting, clock: Clock, showWho = false): Node {
-  const who = m.with.map((r) => folder.index.resolve(r, 'contact')?.name ?? r.text).join(', ');
-  const when = m.date?.text ?? 'no date';
-  const node = tree.noteNode(folder, m, showWho ? `${when} · ${who}` : when);
+  const node = tree.noteNode(folder, m, meetingLabel(folder.index, m, showWho));
   const status = meetingStatus(m, clock);
   const stale = status === 'planned' && m.date && m.date.day < clock.today;
   node.item.description = [m.kind, stale ? 'planned — date passed' : status].filter(Boolean).join(' · ');
