@@ -19,10 +19,73 @@ export function linkAt(text: string, offset: number): WikiLink | undefined {
   return findLinks(text.slice(start, end), start).find((l) => l.start <= offset && offset <= l.end);
 }
 
-/** When the cursor is just after `[[` (and some characters of an id), what has been typed. */
-export function openLinkBefore(linePrefix: string): string | undefined {
-  const m = /\[\[([^[\]|#]*)$/.exec(linePrefix);
-  return m ? m[1] : undefined;
+/** What completing a `[[` at the cursor replaces (offsets in the text), and how an id is written there. */
+export interface LinkCompletion {
+  /** What was typed of the id, from the `[[` to the cursor. */
+  typed: string;
+  /** The text to replace: from the `[[` (or the quote before it) to the end of what the editor auto-closed. */
+  start: number;
+  end: number;
+  /** The replaced text before the id as the user typed it (`"[[`, `[[`), for the editor's filtering. */
+  lead: string;
+  /** The link is a whole frontmatter value: it is written quoted, so the YAML stays valid. */
+  quoted: boolean;
+  /** Write `]]`: false when the link goes on past the id (`|label]]`, `#heading]]`), which is kept. */
+  close: boolean;
+}
+
+/**
+ * When the cursor is after `[[` (and some of an id), what completing it replaces.
+ * A link that is a whole frontmatter value (`company: [[x`, `company: "[[x]]"`,
+ * `- [[x`) becomes `"[[id]]"`, whatever of `"`, `[[`, `]]`, `"` was typed or
+ * auto-closed: unquoted, `[[x]]` is a YAML list in a list and an unclosed `"` a
+ * broken note that leaves every view. Elsewhere (the body, or inside a longer
+ * value) it becomes `[[id]]`.
+ */
+export function linkCompletionAt(text: string, offset: number): LinkCompletion | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, '');
+  const col = offset - lineStart;
+  if (col > line.length) return undefined;
+  const m = /\[\[([^[\]|#]*)$/.exec(line.slice(0, col));
+  if (!m) return undefined;
+  const open = m.index;
+  const quote = /["']$/.exec(line.slice(0, open))?.[0];
+  const valueStart = quote ? open - 1 : open;
+  const quoted = inFrontmatter(text, offset) && VALUE_START.test(line.slice(0, valueStart));
+  const start = quoted ? valueStart : open;
+  // After the cursor: the rest of the id, then what closes the link (and the quote).
+  const after = /^([^[\]|#"'\r\n]*)(\]\]|[|#])?/.exec(line.slice(col))!;
+  let end = col;
+  let close = true;
+  if (after[2] === ']]') {
+    end = col + after[0].length;
+    if (quoted && quote && line[end] === quote) end++;
+  } else if (after[2]) {
+    end = col + after[1].length; // `|label]]` or `#heading]]` follows: keep it, and its closing
+    close = false;
+  } else if (quoted && quote && line[col] === quote) {
+    end = col + 1; // the quote the editor closed: `"[[x|"`
+  }
+  return { typed: m[1], start: lineStart + start, end: lineStart + end, lead: line.slice(start, open + 2), quoted: quoted && close, close };
+}
+
+/** The text a link completion puts in place of its range, for a note of this id. */
+export function linkCompletionText(at: LinkCompletion, id: string): string {
+  if (!at.close) return `${at.lead}${id}`;
+  if (!at.quoted) return `[[${id}]]`;
+  return `"[[${id.replace(/["\\]/g, (c) => `\\${c}`)}]]"`;
+}
+
+/** Where a YAML value begins: after `key: `, a list's `- `, or `[`/`, ` inside a `key: [` flow list. */
+const VALUE_START = /^[ \t]*(?:-[ \t]+)*(?:[A-Za-z_][\w-]*:[ \t]+(?:-[ \t]+)*(?:\[(?:.*,)?[ \t]*)?)?$/;
+
+/** Is `offset` inside the note's frontmatter (after the opening `---`, before the closing one)? */
+function inFrontmatter(text: string, offset: number): boolean {
+  if (!/^---[ \t]*\r?\n/.test(text)) return false;
+  const close = text.slice(3).search(/\r?\n---[ \t]*(\r?\n|$)/);
+  return offset > 3 && (close === -1 || offset <= close + 3);
 }
 
 /** Values a frontmatter key takes, for a note of `type` (undefined when the key is free text). */

@@ -3,7 +3,7 @@
 // `[[links]]` that open their note (document links and go to definition).
 
 import * as vscode from 'vscode';
-import { companyCard, contactCard, declaredType, enumValues, frontmatterValueAt, linkAt, openLinkBefore } from '../../core/editor-support.js';
+import { companyCard, contactCard, declaredType, enumValues, frontmatterValueAt, linkAt, linkCompletionAt, linkCompletionText, type LinkCompletion as LinkSpot } from '../../core/editor-support.js';
 import { companyName } from '../../core/views.js';
 import { toRange } from '../diagnostics/index.js';
 import { currentClock } from '../notes/settings.js';
@@ -15,39 +15,36 @@ export class LinkCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly notes: WorkspaceNotes) {}
 
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
-    const prefix = doc.lineAt(pos.line).text.slice(0, pos.character);
-    const typed = openLinkBefore(prefix);
-    if (typed !== undefined) return this.links(doc, pos, typed);
-    const value = frontmatterValueAt(doc.getText(), doc.offsetAt(pos));
+    const text = doc.getText();
+    const offset = doc.offsetAt(pos);
+    const spot = linkCompletionAt(text, offset);
+    if (spot) return this.links(doc, spot);
+    const value = frontmatterValueAt(text, offset);
     if (value) return this.values(doc, pos, value.key, value.typed);
     return [];
   }
 
-  private links(doc: vscode.TextDocument, pos: vscode.Position, typed: string): vscode.CompletionItem[] {
+  private links(doc: vscode.TextDocument, spot: LinkSpot): vscode.CompletionItem[] {
     const folder = this.notes.locate(doc.uri)?.notes ?? this.notes.allFolders()[0];
     if (!folder) return [];
-    const start = pos.translate(0, -typed.length);
-    const after = doc.lineAt(pos.line).text.slice(pos.character);
-    const close = after.startsWith(']]') ? '' : ']]';
-    const range = new vscode.Range(start, pos);
+    // The whole link (and its quotes) is replaced, so the editor filters on what was typed from
+    // its start: the filter text starts the same way.
+    const range = new vscode.Range(doc.positionAt(spot.start), doc.positionAt(spot.end));
+    const item = (label: string, id: string, kind: vscode.CompletionItemKind, detail: string, rank: number) => {
+      const it = new vscode.CompletionItem({ label, description: id }, kind);
+      it.detail = detail;
+      it.insertText = linkCompletionText(spot, id);
+      it.filterText = `${spot.lead}${label} ${id}`;
+      it.sortText = `${rank} ${label}`;
+      it.range = range;
+      return it;
+    };
     const items: vscode.CompletionItem[] = [];
     for (const c of folder.index.contacts()) {
-      const item = new vscode.CompletionItem({ label: c.name, description: c.id }, vscode.CompletionItemKind.User);
-      item.detail = [c.role, companyName(folder.index, c)].filter(Boolean).join(', ') || 'contact';
-      item.insertText = c.id + close;
-      item.filterText = `${c.name} ${c.id}`;
-      item.sortText = `0 ${c.name}`;
-      item.range = range;
-      items.push(item);
+      items.push(item(c.name, c.id, vscode.CompletionItemKind.User, [c.role, companyName(folder.index, c)].filter(Boolean).join(', ') || 'contact', 0));
     }
     for (const co of folder.index.companies()) {
-      const item = new vscode.CompletionItem({ label: co.name, description: co.id }, vscode.CompletionItemKind.Module);
-      item.detail = co.target ? 'target company' : 'company';
-      item.insertText = co.id + close;
-      item.filterText = `${co.name} ${co.id}`;
-      item.sortText = `1 ${co.name}`;
-      item.range = range;
-      items.push(item);
+      items.push(item(co.name, co.id, vscode.CompletionItemKind.Module, co.target ? 'target company' : 'company', 1));
     }
     return items;
   }
