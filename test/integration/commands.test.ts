@@ -20,17 +20,19 @@ describe('commands', () => {
   after(() => {
     for (const p of created.splice(0)) if (existsSync(p)) unlinkSync(p);
   });
-  it('New contact creates contacts/<name>.md from the template, and refuses to overwrite', async () => {
+  it('New contact creates contacts/<name>.md from the template; a namesake gets -2, nothing overwritten', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', 'Erin Moss'))!;
     created.push(uri.fsPath);
     assert.match(uri.path, /contacts\/erin-moss\.md$/);
     assert.equal(readFileSync(uri.fsPath, 'utf8'), '---\ntype: contact\nname: Erin Moss\nstatus: lead\n---\n\n');
     writeFileSync(uri.fsPath, 'my own words\n');
-    await vscode.commands.executeCommand('rapport.newContact', 'Erin Moss');
+    const namesake = (await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', 'Erin Moss'))!;
+    created.push(namesake.fsPath);
+    assert.match(namesake.path, /contacts\/erin-moss-2\.md$/);
     assert.equal(readFileSync(uri.fsPath, 'utf8'), 'my own words\n');
   });
 
-  it('Log meeting with… creates meetings/<today>-<id>.md with the question bank, and refuses to overwrite', async () => {
+  it('Log meeting with… creates meetings/<today>-<id>.md with the question bank; a second that day gets -2, nothing overwritten', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
     created.push(uri.fsPath);
     assert.match(uri.path, /meetings\/2026-11-21-dana-lee\.md$/);
@@ -38,14 +40,16 @@ describe('commands', () => {
     assert.match(text, /^---\ntype: meeting\nwith: "\[\[dana-lee\]\]"\ndate: 2026-11-21\nkind: informational\nduration: 30\n---\n\n## Questions\n\n- What does a typical day/);
     await waitFor('the new note to be read', () => vscode.languages.getDiagnostics(uri).length === 0 && !!vscode.window.activeTextEditor);
     writeFileSync(uri.fsPath, 'kept\n');
-    await vscode.commands.executeCommand('rapport.logMeeting', await contactNode('dana-lee'));
+    const second = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
+    created.push(second.fsPath);
+    assert.match(second.path, /meetings\/2026-11-21-dana-lee-2\.md$/);
     assert.equal(readFileSync(uri.fsPath, 'utf8'), 'kept\n');
   });
 
   it('Draft outreach to… names the referrer in the subject, and the draft passes every outreach check', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.draftOutreach', await contactNode('bob-jones')))!;
     created.push(uri.fsPath);
-    assert.match(uri.path, /outreach\/2026-11-21-bob-jones\.md$/);
+    assert.match(uri.path, /outreach\/2026-11-21-bob-jones-outreach\.md$/);
     const text = readFileSync(uri.fsPath, 'utf8');
     assert.match(text, /\nsubject: Sally Smith suggested I contact you\n/);
     assert.match(text, /\nHi Bob,\n\nSally Smith suggested I get in touch with you\./);

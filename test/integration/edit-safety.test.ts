@@ -105,11 +105,12 @@ describe('edit safety in the editor', () => {
     if (open) assert.equal(open.getText(), theirs, 'and so is the file as the editor has it');
   });
 
-  it('Draft outreach to… never overwrites an existing draft', async () => {
+  it('Draft outreach to… opens the unsent draft already there, and never overwrites it', async () => {
     const api = await rapport();
     const folder = api.notes.allFolders()[0];
     const note = folder.index.contacts().find((c) => c.id === 'bob-jones')!;
     const existing = temp('outreach/2026-11-21-bob-jones.md', '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: my words\n---\nMine.\n');
+    await waitFor('the draft in the index', () => folder.index.get('outreach/2026-11-21-bob-jones.md') !== undefined);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('rapport.draftOutreach', { note, folder });
     assert.equal(uri?.toString(), existing.toString(), 'the existing draft is opened');
     await vscode.workspace.saveAll(false);

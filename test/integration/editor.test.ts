@@ -22,7 +22,9 @@ describe('editor help in notes', () => {
     const sally = list.items.find((i) => label(i) === 'Sally Smith')!;
     assert.ok(sally, list.items.map(label).join(', '));
     assert.equal(sally.detail, 'Design Manager, Globex');
-    assert.equal((sally.insertText as string), 'sally-smith]]');
+    // In the body, the link as a whole: `[[` to the cursor is replaced, the brackets closed once.
+    assert.equal((sally.insertText as string), '[[sally-smith]]');
+    assert.deepEqual((sally.range as vscode.Range).start, pos.translate(0, -2));
     const globex = list.items.find((i) => label(i) === 'Globex')!;
     assert.equal(globex.detail, 'target company');
   });

@@ -7,6 +7,7 @@ import './editor.test.js';
 import './quick-fixes.test.js';
 import './commands.test.js';
 import './edit-safety.test.js';
+import './names.test.js';
 import './edits.test.js';
 import './multi-root.test.js';
 import './grammar.test.js';
