@@ -6,6 +6,7 @@ import * as commands from './commands/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as editor from './editor/index.js';
 import * as followUps from './follow-ups/index.js';
+import { wikiLinks, type MarkdownIt } from './preview/index.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
 import * as quickFixes from './quick-fixes/index.js';
 import * as statusBar from './status-bar/index.js';
@@ -23,6 +24,8 @@ export interface RapportApi {
   logUri: vscode.Uri;
   /** performance.now() at activation and when every note had been read and checked. */
   timings: { activated: number; ready?: number };
+  /** VS Code's Markdown preview calls this with its markdown-it (contributes.markdown.markdownItPlugins). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): RapportApi {
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings };
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
 }
 
 export function deactivate(): void {}
