@@ -1,67 +1,14 @@
-// Rapport in VS Code: a thin adapter over the core. Activation reads notes in
-// the background and never blocks the window; each feature registers itself.
+// The desktop extension (package.json `main`): Rapport with local folders read
+// straight from disk.
 
-import * as vscode from 'vscode';
-import * as commands from './commands/index.js';
-import * as diagnostics from './diagnostics/index.js';
-import * as editor from './editor/index.js';
-import * as followUps from './follow-ups/index.js';
-import { wikiLinks, type MarkdownIt } from './preview/index.js';
-import { WorkspaceNotes } from './notes/workspace-notes.js';
-import * as quickFixes from './quick-fixes/index.js';
-import * as statusBar from './status-bar/index.js';
-import * as views from './views/index.js';
+import type * as vscode from 'vscode';
+import { activateRapport, type RapportApi } from './activate.js';
+import { desktopPlatform } from './desktop-platform.js';
 
-/** What activate() returns: used by the integration tests to reach the real view and status bar. */
-export interface RapportApi {
-  ready: Promise<void>;
-  notes: WorkspaceNotes;
-  followUps: followUps.FollowUpsProvider;
-  statusBar: vscode.StatusBarItem;
-  views: views.Views;
-  quickFixes: quickFixes.QuickFixes;
-  /** Where VS Code keeps this extension's logs (the Rapport output channel's file among them). */
-  logUri: vscode.Uri;
-  /** performance.now() at activation and when every note had been read and checked. */
-  timings: { activated: number; ready?: number };
-  /** VS Code's Markdown preview calls this with its markdown-it (contributes.markdown.markdownItPlugins). */
-  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
-}
+export type { RapportApi } from './activate.js';
 
 export function activate(context: vscode.ExtensionContext): RapportApi {
-  const timings: RapportApi['timings'] = { activated: performance.now() };
-  const log = vscode.window.createOutputChannel('Rapport', { log: true });
-  const notes = new WorkspaceNotes(log, context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined);
-  context.subscriptions.push(log, notes);
-  diagnostics.register(context, notes);
-  const provider = followUps.register(context, notes);
-  const item = statusBar.register(context, notes, provider);
-  const trees = views.register(context, notes);
-  const fixes = quickFixes.register(context, notes);
-  editor.register(context, notes);
-  commands.register(context, notes);
-
-  const setContext = () => {
-    void vscode.commands.executeCommand('setContext', 'rapport.hasNotes', notes.noteCount() > 0);
-  };
-  context.subscriptions.push(notes.onDidChange(setContext));
-  void notes.ready.then(() => {
-    timings.ready = performance.now();
-    setContext();
-    void vscode.commands.executeCommand('setContext', 'rapport.ready', true);
-  });
-
-  // What is due changes with the calendar too: look again when the day turns.
-  let day = new Date().getDate();
-  const timer = setInterval(() => {
-    if (new Date().getDate() !== day) {
-      day = new Date().getDate();
-      notes.refresh();
-    }
-  }, 60_000);
-  context.subscriptions.push({ dispose: () => clearInterval(timer) });
-
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
+  return activateRapport(context, desktopPlatform(context));
 }
 
 export function deactivate(): void {}

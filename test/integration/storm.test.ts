@@ -20,8 +20,10 @@ import { LiveChecks } from '../../src/core/live-checks.js';
 import { loadFolder } from '../../src/node/load-folder.js';
 import { toVscodeDiagnostic } from '../../src/extension/diagnostics/index.js';
 import type { RapportApi } from '../../src/extension/extension.js';
+import { FollowUpsProvider } from '../../src/extension/follow-ups/index.js';
+import { DiskSource } from '../../src/extension/notes/disk-source.js';
 import { currentClock, readSettings } from '../../src/extension/notes/settings.js';
-import type { FolderNotes, WorkspaceNotes } from '../../src/extension/notes/workspace-notes.js';
+import { WorkspaceNotes, type FileWatcher, type FolderNotes } from '../../src/extension/notes/workspace-notes.js';
 import { ContactsTree } from '../../src/extension/views/contacts.js';
 import { MeetingsTree } from '../../src/extension/views/meetings.js';
 import { ReferralsTree } from '../../src/extension/views/referrals.js';
@@ -246,8 +248,8 @@ function freshDiagnostics(fresh: FolderNotes): string[] {
   return fresh.live.all().map((d) => diagnosticLine(d.file, toVscodeDiagnostic(d)));
 }
 
-function followUpLines(api: RapportApi, folder: vscode.WorkspaceFolder): string[] {
-  return api.followUps
+function followUpLines(provider: FollowUpsProvider, folder: vscode.WorkspaceFolder): string[] {
+  return provider
     .getChildren()
     .filter((e) => relative(folder, e.uri) !== undefined)
     .map((e) => `${e.item.code} ${e.item.label} — ${e.item.detail}${e.item.overdue ? ' (overdue)' : ''} @ ${e.item.diagnostic.file}:${e.item.diagnostic.range.start.line}`);
@@ -321,6 +323,46 @@ function sameLines(actual: string[], expected: string[], what: string, sorted = 
   );
 }
 
+/**
+ * A watcher as one overwhelmed by a burst may be: 'counted' says that something happened at
+ * each event, but never what (every URI it gives is outside the workspace); 'silent' says
+ * nothing at all; 'faithful' passes every event on.
+ */
+class LossyWatcher implements FileWatcher {
+  mode: 'faithful' | 'counted' | 'silent' = 'faithful';
+  private readonly real = vscode.workspace.createFileSystemWatcher('**/*');
+  private readonly created = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly deleted = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidCreate = this.created.event;
+  readonly onDidChange = this.changed.event;
+  readonly onDidDelete = this.deleted.event;
+  private readonly subs = [
+    this.real.onDidCreate((u) => this.pass(this.created, u)),
+    this.real.onDidChange((u) => this.pass(this.changed, u)),
+    this.real.onDidDelete((u) => this.pass(this.deleted, u)),
+  ];
+
+  private pass(to: vscode.EventEmitter<vscode.Uri>, uri: vscode.Uri): void {
+    if (this.mode === 'silent') return;
+    to.fire(this.mode === 'counted' ? vscode.Uri.file(join(tmpdir(), 'rapport-lost-event', 'lost.md')) : uri);
+  }
+
+  dispose(): void {
+    for (const d of [...this.subs, this.real, this.created, this.changed, this.deleted]) d.dispose();
+  }
+}
+
+/** A second Rapport index of the workspace, exactly as the extension builds its own, but fed by a watcher that loses events. */
+async function notesWithLossyWatcher(): Promise<{ notes: WorkspaceNotes; watcher: LossyWatcher; log: vscode.LogOutputChannel }> {
+  const log = vscode.window.createOutputChannel('Rapport (storm test)', { log: true });
+  const watcher = new LossyWatcher();
+  const notes = new WorkspaceNotes({ log, watcher, sourceFor: (f) => new DiskSource(f) });
+  await notes.ready;
+  await notes.idle(300);
+  return { notes, watcher, log };
+}
+
 // ---------------------------------------------------------------------------
 
 describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s back (git checkout; desktop host only: it runs git and the CLI’s loadFolder)', function () {
@@ -389,14 +431,11 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
   /** Everything Rapport shows for the storm folder equals a fresh start on its files. */
   async function assertLikeFreshStart(): Promise<void> {
     const fresh = freshStart(folder);
-    const mine = live();
-    assert.equal(api.notes.allFolders().filter((f) => f.folder.uri.toString() === folder.uri.toString()).length, 1, 'one index for the folder');
-    sameLines(indexLines(mine), indexLines(fresh), `the index${textDifferences(mine, fresh)}`);
+    assertNotesLikeFreshStart(api.notes, fresh, { followUps: api.followUps, ...api.views });
 
     const published = publishedDiagnostics(folder);
     assert.deepEqual(duplicates(published), [], 'no diagnostic twice');
     sameLines(published, freshDiagnostics(fresh), 'the diagnostics in VS Code');
-    sameLines(mine.live.all().map((d) => diagnosticLine(d.file, toVscodeDiagnostic(d))), freshDiagnostics(fresh), 'the diagnostics Rapport keeps', false);
     for (const [uri, ds] of vscode.languages.getDiagnostics()) {
       const rel = relative(folder, uri);
       if (rel !== undefined && ds.some((d) => d.source === 'rapport')) {
@@ -404,21 +443,34 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
       }
     }
 
-    const due = followUpLines(api, folder);
+    const total = api.followUps.getChildren().length - followUpLines(api.followUps, folder).length + freshFollowUpLines(fresh).length;
+    await waitFor(`the status bar to say ${total} due`, () => api.statusBar.text === (total ? `$(bell) ${total} due` : '$(check) nothing due'));
+  }
+
+  /** An index of the workspace (the extension's, or a second one), its diagnostics, Follow-ups and views for the storm folder equal a fresh start's. */
+  function assertNotesLikeFreshStart(
+    notes: WorkspaceNotes,
+    fresh: FolderNotes,
+    views: { followUps: FollowUpsProvider; contacts: NotesTree; meetings: NotesTree; targets: NotesTree; referrals: NotesTree },
+  ): void {
+    const mine = notes.allFolders().find((f) => f.folder.uri.toString() === folder.uri.toString())!;
+    assert.equal(notes.allFolders().filter((f) => f.folder.uri.toString() === folder.uri.toString()).length, 1, 'one index for the folder');
+    sameLines(indexLines(mine), indexLines(fresh), `the index${textDifferences(mine, fresh)}`);
+    sameLines(notes.folderDiagnostics(mine).map((d) => diagnosticLine(d.file, toVscodeDiagnostic(d))), freshDiagnostics(fresh), 'the diagnostics Rapport keeps', false);
+
+    const due = followUpLines(views.followUps, folder);
     assert.deepEqual(duplicates(due), [], 'no follow-up twice');
     sameLines(due, freshFollowUpLines(fresh), 'Follow-ups', false);
-    const total = api.followUps.getChildren().length - due.length + freshFollowUpLines(fresh).length;
-    await waitFor(`the status bar to say ${total} due`, () => api.statusBar.text === (total ? `$(bell) ${total} due` : '$(check) nothing due'));
 
     const freshNotes = {
       allFolders: () => [fresh],
       uriOf: (f: FolderNotes, p: string) => vscode.Uri.joinPath(f.folder.uri, ...p.split('/')),
     } as unknown as WorkspaceNotes;
     const pairs: [string, NotesTree, NotesTree][] = [
-      ['Contacts', api.views.contacts, new ContactsTree(freshNotes)],
-      ['Meetings', api.views.meetings, new MeetingsTree(freshNotes)],
-      ['Target companies', api.views.targets, new TargetsTree(freshNotes)],
-      ['Referral tree', api.views.referrals, new ReferralsTree(freshNotes)],
+      ['Contacts', views.contacts, new ContactsTree(freshNotes)],
+      ['Meetings', views.meetings, new MeetingsTree(freshNotes)],
+      ['Target companies', views.targets, new TargetsTree(freshNotes)],
+      ['Referral tree', views.referrals, new ReferralsTree(freshNotes)],
     ];
     for (const [name, tree, freshTree] of pairs) {
       const groupings = name === 'Contacts' ? (['company', 'status', 'tag'] as const) : [undefined];
@@ -574,38 +626,63 @@ describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s 
     assert.equal(statSync(join(dir, 'outreach')).isDirectory(), true);
   });
 
+  /** The views and Follow-ups of a second index, to compare with a fresh start's. */
+  const viewsOf = (notes: WorkspaceNotes) => ({
+    followUps: new FollowUpsProvider(notes),
+    contacts: new ContactsTree(notes),
+    meetings: new MeetingsTree(notes),
+    targets: new TargetsTree(notes),
+    referrals: new ReferralsTree(notes),
+  });
+
   it('a checkout whose file events are all lost: the reconcile after the burst catches up', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    api.notes.dropFileEvents = 'counted';
+    const { notes, watcher, log } = await notesWithLossyWatcher();
+    const mine = () => notes.allFolders().find((f) => f.folder.uri.toString() === folder.uri.toString())!;
     try {
+      watcher.mode = 'counted';
       git(dir, 'checkout', '-q', 'b');
-      // The events still arrive and count as a burst, but are dropped: only the reconcile can bring the index to branch b.
+      // The events still arrive and count as a burst, but say nothing of what changed: only the reconcile can bring the index to branch b.
       const onDisk = markdownFiles(dir).sort().join('\n');
-      const indexed = () => [...live().index.allFiles()].map((f) => f.path).sort().join('\n');
+      const indexed = () => [...mine().index.allFiles()].map((f) => f.path).sort().join('\n');
       await waitFor('the reconcile to bring the index to branch b', () => indexed() === onDisk, 60_000);
-      await api.notes.idle(300);
-      await assertLikeFreshStart();
+      await notes.idle(300);
+      assertNotesLikeFreshStart(notes, freshStart(folder), viewsOf(notes));
     } finally {
-      api.notes.dropFileEvents = false;
+      notes.dispose();
+      watcher.dispose();
+      log.dispose();
     }
+    // The extension's own index followed the checkout by its events.
     await storm(5, 'git checkout b → a', () => git(dir, 'checkout', '-q', 'a'));
     await assertLikeFreshStart();
   });
 
   it('a checkout the watcher says nothing about: the next single file event still catches up', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    api.notes.dropFileEvents = 'all';
+    const { notes, watcher, log } = await notesWithLossyWatcher();
+    const mine = () => notes.allFolders().find((f) => f.folder.uri.toString() === folder.uri.toString())!;
     try {
-      git(dir, 'checkout', '-q', 'b'); // renames, creates and deletes: the folders' mtimes move
-      await new Promise((r) => setTimeout(r, 1000));
+      watcher.mode = 'silent';
+      try {
+        git(dir, 'checkout', '-q', 'b'); // renames, creates and deletes: the folders' mtimes move
+        await new Promise((r) => setTimeout(r, 1000)); // the checkout's events, if any come, come now and are lost
+      } finally {
+        watcher.mode = 'faithful';
+      }
+      const onDisk = markdownFiles(dir).sort().join('\n');
+      const indexed = () => [...mine().index.allFiles()].map((f) => f.path).sort().join('\n');
+      assert.notEqual(indexed(), onDisk, 'nothing has told Rapport about the checkout yet');
+      writeFileSync(join(dir, MARKER), '---\nstorm: one event\n---\n'); // one file event, for a file the checkout left alone
+      await waitFor('one event to bring the index to branch b', () => indexed() === onDisk, 60_000);
+      await notes.idle(300);
+      assertNotesLikeFreshStart(notes, freshStart(folder), viewsOf(notes));
     } finally {
-      api.notes.dropFileEvents = false;
+      notes.dispose();
+      watcher.dispose();
+      log.dispose();
     }
-    const onDisk = markdownFiles(dir).sort().join('\n');
-    const indexed = () => [...live().index.allFiles()].map((f) => f.path).sort().join('\n');
-    assert.notEqual(indexed(), onDisk, 'nothing has told Rapport about the checkout yet');
-    writeFileSync(join(dir, MARKER), '---\nstorm: one event\n---\n'); // one file event, for a file the checkout left alone
-    await waitFor('one event to bring the index to branch b', () => indexed() === onDisk, 60_000);
+    // And the extension's own index, which had every event.
     await api.notes.idle(300);
     await assertLikeFreshStart();
   });

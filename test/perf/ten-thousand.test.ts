@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { Meeting } from '../../src/core/notes.js';
-import { TYPING_DEBOUNCE_MS } from '../../src/extension/notes/workspace-notes.js';
+import { SAVE_CACHE_AFTER_MS, SAVE_CACHE_WHEN_QUIET_MS, TYPING_DEBOUNCE_MS } from '../../src/extension/notes/workspace-notes.js';
 import { codes, rapport } from '../integration/helpers.js';
 
 /** Poll every 2 ms: the thing measured is tens of milliseconds. */
@@ -59,23 +59,44 @@ describe('ten thousand notes in a real VS Code', () => {
   it('writes its cache of parsed notes only once the notes are quiet, never while the user types', async () => {
     // Writing it blocks the extension host for ~0.2 s at 10,000 notes: written 5 s after loading
     // whatever the user was doing, it once held a typed edit's diagnostics back 0.4-0.7 s.
+    // What is asserted is the order of events, not times (a loaded machine stretches those):
+    // no write between two edits that came within the quiet window of each other, and a write after the last edit.
     const api = await rapport();
     const folder = api.notes.allFolders()[0];
     const uri = api.notes.uriOf(folder, folder.index.contacts()[0].path);
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    // Type on past the moment the cache is first due (5 s after loading).
-    let lastEdit = performance.now();
-    for (let i = 0; performance.now() < api.timings.ready! + 6500 || i < 5; i++) {
-      await editor.edit((e) => e.insert(end, i % 2 ? '' : '.'));
-      lastEdit = performance.now();
-      assert.equal(api.notes.cacheSavedAt, undefined, `the cache was written while typing, ${Math.round(lastEdit - api.timings.ready!)} ms after loading`);
-      await new Promise((r) => setTimeout(r, 200));
+    const events: ({ kind: 'edit'; start: number; done: number } | { kind: 'save' })[] = [];
+    const sub = api.notes.onDidSaveCache(() => events.push({ kind: 'save' }));
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      // Type on past the moment the cache is first due (SAVE_CACHE_AFTER_MS after loading), a key every 200 ms.
+      for (let i = 0; performance.now() < api.timings.ready! + SAVE_CACHE_AFTER_MS + 1500 || i < 5; i++) {
+        const start = performance.now(); // the extension sees the edit after this, and before done
+        await editor.edit((e) => e.insert(end, i % 2 ? '' : '.'));
+        events.push({ kind: 'edit', start, done: performance.now() });
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const edits = events.length;
+      await until(() => events.some((e) => e.kind === 'save'), 8000 + SAVE_CACHE_WHEN_QUIET_MS);
+      // A write between two edits is allowed only where the test itself left a quiet window between them
+      // (a stalled machine may): the extension saw the edit before no earlier than its start, and the
+      // write came before the next edit was done.
+      type Edit = { start: number; done: number };
+      for (let i = 0; i < events.length; i++) {
+        if (events[i].kind !== 'save') continue;
+        const before = events.slice(0, i).reverse().find((e) => e.kind === 'edit') as Edit | undefined;
+        const after = events.slice(i + 1).find((e) => e.kind === 'edit') as Edit | undefined;
+        assert.ok(
+          !before || !after || after.done - before.start >= SAVE_CACHE_WHEN_QUIET_MS,
+          `the cache was written between two edits ${Math.round(after!.done - before!.start)} ms apart, while the user typed (events: ${events.map((e) => e.kind).join(' ')})`,
+        );
+      }
+      assert.ok(events.slice(edits).some((e) => e.kind === 'save'), 'the cache is written once the typing stops');
+      const gaps = events.filter((e) => e.kind === 'edit').map((e, i, xs) => (i ? (e as Edit).start - (xs[i - 1] as Edit).start : 0));
+      console.log(`      (${edits - events.slice(0, edits).filter((e) => e.kind === 'save').length} edits, longest gap between two ${Math.round(Math.max(...gaps))} ms; cache written ${events.filter((e) => e.kind === 'save').length} time(s))`);
+    } finally {
+      sub.dispose();
     }
-    await until(() => api.notes.cacheSavedAt !== undefined, 8000);
-    const after = api.notes.cacheSavedAt! - lastEdit;
-    console.log(`      (written ${Math.round(after)} ms after the last edit, ${Math.round(api.notes.cacheSavedAt! - api.timings.ready!)} ms after loading)`);
-    assert.ok(after >= 1900, `${Math.round(after)} ms after the last edit`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -50,7 +50,7 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
     if (!change.files) return publishAll();
     for (const { notes: folder, path } of change.files) {
       const uri = notes.uriOf(folder, path);
-      const ds = folder.live.diagnosticsOf(path);
+      const ds = notes.diagnosticsOf(folder, path);
       if (ds.length) collection.set(uri, ds.map(toVscodeDiagnostic));
       else collection.delete(uri);
     }

@@ -78,8 +78,7 @@ export class LinkHover implements vscode.HoverProvider {
     const company = contact ? undefined : folder.index.resolve(ref, 'company');
     const range = new vscode.Range(doc.positionAt(link.start), doc.positionAt(link.end));
     if (contact) {
-      const all = this.notes.diagnostics();
-      const card = contactCard(folder.index, contact, currentClock(), all.diagnostics.filter((d) => all.folder.get(d) === folder));
+      const card = contactCard(folder.index, contact, currentClock(), this.notes.folderDiagnostics(folder));
       return new vscode.Hover(new vscode.MarkdownString(card), range);
     }
     if (company) return new vscode.Hover(new vscode.MarkdownString(companyCard(folder.index, company)), range);

@@ -90,7 +90,7 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
  * diagnostics of the note being typed in, which matter more.
  */
 export function afterQuiet(f: () => void, ms = 250): () => void {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return () => {
     clearTimeout(timer);
     timer = setTimeout(f, ms);

@@ -21,6 +21,7 @@ export function readSettings(folder: vscode.WorkspaceFolder): Settings {
  * CLI's --today does; otherwise it is the system clock, read at every check.
  */
 export function currentClock(): Clock {
-  const pinned = process.env.RAPPORT_TODAY;
+  // No `process` in a web worker: there, it is always the system clock.
+  const pinned = typeof process === 'undefined' ? undefined : process.env?.RAPPORT_TODAY;
   return (pinned && clockFrom(pinned)) || systemClock();
 }

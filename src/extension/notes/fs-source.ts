@@ -1,0 +1,77 @@
+// Notes through `vscode.workspace.fs` and `findFiles`: any folder that is not on
+// the local disk (a remote, a virtual file system), and every folder in the web
+// extension, where it is the only way to files. Imports nothing from Node.
+
+import * as vscode from 'vscode';
+import type { NoteIndex } from '../../core/note-index.js';
+import { EXCLUDE, type Missed, type NotesSource, type ReadNote } from './source.js';
+
+/** Reads in flight at once: each is a round trip to the workbench. */
+const READ_BATCH = 64;
+
+export class WorkspaceFsSource implements NotesSource {
+  constructor(private readonly folder: vscode.WorkspaceFolder) {}
+
+  async load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<void> {
+    const started = performance.now();
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), EXCLUDE);
+    const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : `${this.folder.uri.path}/`;
+    let read = 0;
+    // Each batch awaits its reads: the host is free between them.
+    for (let i = 0; i < uris.length; i += READ_BATCH) {
+      const batch = uris.slice(i, i + READ_BATCH);
+      const notes = await Promise.all(batch.map((u) => this.read(u)));
+      notes.forEach((note, k) => {
+        const path = batch[k].path.slice(base.length);
+        if (note && 'reason' in note) log.warn(`skipped ${path}: ${note.reason}`);
+        else if (note && batch[k].path.startsWith(base)) {
+          index.set(path, note.text);
+          read++;
+        }
+      });
+    }
+    log.info(`${this.folder.name}: ${read} notes read through workspace.fs in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  async read(uri: vscode.Uri): Promise<ReadNote> {
+    try {
+      return noteText(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined; // gone (or unreadable)
+    }
+  }
+
+  async notesUnder(uri: vscode.Uri): Promise<vscode.Uri[] | undefined> {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return undefined;
+      return await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'), EXCLUDE);
+    } catch {
+      return undefined; // gone already: its delete event follows
+    }
+  }
+
+  /** No stamps to compare without a stat per file over the wire: the events are trusted. */
+  async missed(): Promise<Missed | undefined> {
+    return undefined;
+  }
+
+  forget(): void {}
+
+  saveCache(): boolean {
+    return false;
+  }
+}
+
+// ignoreBOM: keep a BOM in the text, as Buffer's decoding does (the default would strip it).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A file's bytes as a note's text (UTF-8; a BOM kept, as the parser expects it), or why they
+ * are not one: a NUL early on means a binary file (the check git and grep make). The same
+ * rule as src/node's noteText, without Node's Buffer.
+ */
+export function noteText(bytes: Uint8Array): { text: string } | { reason: string } {
+  const text = utf8.decode(bytes);
+  const nul = text.indexOf('\u0000');
+  return nul !== -1 && nul < 8192 ? { reason: 'binary file, not text' } : { text };
+}

@@ -1,0 +1,55 @@
+// Where a workspace folder's notes come from. Two sources: the local disk,
+// read through src/node (fast, with the cache of parsed notes), and
+// `vscode.workspace.fs` for everything else (a remote, a virtual file system,
+// the web, where it is all there is). The rest of notes/ never asks which.
+
+import type * as vscode from 'vscode';
+import type { NoteIndex } from '../../core/note-index.js';
+
+/** A file as read: its text, why it is not a note (binary, too large…), or undefined when it is gone. */
+export type ReadNote = { text: string } | { reason: string } | undefined;
+
+/** What a source found the events of a burst may have missed. */
+export interface Missed {
+  /** Files new or changed since they were last read. */
+  stale: vscode.Uri[];
+  /** Every note's path (relative to the folder) there now: the index drops the rest. */
+  present: Set<string>;
+}
+
+export interface NotesSource {
+  /**
+   * The first read: every note of the folder into `index`, in slices that yield to the
+   * event loop (the extension host is shared by every extension: it must never be held).
+   */
+  load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<void>;
+  /** One file, now. `path` is the file's path in the folder. */
+  read(uri: vscode.Uri, path: string): Promise<ReadNote>;
+  /** Every note under a path that was created or changed, or undefined when it is not a folder (or gone). */
+  notesUnder(uri: vscode.Uri): Promise<vscode.Uri[] | undefined>;
+  /**
+   * After file events: what they may have missed (a watcher can drop or merge events in a
+   * burst of hundreds). `full` after a burst; otherwise only if the folders say files came
+   * or went. Undefined when nothing was missed, or the source cannot tell.
+   */
+  missed(full: boolean, index: NoteIndex): Promise<Missed | undefined>;
+  /** A note was dropped from the index: read it again when it comes back. */
+  forget(path: string): void;
+  /**
+   * Persist what was read for the next session (the cache of parsed notes), if this source
+   * keeps one: false when it keeps none. The caller chooses a quiet moment.
+   */
+  saveCache(): boolean;
+}
+
+/** What differs from one host to another: where each folder's notes come from. */
+export interface Platform {
+  sourceFor(folder: vscode.WorkspaceFolder): NotesSource;
+}
+
+/** Paths no note lives under. */
+export const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+
+export function isNote(uri: vscode.Uri): boolean {
+  return uri.path.toLowerCase().endsWith('.md');
+}
