@@ -6,6 +6,7 @@
 // shipped bundles in memory and checks what is in them.
 
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -102,6 +103,9 @@ export const BROWSER = {
   absWorkingDir: ROOT,
   bundle: true,
   platform: 'browser',
+  // A web worker has no DOM: packages that offer a build for workers (e.g. the HTML
+  // entity decoder remark uses, whose `browser` build asks `document`) give that one.
+  conditions: ['worker'],
   format: 'cjs',
   target: 'es2022',
   entryPoints: ['src/extension/web.ts'],
@@ -126,6 +130,25 @@ function workerAssert() {
 }
 
 /**
+ * Mocha's browser build is a UMD file in a `"type": "module"` package: bundled, it
+ * sees the bundle's own `module` and replaces the bundle's exports with the mocha
+ * instance, so VS Code would call mocha.run(testsRoot, …) instead of our run().
+ * Run without `module`, `exports` and `define`, it installs itself as globalThis.mocha
+ * and leaves the bundle's exports alone.
+ */
+function workerMocha() {
+  return {
+    name: 'rapport-worker-mocha',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+        contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis);\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
  * The in-editor suite for the web worker extension host: one self-contained file
  * (mocha's browser build, the assert above, the tests), only `vscode` left outside.
  * It must sit inside the extension's folder: the workbench gives tests to the host
@@ -136,7 +159,7 @@ export const WEB_TESTS = {
   entryPoints: ['test/web/index.ts'],
   minify: false,
   sourcemap: false,
-  plugins: [workerAssert()],
+  plugins: [workerAssert(), workerMocha()],
   outfile: 'dist/web-test/index.cjs',
 };
 

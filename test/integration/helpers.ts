@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import type { RapportApi } from '../../src/extension/extension.js';
 
+/** This run is the web worker extension host's (test/web/mocha.ts says so), where there is no Node. */
+export const webRun = (globalThis as { rapportTestHost?: string }).rapportTestHost === 'web';
+
 export async function rapport(): Promise<RapportApi> {
   const ext = vscode.extensions.getExtension<RapportApi>('rapport.rapport');
   if (!ext) throw new Error('Rapport is not installed');

@@ -3,9 +3,7 @@
 // github.dev give an extension.
 
 import { strict as assert } from 'node:assert';
-import { rapport, root } from './helpers.js';
-
-const web = (globalThis as { rapportTestHost?: string }).rapportTestHost === 'web';
+import { rapport, root, webRun as web } from './helpers.js';
 
 describe(`the extension host: ${web ? 'a web worker' : 'Node'}`, () => {
   if (web) {

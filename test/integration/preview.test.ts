@@ -1,12 +1,28 @@
 // The Markdown preview renders `[[links]]` as links to their notes: VS Code's own
 // Markdown extension renders a note (markdown.api.render, what its preview uses)
-// with Rapport's markdown-it plugin.
+// with the markdown-it plugin Rapport's activate() returns.
+//
+// In the web run, VS Code's Markdown extension cannot join Rapport in the web
+// worker: code-server ships no browser build of it (vscode.dev does). There the
+// same plugin, from the same activate(), runs on markdown-it itself, with the
+// index Rapport read through workspace.fs.
 
 import { strict as assert } from 'node:assert';
+import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { file, rapport, remove, writeText } from './helpers.js';
+import type { MarkdownIt as PluginHost } from '../../src/extension/preview/index.js';
+import { file, rapport, remove, webRun, writeText } from './helpers.js';
 
-describe('the Markdown preview', () => {
+async function render(input: vscode.TextDocument | string): Promise<string> {
+  if (!webRun) return vscode.commands.executeCommand<string>('markdown.api.render', input);
+  const md = new MarkdownIt({ html: true });
+  (await rapport()).extendMarkdownIt(md as unknown as PluginHost);
+  return typeof input === 'string' ? md.render(input) : md.render(input.getText(), { currentDocument: input.uri });
+}
+
+const via = webRun ? 'markdown-it with Rapport’s plugin, in the web worker' : 'markdown.api.render';
+
+describe(`the Markdown preview (${via})`, () => {
   const uri = () => file('meetings/preview-of-links.md');
   before(async () => {
     await rapport();
@@ -18,8 +34,7 @@ describe('the Markdown preview', () => {
   });
 
   it('renders [[links]] as links to their notes, relative to the note, and one to no note as marked text', async () => {
-    const doc = await vscode.workspace.openTextDocument(uri());
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
+    const html = await render(await vscode.workspace.openTextDocument(uri()));
     const links = [...html.matchAll(/<a class="rapport-wikilink" href="([^"]*)" data-href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => [m[1], m[2], m[3]]);
     assert.deepEqual(links, [
       ['../contacts/sally-smith.md', '../contacts/sally-smith.md', 'sally-smith'],
@@ -32,7 +47,7 @@ describe('the Markdown preview', () => {
   });
 
   it('links from the folder’s root when it renders text that is no document', async () => {
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'See [[dana-lee]].');
+    const html = await render('See [[dana-lee]].');
     assert.match(html, /<a class="rapport-wikilink" href="\/contacts\/dana-lee\.md"/, html);
   });
 });

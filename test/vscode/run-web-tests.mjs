@@ -5,9 +5,10 @@
 //
 // What puts Rapport and its tests there (see ../shared notes "Web extensions"):
 //   - `remote.extensionKind` in the profile's settings: a development extension
-//     with both `main` and `browser` otherwise runs in the Node host. The same for
-//     VS Code's Markdown extension, so that the preview's markdown-it reaches
-//     Rapport's plugin in the worker, as on vscode.dev;
+//     with both `main` and `browser` otherwise runs in the Node host. (VS Code's
+//     Markdown extension stays in the Node host: code-server ships no browser
+//     build of it, so test/integration/preview.test.ts renders with markdown-it
+//     itself in this run);
 //   - the payload's URIs carry the page's own authority (127.0.0.1:PORT), not
 //     code-server's `remote`: the workbench gives the tests to the host of the
 //     extension whose folder holds them, so the test bundle sits in the repo
@@ -27,7 +28,11 @@ import { freePort, launchBrowser, makeProfile, runExtensionTests, startCodeServe
 const PROVISION_TIMEOUT_MS = 30 * 60_000;
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const WEB = ['web'];
-const SETTINGS = { 'remote.extensionKind': { 'rapport.rapport': WEB, 'vscode.markdown-language-features': WEB } };
+const SETTINGS = {
+  'remote.extensionKind': { 'rapport.rapport': WEB },
+  // The extension's "today" in tests (RAPPORT_TODAY in the Node run: a worker has no environment).
+  'rapport.today': '2026-11-21',
+};
 
 const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -72,6 +77,8 @@ try {
   server = await startCodeServer(paths, profile, { port, log });
   server.exit.then(({ code, signal }) => finish(1, `code-server stopped during the run (${signal ?? `exit ${code}`})`));
   browser = await launchBrowser(paths, profile, { log });
+  // RAPPORT_WEB_DEBUG=1: every console line of the page and its frames, for a run that hangs.
+  if (process.env.RAPPORT_WEB_DEBUG) browser.page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
 
   // The page's own authority: the worker host's files are the server's, reached through it.
   const here = (p) => `vscode-remote://127.0.0.1:${port}${p}`;

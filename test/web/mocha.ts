@@ -1,6 +1,6 @@
 // Mocha for the web worker extension host: its browser build, which installs itself
-// as globalThis.mocha (bundled, its module namespace is empty: mocha 12's package is
-// "type": "module"). Imported before the tests, so describe/it exist when they load.
+// as globalThis.mocha (scripts/build.mjs keeps it from taking over the bundle's
+// exports). Imported before the tests, so describe/it exist when they load.
 
 import 'mocha/mocha.js';
 
