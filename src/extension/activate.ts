@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import * as commands from './commands/index.js';
 import * as diagnostics from './diagnostics/index.js';
+import * as edits from './edits.js';
 import * as editor from './editor/index.js';
 import * as followUps from './follow-ups/index.js';
 import type { Platform } from './notes/source.js';
@@ -36,6 +37,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   const log = vscode.window.createOutputChannel('Rapport', { log: true });
   const notes = new WorkspaceNotes({ log, sourceFor: (folder) => platform.sourceFor(folder) });
   context.subscriptions.push(log, notes);
+  edits.register(context);
   diagnostics.register(context, notes);
   const provider = followUps.register(context, notes);
   const item = statusBar.register(context, notes, provider);

@@ -4,10 +4,10 @@
 // event loop between them. The editor's host runs every extension on one
 // thread: a synchronous read of 10,000 notes (~1 s) froze them all.
 
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Skipped } from './disk.js';
-import { readParsed, scanFolder } from './load-folder.js';
+import { walkFolder, type Skipped } from './disk.js';
+import { readParsed } from './load-folder.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
 
@@ -34,29 +34,37 @@ export interface BatchedLoad {
  */
 export async function loadFolderInSlices(root: string, options: { index: NoteIndex; cacheDir?: string }): Promise<BatchedLoad> {
   const skipped: Skipped[] = [];
-  const scanned = scanFolder(root, skipped);
-  const stamps = scanned.toMap();
+  // The walk lists folders only (~40 ms at 10,000 notes); the stat of each file comes with its read, in the slices.
+  const { files, abs, folders } = walkFolder(root, skipped);
   await nextTurn();
   // Opening the cache parses its JSON at once (~0.4 s at 10,000 notes): the one step that cannot be sliced.
   const cache = options.cacheDir === undefined ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
+  const stamps = new Map<string, FileStamp & { abs: string }>();
   let read = 0;
   let cached = 0;
   let slice = performance.now();
-  for (let i = 0; i < scanned.files.length; i++) {
+  for (let i = 0; i < files.length; i++) {
     if (performance.now() - slice > SLICE_MS) {
       await nextTurn();
       slice = performance.now();
     }
-    const mtimeMs = scanned.mtimes[i];
-    if (Number.isNaN(mtimeMs)) continue; // could not be stat'ed: already skipped
-    const file = scanned.files[i];
-    const hit = cache?.get(file, { mtimeMs, size: scanned.sizes[i] });
-    const parsed = hit ? hit.file : readParsed(file, scanned.abs[i], skipped, cache);
+    const file = files[i];
+    let stamp: FileStamp;
+    try {
+      const st = statSync(abs[i]);
+      stamp = { mtimeMs: st.mtimeMs, size: st.size };
+    } catch (e) {
+      skipped.push({ file, reason: `not readable (${(e as { code?: string }).code ?? String(e)})` });
+      continue;
+    }
+    stamps.set(file, { ...stamp, abs: abs[i] });
+    const hit = cache?.get(file, stamp);
+    const parsed = hit ? hit.file : readParsed(file, abs[i], skipped, cache);
     if (!parsed) continue;
     options.index.put(parsed);
     if (hit) cached++;
     else read++;
   }
   if (cache) for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
-  return { skipped, read, cached, save: () => cache?.save(), stamps, folders: scanned.folders };
+  return { skipped, read, cached, save: () => cache?.save(), stamps, folders };
 }

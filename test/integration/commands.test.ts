@@ -52,12 +52,21 @@ describe('commands', () => {
     assert.deepEqual(codes(uri), []);
   });
 
-  it('Mark thank-you sent sets thank_you to today on the open meeting', async () => {
+  it('Mark thank-you sent sets thank_you to today on the open meeting, saved, and undoable', async () => {
     const uri = file('meetings/2026-11-18-sally-smith.md');
+    const before = await vscode.workspace.fs.readFile(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    assert.ok(await vscode.commands.executeCommand('rapport.markThankYouSent'));
-    assert.match(doc.getText(), /\nthank_you: 2026-11-21\n---\n/);
-    assert.ok(doc.isDirty, 'an editor edit, undoable, not a write behind the editor’s back');
+    try {
+      assert.ok(await vscode.commands.executeCommand('rapport.markThankYouSent'));
+      assert.match(doc.getText(), /\nthank_you: 2026-11-21\n---\n/);
+      // The note had no unsaved changes: the edit is saved, so the file, `git diff` and `rapport check` agree.
+      assert.ok(!doc.isDirty);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), doc.getText());
+      await vscode.commands.executeCommand('undo'); // an editor edit, not a write behind the editor's back
+      assert.equal(doc.getText(), new TextDecoder().decode(before));
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, before);
+    }
   });
 });

@@ -11,5 +11,6 @@ import './preview.test.js';
 import './quick-fixes.test.js';
 import './commands.test.js';
 import './edit-safety.test.js';
+import './edits.test.js';
 import './multi-root.test.js';
 import './snippets.test.js';

@@ -11,7 +11,7 @@ import { companyName } from '../../core/views.js';
 import { VIEW_ID } from '../follow-ups/index.js';
 import { currentClock } from '../notes/settings.js';
 import type { FolderNotes, WorkspaceNotes } from '../notes/workspace-notes.js';
-import { applyFix, exists } from '../quick-fixes/index.js';
+import { applyFix, exists } from '../edits.js';
 
 /** What a command may be invoked on: a tree node with a note, a Follow-ups entry, or nothing (the active editor). */
 type Target = { note?: Note; folder?: FolderNotes; uri?: vscode.Uri } | undefined;
@@ -62,7 +62,10 @@ export async function draftOutreach(notes: WorkspaceNotes, target?: Target): Pro
   return createNote(folder.folder.uri, `${DEFAULT_FOLDERS.outreach}/${today}-${contact.id}.md`, text);
 }
 
-/** Set `thank_you` or `referrer_updated` to today on a meeting note, as an undoable edit. */
+/**
+ * Set `thank_you` or `referrer_updated` to today on a meeting note, as an undoable edit;
+ * saved unless the note has unsaved changes of the user's (see edits.ts).
+ */
 export async function mark(notes: WorkspaceNotes, target: Target, key: 'thank_you' | 'referrer_updated'): Promise<boolean> {
   const uri = target?.uri ?? (target?.note && target.folder ? notes.uriOf(target.folder, target.note.path) : vscode.window.activeTextEditor?.document.uri);
   if (!uri) return false;
@@ -73,7 +76,7 @@ export async function mark(notes: WorkspaceNotes, target: Target, key: 'thank_yo
     void vscode.window.showInformationMessage('Open a meeting note to mark it.');
     return false;
   }
-  return applyFix(uri, { edits: setKey(note, key, formatDay(currentClock().today)) });
+  return applyFix(uri, at!.notes.folder.uri, { edits: setKey(note, key, formatDay(currentClock().today)) });
 }
 
 async function pickContact(notes: WorkspaceNotes, target: Target, title: string): Promise<{ contact: Contact; folder: FolderNotes } | undefined> {
@@ -105,12 +108,9 @@ export async function createNote(root: vscode.Uri, path: string, content: string
     void vscode.window.showWarningMessage(`${path} already exists: it is open, and nothing was overwritten.`);
     return uri;
   }
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false }); // fails, writing nothing, if the file appeared since the check above
-  edit.insert(uri, new vscode.Position(0, 0), content);
-  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  // Fails, writing nothing, if the file appeared since the check above.
+  if (!(await applyFix(undefined, root, { create: { path, content } }))) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
-  await doc.save();
   const editor = await vscode.window.showTextDocument(doc);
   const end = doc.lineAt(doc.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);

@@ -25,7 +25,8 @@ export class WorkspaceFsSource implements NotesSource {
         const path = batch[k].path.slice(base.length);
         if (note && 'reason' in note) log.warn(`skipped ${path}: ${note.reason}`);
         else if (note && batch[k].path.startsWith(base)) {
-          index.set(path, note.text);
+          // A file event during the first read may have put a newer text already: it stands.
+          if (!index.get(path)) index.set(path, note.text);
           read++;
         }
       });

@@ -39,6 +39,7 @@ export class Reconcile {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private arm(): void {

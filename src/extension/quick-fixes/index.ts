@@ -1,10 +1,12 @@
 // Quick fixes: the core decides what to change (each diagnostic's `fixes`, as
-// text edits or a file to create); this only turns them into one undoable
-// WorkspaceEdit each, computed on the text the user sees right now.
+// text edits or a file to create); edits.ts turns each into one undoable
+// WorkspaceEdit, computed on the text the user sees right now. A fix is taken
+// from the one diagnostic it is asked about: same code, same range, same message.
 
 import * as vscode from 'vscode';
-import type { Fix } from '../../core/model.js';
+import type { Diagnostic } from '../../core/model.js';
 import { toRange } from '../diagnostics/index.js';
+import { planFix, SAVE_AFTER_FIX } from '../edits.js';
 import type { WorkspaceNotes } from '../notes/workspace-notes.js';
 
 export class QuickFixes implements vscode.CodeActionProvider {
@@ -17,54 +19,30 @@ export class QuickFixes implements vscode.CodeActionProvider {
     if (!ours.length) return [];
     const at = this.notes.sync(doc);
     if (!at) return [];
-    const core = this.notes.diagnosticsFor(doc.uri);
+    const core = this.notes.diagnosticsOf(at.notes, at.path);
     const actions: vscode.CodeAction[] = [];
     for (const shown of ours) {
-      const match = core.find((d) => d.code === shown.code && toRange(d.range).isEqual(shown.range)) ??
-        core.find((d) => d.code === shown.code && d.range.start.line === shown.range.start.line);
+      // The diagnostic shown, found again on the text as it is now. When the text has moved on
+      // since it was published, it is not found and no fix is offered: the Problems panel
+      // catches up within the typing debounce, and its fixes with it.
+      const match = core.find((d) => sameDiagnostic(d, shown));
       for (const [i, fix] of (match?.fixes ?? []).entries()) {
-        const edit = await this.toEdit(doc.uri, at.notes.folder.uri, fix);
-        if (!edit) continue;
+        const planned = await planFix(doc.uri, at.notes.folder.uri, fix);
+        if (!planned) continue;
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [shown];
-        action.edit = edit;
+        action.edit = planned.edit;
+        if (planned.save.length) action.command = { command: SAVE_AFTER_FIX, title: 'Save', arguments: [planned.save] };
         action.isPreferred = i === 0;
         actions.push(action);
       }
     }
     return actions;
   }
-
-  /** One fix as one WorkspaceEdit; undefined when it would overwrite a file. */
-  private async toEdit(uri: vscode.Uri, root: vscode.Uri, fix: Fix): Promise<vscode.WorkspaceEdit | undefined> {
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of fix.edits ?? []) edit.replace(uri, toRange(e.range), e.newText);
-    if (fix.create) {
-      const target = vscode.Uri.joinPath(root, ...fix.create.path.split('/'));
-      if (await exists(target)) return undefined; // never overwrite a note
-      // Not `ignoreIfExists`: a file that appears after this check would then get the template inserted into it.
-      // Without it the whole edit fails on an existing file, and nothing is written.
-      edit.createFile(target, { overwrite: false });
-      edit.insert(target, new vscode.Position(0, 0), fix.create.content);
-    }
-    return edit;
-  }
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Apply a core fix to a document (used by commands that act like a quick fix). */
-export async function applyFix(uri: vscode.Uri, fix: Pick<Fix, 'edits'>): Promise<boolean> {
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of fix.edits ?? []) edit.replace(uri, toRange(e.range), e.newText);
-  return vscode.workspace.applyEdit(edit);
+function sameDiagnostic(d: Diagnostic, shown: vscode.Diagnostic): boolean {
+  return d.code === shown.code && d.message === shown.message && toRange(d.range).isEqual(shown.range);
 }
 
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): QuickFixes {
@@ -74,4 +52,3 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
   );
   return provider;
 }
-

@@ -1,0 +1,78 @@
+// The extension's first read of a local folder (src/node/load-folder-batched.ts):
+// the same notes as loadFolder, unchanged ones from the cache, and never the
+// whole read in one go: the event loop gets turns while it reads.
+
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { NoteIndex } from '../../src/core/note-index.js';
+import { loadFolderInSlices } from '../../src/node/load-folder-batched.js';
+import { loadFolder } from '../../src/node/load-folder.js';
+import { md } from './helpers.js';
+
+const NOTES = 1000;
+
+function write(dir: string, path: string, text: string | Buffer): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), text);
+}
+
+const lines = (index: NoteIndex) => [...index.allFiles()].map((f) => `${f.path} ${f.type ?? '-'} ${f.id} ${JSON.stringify(f.text)}`).sort();
+
+describe('reading a local folder in slices', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let cacheDir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-slices-'));
+    cacheDir = mkdtempSync(join(tmpdir(), 'rapport-slices-cache-'));
+    for (let i = 0; i < NOTES; i++) {
+      write(dir, `contacts/${String(i % 30)}/person-${i}.md`, md(['type: contact', `name: Person ${i}`, `company: "[[company-${i % 50}]]"`, 'status: met'], `Met at event ${i}; see [[person-${(i * 7) % NOTES}]].\n`));
+    }
+    write(dir, 'meetings/binary.md', Buffer.from([0x89, 0x50, 0, 0, 0]));
+    write(dir, 'node_modules/pkg/readme.md', md(['type: contact', 'name: Not A Note']));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('gives the index loadFolder gives, and says what it skipped', async () => {
+    const index = new NoteIndex();
+    const loaded = await loadFolderInSlices(dir, { index });
+    assert.deepEqual(lines(index), lines(loadFolder(dir, { cache: false }).index));
+    assert.equal(index.contacts().length, NOTES);
+    assert.deepEqual(loaded.skipped.map((s) => s.file), ['meetings/binary.md']);
+    assert.equal(loaded.read, NOTES);
+    assert.equal(loaded.stamps.size, NOTES + 1);
+  });
+
+  it('lets the event loop run while it reads: a callback queued at the start runs before the read is over', async () => {
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      if (done) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const loading = loadFolderInSlices(dir, { index: new NoteIndex() }).then(() => (done = true));
+    await loading;
+    // A read in one go would leave the queued callback waiting until it is over: at most one turn.
+    assert.ok(turns > 2, `${turns} turns of the event loop during the read of ${NOTES} notes`);
+  });
+
+  it('takes unchanged notes from the cache once it is saved, and only then', async () => {
+    const first = await loadFolderInSlices(dir, { index: new NoteIndex(), cacheDir });
+    assert.equal(first.cached, 0);
+    const unsaved = await loadFolderInSlices(dir, { index: new NoteIndex(), cacheDir });
+    assert.equal(unsaved.cached, 0, 'nothing is written until save() is called');
+    unsaved.save();
+    write(dir, 'contacts/0/person-0.md', md(['type: contact', 'name: Person Zero, changed']));
+    const index = new NoteIndex();
+    const warm = await loadFolderInSlices(dir, { index, cacheDir });
+    assert.deepEqual([warm.read, warm.cached], [1, NOTES - 1]);
+    assert.deepEqual(lines(index), lines(loadFolder(dir, { cache: false }).index));
+  });
+});
