@@ -224,7 +224,7 @@ export async function runExtensionTests(page, serverUrl, { workspaceFile, extens
     if (type === 'error' || type === 'warn') console.error(line);
     else console.log(line);
   });
-  page.on('pageerror', (err) => console.error(`[page error] ${err.stack ?? err.message}`));
+  page.on('pageerror', (err) => console.error(`[page error] ${err.stack || err.message}`));
   page.on('crash', () => onPageFailure?.('the browser page crashed'));
   const payload = [
     ['extensionDevelopmentPath', extensionDevelopmentPath],

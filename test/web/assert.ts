@@ -61,6 +61,33 @@ function deepStrictEqual(a: unknown, b: unknown, seen = new Map<object, object>(
   return true;
 }
 
+type Expected = RegExp | (new (...args: never[]) => unknown) | ((err: unknown) => boolean) | Record<string, unknown>;
+
+/** Does a thrown `err` match what throws()/rejects() were told to expect, as Node decides it. */
+function matches(err: unknown, expected: Expected | undefined): boolean {
+  if (expected === undefined) return true;
+  if (expected instanceof RegExp) return expected.test(String(err));
+  if (typeof expected === 'function') {
+    if (expected.prototype !== undefined && err instanceof (expected as new () => unknown)) return true;
+    if (expected === Error || Object.prototype.isPrototypeOf.call(Error, expected)) return false;
+    return (expected as (err: unknown) => boolean)(err) === true;
+  }
+  const actual = err as Record<string, unknown>;
+  return Object.entries(expected).every(([k, v]) =>
+    v instanceof RegExp && typeof actual?.[k] === 'string' ? v.test(actual[k] as string) : deepStrictEqual(actual?.[k], v));
+}
+
+/** throws()/rejects()'s arguments: `error` may be the message. */
+function expectation(error?: Expected | string, message?: string | Error): { expected?: Expected; message?: string | Error } {
+  return typeof error === 'string' ? { message: error } : { expected: error, message };
+}
+
+/** An error that is not the one expected: of another class, it is thrown again; else the check fails. */
+function unexpected(err: unknown, want: { expected?: Expected; message?: string | Error }): never {
+  if (want.expected === Error || (typeof want.expected === 'function' && Object.prototype.isPrototypeOf.call(Error, want.expected))) throw err;
+  fail(want.message, err, want.expected, `The error is not the one expected: ${show(String(err))}`);
+}
+
 function ok(value: unknown, message?: string | Error): asserts value {
   if (!value) fail(message, value, true, `The expression evaluated to a falsy value: ${show(value)}`);
 }
@@ -77,6 +104,29 @@ export const strict = {
   },
   deepEqual(actual: unknown, expected: unknown, message?: string | Error): void {
     if (!deepStrictEqual(actual, expected)) fail(message, actual, expected, `Expected values to be strictly deep-equal:\nactual:   ${show(actual)}\nexpected: ${show(expected)}`);
+  },
+  notDeepEqual(actual: unknown, expected: unknown, message?: string | Error): void {
+    if (deepStrictEqual(actual, expected)) fail(message, actual, expected, `Expected "actual" not to be strictly deep-equal to: ${show(expected)}`);
+  },
+  throws(fn: () => unknown, error?: Expected | string, message?: string | Error): void {
+    const want = expectation(error, message);
+    try {
+      fn();
+    } catch (err) {
+      if (!matches(err, want.expected)) unexpected(err, want);
+      return;
+    }
+    fail(want.message, undefined, want.expected, 'Missing expected exception.');
+  },
+  async rejects(promise: Promise<unknown> | (() => Promise<unknown>), error?: Expected | string, message?: string | Error): Promise<void> {
+    const want = expectation(error, message);
+    try {
+      await (typeof promise === 'function' ? promise() : promise);
+    } catch (err) {
+      if (!matches(err, want.expected)) unexpected(err, want);
+      return;
+    }
+    fail(want.message, undefined, want.expected, 'Missing expected rejection.');
   },
   match(text: string, re: RegExp, message?: string | Error): void {
     if (typeof text !== 'string' || !re.test(text)) fail(message, text, re, `The input did not match the regular expression ${re}. Input:\n${show(text)}`);
