@@ -1,10 +1,12 @@
 // Rapport's bundles, built with esbuild's JS API:
 //   node scripts/build.mjs cli      dist/cli.cjs and dist/lazy/*.cjs (after tsc, in `npm run build`)
-//   node scripts/build.mjs bundle   dist/extension.cjs and the bundles of the in-editor tests
+//   node scripts/build.mjs browser  dist/web/extension.cjs, the extension for VS Code for the Web
+//   node scripts/build.mjs bundle   dist/extension.cjs, dist/web/extension.cjs and the bundles of the in-editor tests
 // The option sets are exported for test/unit/bundle.test.ts, which builds the
 // shipped bundles in memory and checks what is in them.
 
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -92,6 +94,75 @@ export const EXTENSION = {
   outfile: 'dist/extension.cjs',
 };
 
+/**
+ * The extension for VS Code for the Web (vscode.dev, github.dev): the `browser` entry,
+ * run in a web worker. Nothing but `vscode` may stay outside it (a worker has no
+ * `require`), and it must hold no Node built-in: test/unit/bundle.test.ts checks both.
+ */
+export const BROWSER = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'browser',
+  // A web worker has no DOM: packages that offer a build for workers (e.g. the HTML
+  // entity decoder remark uses, whose `browser` build asks `document`) give that one.
+  conditions: ['worker'],
+  format: 'cjs',
+  target: 'es2022',
+  entryPoints: ['src/extension/web.ts'],
+  external: ['vscode'],
+  minify: true,
+  sourcemap: true,
+  logLevel: 'info',
+  outfile: 'dist/web/extension.cjs',
+};
+
+/**
+ * The web worker has no `node:assert`: the tests' `assert` is a small one of ours
+ * there (test/web/assert.ts), with the same names and meanings.
+ */
+function workerAssert() {
+  return {
+    name: 'rapport-worker-assert',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?assert$/ }, () => ({ path: `${ROOT}test/web/assert.ts` }));
+    },
+  };
+}
+
+/**
+ * Mocha's browser build is a UMD file in a `"type": "module"` package: bundled, it
+ * sees the bundle's own `module` and replaces the bundle's exports with the mocha
+ * instance, so VS Code would call mocha.run(testsRoot, …) instead of our run().
+ * Run without `module`, `exports` and `define`, it installs itself as globalThis.mocha
+ * and leaves the bundle's exports alone.
+ */
+function workerMocha() {
+  return {
+    name: 'rapport-worker-mocha',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+        contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis);\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * The in-editor suite for the web worker extension host: one self-contained file
+ * (mocha's browser build, the assert above, the tests), only `vscode` left outside.
+ * It must sit inside the extension's folder: the workbench gives tests to the host
+ * of the extension whose folder holds them (see test/vscode/run-web-tests.mjs).
+ */
+export const WEB_TESTS = {
+  ...BROWSER,
+  entryPoints: ['test/web/index.ts'],
+  minify: false,
+  sourcemap: false,
+  plugins: [workerAssert(), workerMocha()],
+  outfile: 'dist/web-test/index.cjs',
+};
+
 const TESTS = [
   { entryPoints: ['test/integration/index.ts'], external: ['mocha'], outfile: 'dist/test/index.cjs' },
   { entryPoints: ['test/integration/suite.ts'], external: ['vscode', 'mocha'], outfile: 'dist/test/suite.cjs' },
@@ -99,7 +170,7 @@ const TESTS = [
   { entryPoints: ['test/perf/suite.ts'], external: ['vscode', 'mocha'], outfile: 'dist/perf/suite.cjs' },
 ].map((o) => ({ ...NODE, logLevel: 'info', ...o }));
 
-export const TARGETS = { cli: [CLI, ...LAZY_BUNDLES], bundle: [EXTENSION, ...TESTS] };
+export const TARGETS = { cli: [CLI, ...LAZY_BUNDLES], browser: [BROWSER], bundle: [EXTENSION, BROWSER, ...TESTS, WEB_TESTS] };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const which = process.argv[2];

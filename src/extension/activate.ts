@@ -11,6 +11,7 @@ import * as editor from './editor/index.js';
 import * as followUps from './follow-ups/index.js';
 import type { Platform } from './notes/source.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
+import { wikiLinks, type MarkdownIt } from './preview/index.js';
 import * as quickFixes from './quick-fixes/index.js';
 import * as statusBar from './status-bar/index.js';
 import * as views from './views/index.js';
@@ -27,6 +28,8 @@ export interface RapportApi {
   logUri: vscode.Uri;
   /** performance.now() at activation and when every note had been read and checked. */
   timings: { activated: number; ready?: number };
+  /** VS Code's Markdown preview calls this with its markdown-it (contributes.markdown.markdownItPlugins). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activateRapport(context: vscode.ExtensionContext, platform: Platform): RapportApi {
@@ -63,5 +66,5 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings };
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
 }

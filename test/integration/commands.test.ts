@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { codes, file, rapport, waitFor } from './helpers.js';
+import { codes, file, rapport, readText, remove, waitFor, writeText } from './helpers.js';
 
-const created: string[] = [];
+const created: vscode.Uri[] = [];
 
 async function contactNode(id: string) {
   const api = await rapport();
@@ -17,40 +16,40 @@ describe('commands', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
-  after(() => {
-    for (const p of created.splice(0)) if (existsSync(p)) unlinkSync(p);
+  after(async () => {
+    for (const uri of created.splice(0)) await remove(uri);
   });
   it('New contact creates contacts/<name>.md from the template; a namesake gets -2, nothing overwritten', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', 'Erin Moss'))!;
-    created.push(uri.fsPath);
+    created.push(uri);
     assert.match(uri.path, /contacts\/erin-moss\.md$/);
-    assert.equal(readFileSync(uri.fsPath, 'utf8'), '---\ntype: contact\nname: Erin Moss\nstatus: lead\n---\n\n');
-    writeFileSync(uri.fsPath, 'my own words\n');
+    assert.equal(await readText(uri), '---\ntype: contact\nname: Erin Moss\nstatus: lead\n---\n\n');
+    await writeText(uri, 'my own words\n');
     const namesake = (await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', 'Erin Moss'))!;
-    created.push(namesake.fsPath);
+    created.push(namesake);
     assert.match(namesake.path, /contacts\/erin-moss-2\.md$/);
-    assert.equal(readFileSync(uri.fsPath, 'utf8'), 'my own words\n');
+    assert.equal(await readText(uri), 'my own words\n');
   });
 
   it('Log meeting with… creates meetings/<today>-<id>.md with the question bank; a second that day gets -2, nothing overwritten', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
-    created.push(uri.fsPath);
+    created.push(uri);
     assert.match(uri.path, /meetings\/2026-11-21-dana-lee\.md$/);
-    const text = readFileSync(uri.fsPath, 'utf8');
+    const text = await readText(uri);
     assert.match(text, /^---\ntype: meeting\nwith: "\[\[dana-lee\]\]"\ndate: 2026-11-21\nkind: informational\nduration: 30\n---\n\n## Questions\n\n- What does a typical day/);
     await waitFor('the new note to be read', () => vscode.languages.getDiagnostics(uri).length === 0 && !!vscode.window.activeTextEditor);
-    writeFileSync(uri.fsPath, 'kept\n');
+    await writeText(uri, 'kept\n');
     const second = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
-    created.push(second.fsPath);
+    created.push(second);
     assert.match(second.path, /meetings\/2026-11-21-dana-lee-2\.md$/);
-    assert.equal(readFileSync(uri.fsPath, 'utf8'), 'kept\n');
+    assert.equal(await readText(uri), 'kept\n');
   });
 
   it('Draft outreach to… names the referrer in the subject, and the draft passes every outreach check', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.draftOutreach', await contactNode('bob-jones')))!;
-    created.push(uri.fsPath);
+    created.push(uri);
     assert.match(uri.path, /outreach\/2026-11-21-bob-jones-outreach\.md$/);
-    const text = readFileSync(uri.fsPath, 'utf8');
+    const text = await readText(uri);
     assert.match(text, /\nsubject: Sally Smith suggested I contact you\n/);
     assert.match(text, /\nHi Bob,\n\nSally Smith suggested I get in touch with you\./);
     await new Promise((r) => setTimeout(r, 400));

@@ -6,18 +6,15 @@
 // New contact / Log meeting refusing a file that existed beforehand.)
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { codes, file, problems, rapport, waitFor } from './helpers.js';
+import { codes, file, problems, rapport, readText, remove, waitFor, writeText } from './helpers.js';
 
-const cleanup: string[] = [];
+const cleanup: vscode.Uri[] = [];
 
-function temp(path: string, bytes: string): vscode.Uri {
+async function temp(path: string, bytes: string): Promise<vscode.Uri> {
   const uri = file(path);
-  mkdirSync(dirname(uri.fsPath), { recursive: true });
-  writeFileSync(uri.fsPath, bytes);
-  cleanup.push(uri.fsPath);
+  await writeText(uri, bytes);
+  cleanup.push(uri);
   return uri;
 }
 
@@ -46,13 +43,13 @@ describe('edit safety in the editor', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const p of cleanup.splice(0)) if (existsSync(p)) unlinkSync(p);
+    for (const uri of cleanup.splice(0)) await remove(uri);
   });
 
   it('a quick fix and Mark thank-you sent on a note with unsaved changes keep the keystrokes, write nothing, and undo one at a time', async () => {
     // CRLF and a BOM on disk, to be kept too.
     const onDisk = '\uFEFF' + ['---', 'type: meeting', 'with: "[[bob-jones]]"', 'date: 2026-11-17', 'referrals: []', '---', 'Notes.', ''].join('\r\n');
-    const uri = temp('meetings/2026-11-17-bob-unsaved.md', onDisk);
+    const uri = await temp('meetings/2026-11-17-bob-unsaved.md', onDisk);
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     await quickFix(uri, 'thank-you-pending', /^Mark thank-you sent/);
@@ -79,7 +76,7 @@ describe('edit safety in the editor', () => {
     assert.equal(doc.getText(), marked);
 
     assert.ok(doc.isDirty, 'still unsaved: the edits went through the editor');
-    assert.equal(readFileSync(uri.fsPath, 'utf8'), onDisk, 'nothing was written to disk');
+    assert.equal(await readText(uri), onDisk, 'nothing was written to disk');
 
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
@@ -91,16 +88,16 @@ describe('edit safety in the editor', () => {
   });
 
   it('the create-note quick fix never overwrites a file that appeared after it was offered', async () => {
-    const uri = temp('meetings/2026-11-16-late-comer.md', '---\ntype: meeting\nwith: "[[late-comer]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
+    const uri = await temp('meetings/2026-11-16-late-comer.md', '---\ntype: meeting\nwith: "[[late-comer]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
     const target = file('contacts/late-comer.md');
-    cleanup.push(target.fsPath);
+    cleanup.push(target);
     const create = await quickFix(uri, 'unknown-reference', 'Create contacts/late-comer.md');
     // Someone else writes the note (a git pull, another editor) before the fix is picked.
     const theirs = '---\ntype: contact\nname: Late Comer\nrole: theirs, not ours\n---\nWritten elsewhere.\n';
-    writeFileSync(target.fsPath, theirs);
+    await writeText(target, theirs);
     await vscode.workspace.applyEdit(create.edit!).then(undefined, () => false);
     await vscode.workspace.saveAll(false);
-    assert.equal(readFileSync(target.fsPath, 'utf8'), theirs, 'the file on disk is untouched');
+    assert.equal(await readText(target), theirs, 'the file on disk is untouched');
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
     if (open) assert.equal(open.getText(), theirs, 'and so is the file as the editor has it');
   });
@@ -109,12 +106,12 @@ describe('edit safety in the editor', () => {
     const api = await rapport();
     const folder = api.notes.allFolders()[0];
     const note = folder.index.contacts().find((c) => c.id === 'bob-jones')!;
-    const existing = temp('outreach/2026-11-21-bob-jones.md', '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: my words\n---\nMine.\n');
+    const existing = await temp('outreach/2026-11-21-bob-jones.md', '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: my words\n---\nMine.\n');
     await waitFor('the draft in the index', () => folder.index.get('outreach/2026-11-21-bob-jones.md') !== undefined);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('rapport.draftOutreach', { note, folder });
     assert.equal(uri?.toString(), existing.toString(), 'the existing draft is opened');
     await vscode.workspace.saveAll(false);
-    assert.equal(readFileSync(existing.fsPath, 'utf8'), '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: my words\n---\nMine.\n');
+    assert.equal(await readText(existing), '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: my words\n---\nMine.\n');
     assert.ok(!codes(existing).includes('invalid-frontmatter'));
   });
 });

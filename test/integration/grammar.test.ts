@@ -149,7 +149,7 @@ async function tokenizeLikeTheWorkbench(text: string): Promise<Token[]> {
 
 // ------------------------------------------------------------ the tests
 
-describe('the [[wiki link]] grammar', () => {
+describe('the [[wiki link]] grammar (desktop host only: it loads VS Code’s TextMate engine from its install folder)', () => {
   const uri = () => vscode.Uri.joinPath(root(), 'wikilink-grammar-test.md');
   let tokens: Token[] = [];
   let via = '';

@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import type { RapportApi } from '../../src/extension/extension.js';
 
+/** This run is the web worker extension host's (test/web/mocha.ts says so), where there is no Node. */
+export const webRun = (globalThis as { rapportTestHost?: string }).rapportTestHost === 'web';
+
 export async function rapport(): Promise<RapportApi> {
   const ext = vscode.extensions.getExtension<RapportApi>('rapport.rapport');
   if (!ext) throw new Error('Rapport is not installed');
@@ -39,4 +42,33 @@ export async function waitFor(what: string, test: () => boolean, timeoutMs = 500
     await new Promise((r) => setTimeout(r, 20));
   }
   return Date.now() - started;
+}
+
+// Files through `vscode.workspace.fs`, the one file system both extension hosts
+// have (the web worker has no node:fs): the bytes on disk, as another program
+// would see them.
+
+/** A file's text, byte for byte (a BOM stays, as with node:fs). */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Writes a file, and the folders it needs. */
+export async function writeText(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes a file or folder if it is there. */
+export async function remove(uri: vscode.Uri): Promise<void> {
+  if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
 }

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { codes, file, rapport, waitFor } from './helpers.js';
+import { codes, file, rapport, remove, waitFor, writeText } from './helpers.js';
 
 describe('live updates', () => {
   before(rapport);
@@ -27,23 +26,19 @@ describe('live updates', () => {
   it('reflects a note created, changed and deleted on disk within a second', async () => {
     const uri = file('meetings/2026-11-16-carol.md');
     const write = (withWhom: string) =>
-      writeFileSync(uri.fsPath, ['---', 'type: meeting', `with: "[[${withWhom}]]"`, 'date: 2026-11-16', 'referrals: []', 'thank_you: true', '---', ''].join('\n'));
+      writeText(uri, ['---', 'type: meeting', `with: "[[${withWhom}]]"`, 'date: 2026-11-16', 'referrals: []', 'thank_you: true', '---', ''].join('\n'));
     try {
-      write('carol-white');
+      await write('carol-white');
       const created = await waitFor('the new note’s diagnostic', () => codes(uri).includes('unknown-reference'), 1000);
-      write('sally-smith');
+      await write('sally-smith');
       const changed = await waitFor('the change', () => codes(uri).length === 0, 1000);
-      write('carol-white');
+      await write('carol-white');
       await waitFor('the link to break again', () => codes(uri).includes('unknown-reference'), 1000);
-      unlinkSync(uri.fsPath);
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
       const deleted = await waitFor('the deletion', () => codes(uri).length === 0, 1000);
       console.log(`      (created ${created} ms, changed ${changed} ms, deleted ${deleted} ms)`);
     } finally {
-      try {
-        unlinkSync(uri.fsPath);
-      } catch {
-        // already gone
-      }
+      await remove(uri);
     }
   });
 });

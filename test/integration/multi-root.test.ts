@@ -1,24 +1,20 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { codes, rapport, waitFor } from './helpers.js';
+import { codes, rapport, remove, root, waitFor, writeText } from './helpers.js';
 
 describe('a multi-root workspace', () => {
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rapport-second-root-'));
-    mkdirSync(join(dir, 'meetings'));
-    mkdirSync(join(dir, 'contacts'));
-    writeFileSync(join(dir, 'contacts/sally-smith.md'), '---\ntype: contact\nname: Sally Chen\n---\n');
-    writeFileSync(join(dir, 'meetings/2026-11-17-sally.md'), '---\ntype: meeting\nwith: "[[sally-smith]]"\ndate: 2026-11-17\nreferrals: []\n---\n');
+  // Beside the first folder (in the throwaway folder the launcher copied it to): the
+  // web worker has no temp folder of its own, only what workspace.fs reaches.
+  let second: vscode.Uri;
+  before(async () => {
+    second = vscode.Uri.joinPath(root(), '..', `rapport-second-root-${Date.now().toString(36)}`);
+    await writeText(vscode.Uri.joinPath(second, 'contacts/sally-smith.md'), '---\ntype: contact\nname: Sally Chen\n---\n');
+    await writeText(vscode.Uri.joinPath(second, 'meetings/2026-11-17-sally.md'), '---\ntype: meeting\nwith: "[[sally-smith]]"\ndate: 2026-11-17\nreferrals: []\n---\n');
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => remove(second));
 
   it('indexes each folder on its own, and names the folder in Follow-ups', async () => {
     const api = await rapport();
-    const second = vscode.Uri.file(dir);
     const added = new Promise<void>((r) => vscode.workspace.onDidChangeWorkspaceFolders(() => r()));
     assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: second, name: 'second' }));
     await added;

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { codes, file, problems, rapport, waitFor } from './helpers.js';
+import { codes, file, problems, rapport, readText, remove, waitFor, writeText } from './helpers.js';
 
 /** The quick fixes VS Code offers on a file's diagnostic with this code. */
 async function fixesFor(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
@@ -20,26 +18,25 @@ async function apply(uri: vscode.Uri, code: string, title: string | RegExp): Pro
   assert.ok(await vscode.workspace.applyEdit(action.edit!));
 }
 
-function temp(path: string, bytes: string): vscode.Uri {
+async function temp(path: string, bytes: string): Promise<vscode.Uri> {
   const uri = file(path);
-  mkdirSync(dirname(uri.fsPath), { recursive: true });
-  writeFileSync(uri.fsPath, bytes);
+  await writeText(uri, bytes);
   return uri;
 }
 
-const cleanup: string[] = [];
+const cleanup: vscode.Uri[] = [];
 
 describe('quick fixes', () => {
   before(rapport);
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const p of cleanup.splice(0)) if (existsSync(p)) unlinkSync(p);
+    for (const uri of cleanup.splice(0)) await remove(uri);
   });
 
   it('marks the thank-you sent today, one undoable edit that adds one line', async () => {
     const uri = file('meetings/2026-11-18-sally-smith.md');
-    const before = readFileSync(uri.fsPath, 'utf8');
+    const before = await readText(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await apply(uri, 'thank-you-pending', 'Mark thank-you sent today (2026-11-21)');
@@ -52,18 +49,18 @@ describe('quick fixes', () => {
   it('marks the referrer updated, keeping CRLF, a BOM, comments and quoting byte for byte', async () => {
     const lines = ['---', '# from my phone', "type: 'meeting'", 'with: "[[bob-jones]]"   # Sally\'s colleague', 'date: 2026-11-17', 'thank_you: true', 'referrals: []', '---', 'Notes.', ''];
     const bytes = '\uFEFF' + lines.join('\r\n');
-    const uri = temp('meetings/2026-11-17-bob-crlf.md', bytes);
-    cleanup.push(uri.fsPath);
+    const uri = await temp('meetings/2026-11-17-bob-crlf.md', bytes);
+    cleanup.push(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await apply(uri, 'referrer-update-pending', 'Mark Sally Smith updated today');
     await doc.save();
-    assert.equal(readFileSync(uri.fsPath, 'utf8'), bytes.replace('referrals: []\r\n---', 'referrals: []\r\nreferrer_updated: 2026-11-21\r\n---'));
+    assert.equal(await readText(uri), bytes.replace('referrals: []\r\n---', 'referrals: []\r\nreferrer_updated: 2026-11-21\r\n---'));
   });
 
   it('closes a stale meeting as done, no-show or cancelled', async () => {
     const uri = file('meetings/2026-11-19-globex-panel.md');
-    const before = readFileSync(uri.fsPath, 'utf8');
+    const before = await readText(uri);
     assert.deepEqual((await fixesFor(uri, 'meeting-status-stale')).map((a) => a.title), ['Mark the meeting done', 'Mark the meeting no-show', 'Mark the meeting cancelled']);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -72,26 +69,26 @@ describe('quick fixes', () => {
   });
 
   it('creates the missing note for an unknown [[id]], never over an existing file', async () => {
-    const uri = temp('meetings/2026-11-16-carol.md', '---\ntype: meeting\nwith: "[[carol-white]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
+    const uri = await temp('meetings/2026-11-16-carol.md', '---\ntype: meeting\nwith: "[[carol-white]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
     const created = file('contacts/carol-white.md');
-    cleanup.push(uri.fsPath, created.fsPath);
+    cleanup.push(uri, created);
     await apply(uri, 'unknown-reference', 'Create contacts/carol-white.md');
     await vscode.workspace.openTextDocument(created).then((d) => d.save());
-    assert.equal(readFileSync(created.fsPath, 'utf8'), '---\ntype: contact\nname: Carol White\nstatus: lead\n---\n\n');
+    assert.equal(await readText(created), '---\ntype: contact\nname: Carol White\nstatus: lead\n---\n\n');
     await waitFor('the link to resolve', () => !codes(uri).includes('unknown-reference'));
   });
 
   it('offers no create when a file of that name exists (here a binary one Rapport cannot read)', async () => {
     const binary = file('contacts/zed.md');
-    writeFileSync(binary.fsPath, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
-    const uri = temp('meetings/2026-11-16-zed.md', '---\ntype: meeting\nwith: "[[zed]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
-    cleanup.push(uri.fsPath, binary.fsPath);
+    await writeText(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const uri = await temp('meetings/2026-11-16-zed.md', '---\ntype: meeting\nwith: "[[zed]]"\ndate: 2026-11-16\nthank_you: true\nreferrals: []\n---\n');
+    cleanup.push(uri, binary);
     assert.deepEqual((await fixesFor(uri, 'unknown-reference')).map((a) => a.title), []);
   });
 
   it('puts the referrer in an outreach subject', async () => {
-    const uri = temp('outreach/bob-draft.md', '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: Coffee next week?\n---\nHi Bob,\n');
-    cleanup.push(uri.fsPath);
+    const uri = await temp('outreach/bob-draft.md', '---\ntype: outreach\nto: "[[bob-jones]]"\nsubject: Coffee next week?\n---\nHi Bob,\n');
+    cleanup.push(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await apply(uri, 'outreach-missing-referrer', /Sally Smith suggested I contact you/);

@@ -365,7 +365,7 @@ async function notesWithLossyWatcher(): Promise<{ notes: WorkspaceNotes; watcher
 
 // ---------------------------------------------------------------------------
 
-describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s back (git checkout)', function () {
+describe('a storm: hundreds of 1,000 notes rewritten at once behind VS Code’s back (git checkout; desktop host only: it runs git and the CLI’s loadFolder)', function () {
   this.timeout(240_000);
   let api: RapportApi;
   let root: string;

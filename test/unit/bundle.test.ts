@@ -1,6 +1,7 @@
-// What is in the bundles Rapport ships (dist/cli.cjs, dist/extension.cjs): no
-// code that evaluates text (eval, the Function constructor) or runs programs
-// (child_process, vm). The shipped bundles are built here in memory, with the
+// What is in the bundles Rapport ships (dist/cli.cjs, dist/extension.cjs,
+// dist/web/extension.cjs): no code that evaluates text (eval, the Function
+// constructor) or runs programs (child_process, vm); and in the web one, nothing
+// of Node and nothing that reaches the network. The shipped bundles are built here in memory, with the
 // same options as scripts/build.mjs writes them, so this holds whether or not
 // `npm run bundle` has run yet.
 
@@ -21,7 +22,7 @@ interface Hit {
   context: string;
 }
 type Checker = { forbiddenIn(text: string): Hit[] };
-type Builds = { CLI: BuildOptions; EXTENSION: BuildOptions; LAZY_BUNDLES: BuildOptions[] };
+type Builds = { CLI: BuildOptions; EXTENSION: BuildOptions; BROWSER: BuildOptions; LAZY_BUNDLES: BuildOptions[] };
 
 const load = async <T>(p: string): Promise<T> => (await import(pathToFileURL(join(ROOT, p)).href)) as T;
 
@@ -31,6 +32,24 @@ async function bundled(options: BuildOptions): Promise<string> {
   const js = r.outputFiles.find((f) => f.path.endsWith('.cjs'));
   assert.ok(js, 'no .cjs output');
   return js.text;
+}
+
+/**
+ * What must not be in the web bundle: a require of anything but vscode (a Node
+ * built-in, or a name computed at run time), a dynamic import, or a way to reach
+ * the network (a web extension that did would break offline, and tell someone
+ * what the user keeps in their notes).
+ */
+function nodeOrNetworkIn(js: string): string[] {
+  const hits: string[] = [];
+  for (const m of js.matchAll(/(?<![\w$])require\s*\(\s*([^)]*)\)/g)) if (!/^(["'`])vscode\1$/.test(m[1].trim())) hits.push(m[0]);
+  for (const m of js.matchAll(/(?<![\w$])import\s*\(|(?<![\w$])(?:fetch|XMLHttpRequest|importScripts|WebSocket|EventSource|sendBeacon)(?![\w$])/g)) hits.push(m[0]);
+  return hits;
+}
+
+/** Uses of the page's globals, which a web worker lacks (decode-named-character-reference's `browser` build has one). */
+function domIn(js: string): string[] {
+  return [...js.matchAll(/(?<![\w$.'"`])(?:document|window|localStorage|sessionStorage)\s*\./g)].map((m) => m[0]);
 }
 
 const show = (hits: Hit[]) => hits.map((h) => `${h.name} at line ${h.line}: …${h.context}…`).join('\n');
@@ -88,8 +107,35 @@ describe('the bundles', function () {
     assert.deepEqual(hits, [], show(hits));
   });
 
-  it('neither bundle holds gray-matter or js-yaml, the libraries whose engines evaluate text', async () => {
-    for (const options of [builds.CLI, builds.EXTENSION]) {
+  it('the web extension bundle has none either', async () => {
+    const hits = check.forbiddenIn(await bundled(builds.BROWSER));
+    assert.deepEqual(hits, [], show(hits));
+  });
+
+  it('the web extension bundle requires nothing but vscode, and holds no Node built-in, no DOM and no network call', async () => {
+    const r = await build({ ...builds.BROWSER, write: false, metafile: true, logLevel: 'silent' });
+    const externals = new Set(Object.values(r.metafile!.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path)));
+    assert.deepEqual([...externals], ['vscode'], 'left outside the bundle');
+    const inputs = Object.keys(r.metafile!.inputs);
+    assert.deepEqual(inputs.filter((p) => /^src\/(node|cli)\//.test(p)), [], 'src/node and src/cli are for Node only');
+    assert.ok(inputs.includes('src/extension/notes/fs-source.ts'), 'it reads notes through workspace.fs');
+    const js = r.outputFiles.find((f) => f.path.endsWith('.cjs'))!.text;
+    assert.deepEqual(nodeOrNetworkIn(js), []);
+    assert.deepEqual(domIn(js), [], 'a web worker has no DOM');
+  });
+
+  it('the check for Node and the network finds what it looks for, and not look-alikes', () => {
+    const bad = ['require("fs")', "require('node:path')", 'require(`child_process`)', 'require(name)', 'import("./x.js")', 'fetch(url)', 'new XMLHttpRequest()', 'importScripts(u)', 'new WebSocket(u)', 'navigator.sendBeacon(u,d)', 'new EventSource(u)', 'x.fetch(u)'];
+    for (const text of bad) assert.notDeepEqual(nodeOrNetworkIn(`var a=1;${text};var b=2`), [], text);
+    const fine = ['require("vscode")', 'prefetch(x)', 'fetchNotes(x)', 'this.fetched', 'importance', '"see https://example.com in the docs"', 'typeof process>"u"'];
+    for (const text of fine) assert.deepEqual(nodeOrNetworkIn(text), [], text);
+    assert.deepEqual(domIn('var e=document.createElement("i");window.x;localStorage.getItem(k)'), ['document.', 'window.', 'localStorage.']);
+    assert.deepEqual(domIn('x.document.y;"document":1;my_document.z'), []);
+    assert.deepEqual(domIn('return document.body'), ['document.']);
+  });
+
+  it('no bundle holds gray-matter or js-yaml, the libraries whose engines evaluate text', async () => {
+    for (const options of [builds.CLI, builds.EXTENSION, builds.BROWSER]) {
       const r = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
       const inputs = Object.keys(r.metafile!.inputs).filter((p) => /node_modules[\\/](gray-matter|js-yaml)[\\/]/.test(p));
       assert.deepEqual(inputs, [], `${options.outfile}`);

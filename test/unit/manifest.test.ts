@@ -42,10 +42,18 @@ describe('the extension manifest', () => {
     assert.equal(props['rapport.outreachMaxWords'].default, 150);
   });
 
-  it('activates lazily and supports untrusted and virtual workspaces', () => {
+  it('activates lazily and supports untrusted workspaces, and virtual ones saying what is limited', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
-    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.match(manifest.capabilities.virtualWorkspaces.description, /not cached/);
+  });
+
+  it('has a desktop and a web entry, and renders [[links]] in the Markdown preview', () => {
+    assert.equal(manifest.main, './dist/extension.cjs');
+    assert.equal(manifest.browser, './dist/web/extension.cjs');
+    assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
   });
 });
 

@@ -1,12 +1,14 @@
 // A small library to run a real VS Code here: code-server (VS Code for the
 // browser) on 127.0.0.1, and Debian's Chromium driven by playwright-core.
-// Used by run-tests.mjs (the integration suite) and start.mjs (`npm start`).
+// Used by run-tests.mjs (the integration suite), run-web-tests.mjs (the same in
+// the web worker extension host) and start.mjs (`npm start`).
 // Paths come from provision.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 
 // The browser build autosaves by default and would write into the fixtures; the
@@ -50,17 +52,17 @@ export async function freePortFrom(start, tries = 20) {
 
 /**
  * A fresh folder under the cache for one code-server: user data (with our
- * settings), extensions, and the HOME/XDG/TMPDIR it sees, so nothing of the
- * user's own VS Code or home folder leaks in or gets written to.
+ * settings, and `settings` on top), extensions, and the HOME/XDG/TMPDIR it sees,
+ * so nothing of the user's own VS Code or home folder leaks in or gets written to.
  */
-export function makeProfile(cacheDir, name) {
+export function makeProfile(cacheDir, name, settings = {}) {
   mkdirSync(join(cacheDir, 'profiles'), { recursive: true });
   const root = mkdtempSync(join(cacheDir, 'profiles', `${name}-`));
   const dirs = Object.fromEntries(['userData', 'extensions', 'home', 'config', 'data', 'cache', 'tmp']
     .map((d) => [d, join(root, d)]));
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   return { root, ...dirs };
 }
 
@@ -187,4 +189,49 @@ export async function launchBrowser(paths, profile, { log = console.log } = {}) 
   for (const page of context.pages()) page.on('websocket', (ws) => check('WEBSOCKET', ws.url()));
   const page = context.pages()[0] ?? await context.newPage();
   return { context, page, offHostRequests, close: () => context.close().catch(() => {}) };
+}
+
+// With extension tests running, the workbench sends the extension host's console
+// output (mocha's spec reporter) to `codeAutomationLog(type, args)`, unformatted:
+// e.g. ('info', ['  %d passing (%s)', 1, '30ms']). Node's util.format gives the
+// line mocha meant. The same channel carries the workbench's own log; its
+// startup chatter is dropped so that mocha's lines stand out (anything else
+// still shows, so nothing is hidden by accident).
+const WORKBENCH_CHATTER = [
+  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/,
+  /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
+  /^No search provider registered for scheme/, /^Canceled: Canceled/, // shutdown of an auth query
+  /^The web worker extension host is started in a same-origin iframe/,
+];
+
+/**
+ * Opens the workbench on `workspaceFile` with an extension under development and
+ * its tests (`payload`: the workbench's `extensionDevelopmentPath`/`extensionTestsPath`
+ * URIs), prints the suite's output, and resolves with the exit code the suite gives
+ * `codeAutomationExit` (0: every test passed). Needs `--vscode-option
+ * enable-smoke-test-driver` on code-server (startCodeServer's default).
+ */
+export async function runExtensionTests(page, serverUrl, { workspaceFile, extensionDevelopmentPath, extensionTestsPath, onPageFailure }) {
+  let result, exited = false;
+  const done = new Promise((resolve) => { result = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => { exited = true; result(Number(code)); });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    // After the result, only the workbench's shutdown noise ("Canceled") follows.
+    if (exited || !Array.isArray(args)) return;
+    const line = format(...args);
+    if (WORKBENCH_CHATTER.some((re) => re.test(line))) return;
+    if (type === 'error' || type === 'warn') console.error(line);
+    else console.log(line);
+  });
+  page.on('pageerror', (err) => console.error(`[page error] ${err.stack || err.message}`));
+  page.on('crash', () => onPageFailure?.('the browser page crashed'));
+  const payload = [
+    ['extensionDevelopmentPath', extensionDevelopmentPath],
+    ['extensionTestsPath', extensionTestsPath],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `${serverUrl}/?workspace=${encodeURIComponent(workspaceFile)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url, { timeout: 120_000 });
+  return done;
 }

@@ -19,9 +19,10 @@ export function readSettings(folder: vscode.WorkspaceFolder): Settings {
 /**
  * "Today". RAPPORT_TODAY (YYYY-MM-DD) pins it, for the tests and the demo, as the
  * CLI's --today does; otherwise it is the system clock, read at every check.
+ * A web worker has no environment: there the pin is the setting `rapport.today`
+ * (not contributed: the web test run writes it into its profile).
  */
 export function currentClock(): Clock {
-  // No `process` in a web worker: there, it is always the system clock.
-  const pinned = typeof process === 'undefined' ? undefined : process.env?.RAPPORT_TODAY;
+  const pinned = typeof process === 'undefined' ? vscode.workspace.getConfiguration('rapport').get<string>('today') : process.env?.RAPPORT_TODAY;
   return (pinned && clockFrom(pinned)) || systemClock();
 }
