@@ -128,7 +128,9 @@ class BenchFailure extends Error {}
 
 /**
  * Spawn `node ...args` as its own process, stdout to /dev/null unless `capture`,
- * and return its wall time (spawn to exit), peak RSS, exit code and stderr.
+ * and return its wall time (spawn to exit), CPU time (user + system), peak RSS, exit code
+ * and stderr. CPU time is what a loaded machine changes least: other processes make a run
+ * wait, not work.
  */
 function measure(args, { capture = false, cacheHome = CACHE_HOME, cwd = REPO } = {}) {
   return new Promise((resolvePromise, reject) => {
@@ -138,7 +140,7 @@ function measure(args, { capture = false, cacheHome = CACHE_HOME, cwd = REPO } =
     const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
     if (useGnuTime) {
       cmd = GNU_TIME;
-      argv = ['-f', '%M', '-o', rssFile, NODE, ...args];
+      argv = ['-f', '%M %U %S', '-o', rssFile, NODE, ...args];
     } else {
       argv = ['--import', RSS_PRELOAD, ...args];
       env.RAPPORT_BENCH_RSS_FILE = rssFile;
@@ -153,21 +155,23 @@ function measure(args, { capture = false, cacheHome = CACHE_HOME, cwd = REPO } =
     child.on('close', (code, signal) => {
       const ms = performance.now() - t0;
       let rssKiB;
+      let cpuMs;
       let childSignal = signal;
       try {
         // GNU time writes "Command exited with non-zero status N" or "Command terminated by signal N"
         // before the figure when the child fails, and exits with the child's status.
         const text = readFileSync(rssFile, 'utf8').trim();
         const lines = text.split('\n');
-        rssKiB = Number(lines[lines.length - 1]);
-        if (!Number.isFinite(rssKiB)) rssKiB = undefined;
+        const [rss, user, system] = lines[lines.length - 1].split(' ').map(Number); // KiB, seconds, seconds
+        rssKiB = Number.isFinite(rss) ? rss : undefined;
+        cpuMs = Number.isFinite(user) && Number.isFinite(system) ? (user + system) * 1000 : undefined;
         const killed = /terminated by signal (\d+)/.exec(text);
         if (killed) childSignal = `signal ${killed[1]}`;
         rmSync(rssFile, { force: true });
       } catch {
         rssKiB = undefined;
       }
-      resolvePromise({ ms, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
+      resolvePromise({ ms, cpuMs, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
     });
   });
 }
@@ -292,22 +296,21 @@ function prepareBaseline(rev) {
   });
   step('npm ci --prefer-offline', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error'], dir);
   step('npm run build', 'npm', ['run', 'build', '--silent'], dir);
-  const recheck = join(dir, 'bench', 'recheck.mjs');
   return {
     rev,
     sha,
     dir,
     rapport: join(dir, 'bin', 'rapport.js'),
-    recheck: existsSync(recheck) ? recheck : undefined,
+    out: join(dir, 'out', 'src'), // what this tree's re-check measures for it
     cacheHome: join(scratch, 'cache-baseline'),
     noCache: supportsNoCache(join(dir, 'bin', 'rapport.js')),
   };
 }
 
-/** Run a re-check script on a corpus; its JSON result. */
-async function runRecheck(script, dir, n, opts, cwd, verify) {
-  const args = [script, dir, '--edits', String(opts.edits), '--today', TODAY, ...(verify ? ['--verify'] : [])];
-  const rr = await measure(args, { capture: true, cwd });
+/** Run the re-check on a corpus, on this tree's build or (`out`) another's; its JSON result. */
+async function runRecheck(dir, n, opts, verify, out) {
+  const args = [join(BENCH, 'recheck.mjs'), dir, '--edits', String(opts.edits), '--today', TODAY, ...(verify ? ['--verify'] : []), ...(out ? ['--out', out] : [])];
+  const rr = await measure(args, { capture: true });
   if (rr.code !== 0 || rr.signal || STACK_RE.test(rr.stderr)) throw new BenchFailure(`the re-check failed:\n${describe(args, rr)}`);
   const recheck = JSON.parse(rr.stdout);
   if (rr.stderr.trim()) log(`  ${n} notes, re-check said: ${rr.stderr.trim()}`);
@@ -369,7 +372,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     ...(base ? [['baseCold', base.cold, checkRapport, base.opts]] : []),
     ...(base && baseline.noCache ? [['baseWarm', base.warm, checkRapport, base.opts]] : []),
   ];
-  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], rssKiB: [] }]));
+  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], cpuMs: [], rssKiB: [] }]));
   for (let run = 0; run < runs; run++) {
     const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]);
     const line = [];
@@ -377,21 +380,25 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       const r = await measure(args, options);
       check(args, r);
       samples[kind].ms.push(r.ms);
+      samples[kind].cpuMs.push(r.cpuMs);
       samples[kind].rssKiB.push(r.rssKiB);
       line.push(`${kind} ${(r.ms / 1000).toFixed(2)} s`);
     }
     log(`  ${n} notes, run ${run + 1}/${runs}: ${line.join(', ')}`);
   }
 
-  // This tree's re-check, and the baseline's beside it (in the order that alternates with the size).
-  let recheck;
-  let baseRecheck;
+  // This tree's re-check; with a baseline, the same edits on its build too, twice each (in the order
+  // ours, theirs, theirs, ours), and each figure the mean of the two.
   const verify = n === opts.sizes[0];
-  const ourRecheck = async () => (recheck = await runRecheck(join(BENCH, 'recheck.mjs'), dir, n, opts, REPO, verify));
-  const theirRecheck = async () => baseline?.recheck && (baseRecheck = await runRecheck(baseline.recheck, dir, n, opts, baseline.dir, false));
-  if (opts.sizes.indexOf(n) % 2) await theirRecheck();
-  await ourRecheck();
-  if (!(opts.sizes.indexOf(n) % 2)) await theirRecheck();
+  let recheck = await runRecheck(dir, n, opts, verify);
+  let baseRecheck;
+  if (baseline) {
+    const theirs = [await runRecheck(dir, n, opts, false, baseline.out), await runRecheck(dir, n, opts, false, baseline.out)];
+    const ours = [recheck, await runRecheck(dir, n, opts, false)];
+    const mean = (rs) => ({ ...rs[0], ...Object.fromEntries(['p50Ms', 'p95Ms', 'p50CpuMs', 'p95CpuMs'].map((k) => [k, round((rs[0][k] + rs[1][k]) / 2, 3)])) });
+    recheck = { ...mean(ours), verified: recheck.verified };
+    baseRecheck = mean(theirs);
+  }
   if (recheck.verified === false) throw new BenchFailure(`${n} notes: after the edits, the incremental diagnostics differ from a full check`);
   log(`  ${n} notes, re-check: p50 ${recheck.p50Ms} ms, p95 ${recheck.p95Ms} ms over ${recheck.edits} edits` +
     `${recheck.verified ? ' (incremental result equals a full check)' : ''}` +
@@ -404,12 +411,13 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       minS: round(Math.min(...s.ms) / 1000, 3),
       maxS: round(Math.max(...s.ms) / 1000, 3),
       samplesS: s.ms.map((x) => round(x / 1000, 3)),
+      cpuMedianS: s.cpuMs.some((x) => x === undefined) ? undefined : round(median(s.cpuMs) / 1000, 3),
       peakRssMiB: s.rssKiB.some((x) => x === undefined) ? undefined : round(median(s.rssKiB) / 1024, 0),
     };
   }
   const ratio = (a, b) => (summary[a] && summary[b] ? round(summary[a].medianS / summary[b].medianS, 2) : undefined);
   /** The median of each run's own ratio: the two were measured moments apart, under the same load. */
-  const paired = (a, b) => (samples[a] && samples[b] ? round(median(samples[a].ms.map((x, i) => x / samples[b].ms[i])), 2) : undefined);
+  const paired = (a, b, what = 'ms') => (samples[a] && samples[b] ? round(median(samples[a][what].map((x, i) => x / samples[b][what][i])), 2) : undefined);
   const { baseCold, baseWarm, ...own } = summary;
   return {
     notes: n,
@@ -433,8 +441,12 @@ async function benchSize(n, runs, opts, noCache, baseline) {
           warm: ratio('warm', 'baseWarm'),
           coldPaired: paired('cold', 'baseCold'),
           warmPaired: paired('warm', 'baseWarm'),
+          coldCpu: paired('cold', 'baseCold', 'cpuMs'),
+          warmCpu: paired('warm', 'baseWarm', 'cpuMs'),
           recheckP50: baseRecheck ? round(recheck.p50Ms / baseRecheck.p50Ms, 2) : undefined,
           recheckP95: baseRecheck ? round(recheck.p95Ms / baseRecheck.p95Ms, 2) : undefined,
+          recheckCpuP50: baseRecheck ? round(recheck.p50CpuMs / baseRecheck.p50CpuMs, 2) : undefined,
+          recheckCpuP95: baseRecheck ? round(recheck.p95CpuMs / baseRecheck.p95CpuMs, 2) : undefined,
         },
       },
     } : {}),
@@ -481,12 +493,19 @@ function printTables(result) {
     const ms = (v) => (v === undefined ? '–' : `${v.toFixed(2)} ms`);
     out.push(`Side by side with the baseline ${b.rev} (${b.sha.slice(0, 9)}), measured in the same runs, interleaved; ratio = this tree / baseline:`);
     out.push(table(
-      ['notes', 'cold', 'cold base', 'ratio', 'warm', 'warm base', 'ratio', 're-check p50', 'p50 base', 'ratio', 're-check p95', 'p95 base', 'ratio'],
-      result.sizes.map((r) => [r.notes.toLocaleString('en-US'), s(r.cold), s(r.baseline.cold), x(r.baseline.ratios.coldPaired), s(r.warm), s(r.baseline.warm),
-        x(r.baseline.ratios.warmPaired), ms(r.recheck.p50Ms), ms(r.baseline.recheck?.p50Ms), x(r.baseline.ratios.recheckP50),
-        ms(r.recheck.p95Ms), ms(r.baseline.recheck?.p95Ms), x(r.baseline.ratios.recheckP95)]),
+      ['notes', 'cold', 'cold base', 'ratio', 'CPU ratio', 'warm', 'warm base', 'ratio', 'CPU ratio'],
+      result.sizes.map((r) => [r.notes.toLocaleString('en-US'), s(r.cold), s(r.baseline.cold), x(r.baseline.ratios.coldPaired), x(r.baseline.ratios.coldCpu),
+        s(r.warm), s(r.baseline.warm), x(r.baseline.ratios.warmPaired), x(r.baseline.ratios.warmCpu)]),
     ));
-    out.push('Cold and warm ratios: the median of each run\'s own ratio; re-check: one process each, p50 and p95 over the same edits.');
+    out.push('');
+    out.push(table(
+      ['notes', 're-check p50', 'p50 base', 'ratio', 'CPU ratio', 're-check p95', 'p95 base', 'ratio', 'CPU ratio'],
+      result.sizes.map((r) => [r.notes.toLocaleString('en-US'), ms(r.recheck.p50Ms), ms(r.baseline.recheck?.p50Ms), x(r.baseline.ratios.recheckP50),
+        x(r.baseline.ratios.recheckCpuP50), ms(r.recheck.p95Ms), ms(r.baseline.recheck?.p95Ms), x(r.baseline.ratios.recheckP95), x(r.baseline.ratios.recheckCpuP95)]),
+    ));
+    out.push('Cold and warm: the median of each run\'s own ratio, of wall time and of CPU time (user + system, which other');
+    out.push('work on the machine changes least). Re-check: the same edits on each build, two processes each, the mean of');
+    out.push('their p50 and p95, of wall time and of CPU time per edit.');
     const differs = result.sizes.filter((r) => r.validation?.baselineSameOutput === false);
     if (differs.length) out.push(`The baseline printed other diagnostics than this tree (at ${differs.map((r) => r.notes).join(', ')} notes).`);
     out.push('');

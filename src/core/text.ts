@@ -74,11 +74,12 @@ export function splitBom(text: string): { text: string; bom: boolean } {
  * UTF-8 as Node's Buffer decodes it and VS Code reads a file: the BOM kept (splitBom takes
  * it off, and an edit puts it back), each malformed sequence one U+FFFD.
  */
-const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+let utf8: { decode(bytes: Uint8Array): string } | undefined; // made on first use: the CLI never needs it
 
 /** A file's bytes as a note's text, or why they are not one: the same on the desktop and in a web worker. */
 export function noteText(bytes: Uint8Array): { text: string } | { reason: string } {
-  return textOrBinary(UTF8.decode(bytes));
+  utf8 ??= new TextDecoder('utf-8', { ignoreBOM: true });
+  return textOrBinary(utf8.decode(bytes));
 }
 
 /** A NUL early on means a binary file, not a note (the check git and grep make). */
