@@ -1,13 +1,16 @@
 // One-note re-check, in process: what the editor pays after each edit.
 //
-//   node bench/recheck.mjs DIR [--edits 200] [--seed S] [--today 2026-11-21] [--verify] [--dump N]
+//   node bench/recheck.mjs DIR [--edits 200] [--seed S] [--today 2026-11-21] [--verify] [--dump N] [--out OUT]
 //
 // Loads DIR with the CLI's loadWorkspace, builds a LiveChecks over its index
 // (the extension's incremental checker), runs checkAll() once, then applies
 // single-note edits of the kinds people make (mark a thank-you sent or not,
 // change a contact's status or name, change an outreach subject, add or remove
 // a referral) and times each `live.change(path, text)` with performance.now().
-// Only the change call is timed: producing the edited text is not.
+// Only the change call is timed: producing the edited text is not; its wall time, and
+// the process's CPU time over it (which other work on a busy machine changes least).
+// --out OUT measures another build's compiled modules (its out/src; default this
+// tree's): bench/run.mjs --baseline runs the same edits, timed the same way, on both.
 // Prints one JSON object to stdout. --verify then compares the incremental
 // result with a full check of the edited index (untimed).
 
@@ -15,8 +18,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 
-const OUT = new URL('../out/src/', import.meta.url);
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg === -1 ? new URL('../out/src/', import.meta.url) : pathToFileURL(`${resolve(process.argv[outArg + 1])}/`);
 const { findMarkdown, loadWorkspace } = await import(new URL('cli/workspace.js', OUT).href);
 const { LiveChecks } = await import(new URL('core/live-checks.js', OUT).href);
 const { checkAll } = await import(new URL('core/checks/index.js', OUT).href);
@@ -128,6 +133,7 @@ const chooseEdit = () => {
 };
 
 const times = [];
+const cpuTimes = [];
 const affected = [];
 const byKind = {};
 const log = [];
@@ -138,10 +144,13 @@ for (let i = 0; i < edits; i++) {
   const next = edit(before);
   if (dump && i < dump) process.stderr.write(`--- ${kind}: ${path}\n${before.slice(0, 400)}\n+++\n${next.slice(0, 400)}\n`);
   current.set(path, next);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const recomputed = live.change(path, next);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   times.push(ms);
+  cpuTimes.push((cpu.user + cpu.system) / 1000);
   affected.push(recomputed.length);
   log.push({ kind, path, ms, affected: recomputed.length });
   (byKind[kind] ??= []).push(ms);
@@ -162,6 +171,8 @@ const result = {
   p50Ms: round(quantile(times, 0.5)),
   p95Ms: round(quantile(times, 0.95)),
   maxMs: round(Math.max(...times)),
+  p50CpuMs: round(quantile(cpuTimes, 0.5)),
+  p95CpuMs: round(quantile(cpuTimes, 0.95)),
   meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
   affectedMedian: quantile(affected, 0.5),
   affectedMax: Math.max(...affected),

@@ -1,6 +1,7 @@
 // Fallback for machines without GNU time: `node --import bench/rss-preload.mjs …`
 // writes the process's peak resident set size (KiB, process.resourceUsage().maxRSS)
-// to the file named by RAPPORT_BENCH_RSS_FILE when the process exits.
+// and its user and system CPU time (seconds) to the file named by RAPPORT_BENCH_RSS_FILE
+// when the process exits.
 
 import { writeFileSync } from 'node:fs';
 
@@ -8,7 +9,8 @@ const file = process.env.RAPPORT_BENCH_RSS_FILE;
 if (file) {
   process.on('exit', () => {
     try {
-      writeFileSync(file, `${process.resourceUsage().maxRSS}\n`);
+      const u = process.resourceUsage(); // KiB, and CPU time in µs, written as GNU time's %M %U %S would be
+      writeFileSync(file, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}\n`);
     } catch {
       // the measurement is lost, the run is not
     }

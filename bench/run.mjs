@@ -1,7 +1,7 @@
 // The benchmark: how far Rapport's cold and warm check sit above the cost of
 // merely reading the notes, and what one edit costs in the editor.
 //
-//   npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--json]
+//   npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--baseline REV] [--json]
 //
 // For each size, on one generated corpus (bench/generate.mjs), every run spawns
 // a fresh `node` per measurement and times the whole process from spawn to exit
@@ -19,6 +19,12 @@
 // process.resourceUsage().maxRSS printed at exit by bench/rss-preload.mjs.
 // Then, once per size, bench/recheck.mjs times 200 one-note edits in process
 // (LiveChecks.change) and reports p50 and p95.
+//
+// With --baseline REV, REV is checked out in a temporary git worktree and built there
+// (npm ci --prefer-offline, npm run build), and every run measures its CLI's cold and
+// warm check too, interleaved with this tree's (each with a cache folder of its own),
+// and its re-check beside this tree's: the figures of both, side by side, and their
+// ratio (this tree over the baseline; under 1 is faster). The worktree is removed at exit.
 //
 // It fails loudly (exit 1) when a Rapport run exits with anything but 0 or 1,
 // dies on a signal or prints a stack trace, when a floor fails, or when the
@@ -68,7 +74,7 @@ function targets(result) {
 // Arguments
 
 function parseArgs(argv) {
-  const o = { sizes: [1000, 10000, 100000], runs: 5, runsLarge: undefined, edits: 200, json: false };
+  const o = { sizes: [1000, 10000, 100000], runs: 5, runsLarge: undefined, edits: 200, json: false, baseline: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -81,6 +87,7 @@ function parseArgs(argv) {
     else if (a === '--runs-large') o.runsLarge = Number(next());
     else if (a === '--edits') o.edits = Number(next());
     else if (a === '--json') o.json = true;
+    else if (a === '--baseline') o.baseline = next();
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -92,11 +99,12 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  const text = `usage: npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--json]
+  const text = `usage: npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--baseline REV] [--json]
   --sizes       corpus sizes in notes (default 1000,10000,100000)
   --runs        runs per size; each figure is the median (default 5)
   --runs-large  runs for sizes of 50,000 notes and more (default: --runs)
   --edits       one-note edits timed by the re-check (default 200)
+  --baseline    also measure the build of REV (a commit, branch or tag), side by side
   --json        print one JSON object on stdout instead of the tables (progress stays on stderr)
 `;
   process.stderr.write(problem ? `bench: ${problem}\n\n${text}` : text);
@@ -120,17 +128,19 @@ class BenchFailure extends Error {}
 
 /**
  * Spawn `node ...args` as its own process, stdout to /dev/null unless `capture`,
- * and return its wall time (spawn to exit), peak RSS, exit code and stderr.
+ * and return its wall time (spawn to exit), CPU time (user + system), peak RSS, exit code
+ * and stderr. CPU time is what a loaded machine changes least: other processes make a run
+ * wait, not work.
  */
-function measure(args, { capture = false } = {}) {
+function measure(args, { capture = false, cacheHome = CACHE_HOME, cwd = REPO } = {}) {
   return new Promise((resolvePromise, reject) => {
     const rssFile = join(scratch, `rss-${process.hrtime.bigint()}`);
     let cmd = NODE;
     let argv = args;
-    const env = { ...process.env, XDG_CACHE_HOME: CACHE_HOME };
+    const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
     if (useGnuTime) {
       cmd = GNU_TIME;
-      argv = ['-f', '%M', '-o', rssFile, NODE, ...args];
+      argv = ['-f', '%M %U %S', '-o', rssFile, NODE, ...args];
     } else {
       argv = ['--import', RSS_PRELOAD, ...args];
       env.RAPPORT_BENCH_RSS_FILE = rssFile;
@@ -138,28 +148,30 @@ function measure(args, { capture = false } = {}) {
     const out = [];
     const err = [];
     const t0 = performance.now();
-    const child = spawn(cmd, argv, { cwd: REPO, env, stdio: ['ignore', capture ? 'pipe' : devNull, 'pipe'] });
+    const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', capture ? 'pipe' : devNull, 'pipe'] });
     if (capture) child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const ms = performance.now() - t0;
       let rssKiB;
+      let cpuMs;
       let childSignal = signal;
       try {
         // GNU time writes "Command exited with non-zero status N" or "Command terminated by signal N"
         // before the figure when the child fails, and exits with the child's status.
         const text = readFileSync(rssFile, 'utf8').trim();
         const lines = text.split('\n');
-        rssKiB = Number(lines[lines.length - 1]);
-        if (!Number.isFinite(rssKiB)) rssKiB = undefined;
+        const [rss, user, system] = lines[lines.length - 1].split(' ').map(Number); // KiB, seconds, seconds
+        rssKiB = Number.isFinite(rss) ? rss : undefined;
+        cpuMs = Number.isFinite(user) && Number.isFinite(system) ? (user + system) * 1000 : undefined;
         const killed = /terminated by signal (\d+)/.exec(text);
         if (killed) childSignal = `signal ${killed[1]}`;
         rmSync(rssFile, { force: true });
       } catch {
         rssKiB = undefined;
       }
-      resolvePromise({ ms, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
+      resolvePromise({ ms, cpuMs, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
     });
   });
 }
@@ -221,10 +233,10 @@ function buildFingerprint() {
   return h.digest('hex').slice(0, 12);
 }
 
-function supportsNoCache() {
+function supportsNoCache(rapport = RAPPORT) {
   let help;
   try {
-    help = execFileSync(NODE, [RAPPORT, 'check', '--help'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    help = execFileSync(NODE, [rapport, 'check', '--help'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     throw new BenchFailure(`rapport check --help failed (exit code ${e.status}):\n${String(e.stderr ?? '').trim()}`);
   }
@@ -255,15 +267,72 @@ function validateJson(stdout, label) {
 }
 
 // ---------------------------------------------------------------------------
+// The baseline: another commit's build, measured beside this tree's
+
+/**
+ * Check REV out in a temporary git worktree and build it as CI would (offline when npm's
+ * cache allows). Its CLI and re-check are measured with a cache folder of their own: the
+ * two builds' caches would otherwise overwrite each other at every run.
+ */
+function prepareBaseline(rev) {
+  const sha = git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`);
+  if (!sha) usage(`--baseline: ${rev} is not a commit of this repository`);
+  const dir = join(scratch, 'baseline');
+  const step = (what, cmd, args, cwd) => {
+    log(`bench: baseline ${sha.slice(0, 9)}: ${what}`);
+    try {
+      execFileSync(cmd, args, { cwd, stdio: ['ignore', 2, 2] }); // its output is progress: stderr, so stdout stays the report
+    } catch (e) {
+      throw new BenchFailure(`baseline ${rev}: ${cmd} ${args.join(' ')} failed (exit code ${e.status})`);
+    }
+  };
+  step(`git worktree add ${dir}`, 'git', ['worktree', 'add', '--detach', '--quiet', dir, sha], REPO);
+  process.prependListener('exit', () => { // before the scratch folder it is in goes
+    try {
+      execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: REPO, stdio: 'ignore' });
+    } catch {
+      // the scratch folder goes anyway; `git worktree prune` forgets it
+    }
+  });
+  step('npm ci --prefer-offline', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error'], dir);
+  step('npm run build', 'npm', ['run', 'build', '--silent'], dir);
+  return {
+    rev,
+    sha,
+    dir,
+    rapport: join(dir, 'bin', 'rapport.js'),
+    out: join(dir, 'out', 'src'), // what this tree's re-check measures for it
+    cacheHome: join(scratch, 'cache-baseline'),
+    noCache: supportsNoCache(join(dir, 'bin', 'rapport.js')),
+  };
+}
+
+/** Run the re-check on a corpus, on this tree's build or (`out`) another's; its JSON result. */
+async function runRecheck(dir, n, opts, verify, out) {
+  const args = [join(BENCH, 'recheck.mjs'), dir, '--edits', String(opts.edits), '--today', TODAY, ...(verify ? ['--verify'] : []), ...(out ? ['--out', out] : [])];
+  const rr = await measure(args, { capture: true });
+  if (rr.code !== 0 || rr.signal || STACK_RE.test(rr.stderr)) throw new BenchFailure(`the re-check failed:\n${describe(args, rr)}`);
+  const recheck = JSON.parse(rr.stdout);
+  if (rr.stderr.trim()) log(`  ${n} notes, re-check said: ${rr.stderr.trim()}`);
+  return { ...recheck, dir: undefined, peakRssMiB: round(rr.rssKiB / 1024, 0) };
+}
+
+// ---------------------------------------------------------------------------
 // One size
 
-async function benchSize(n, runs, opts, noCache) {
+async function benchSize(n, runs, opts, noCache, baseline) {
   const { dir, stamp, generated } = ensureCorpus(n, { log });
   const readArgs = [join(BENCH, 'floor-read.mjs'), dir];
   const matterArgs = [join(BENCH, 'floor-matter.mjs'), dir];
   const checkArgs = [RAPPORT, 'check', dir, '--json', '--today', TODAY];
   const coldArgs = noCache ? [...checkArgs, '--no-cache'] : checkArgs;
   const warmArgs = checkArgs;
+  // The baseline's CLI on the same corpus, with its own cache folder.
+  const base = baseline && {
+    cold: [baseline.rapport, 'check', dir, '--json', '--today', TODAY, ...(baseline.noCache ? ['--no-cache'] : [])],
+    warm: [baseline.rapport, 'check', dir, '--json', '--today', TODAY],
+    opts: { cacheHome: baseline.cacheHome, cwd: baseline.dir },
+  };
 
   // Unmeasured: bring the corpus into the page cache, and fill Rapport's cache.
   checkFloor(readArgs, await measure(readArgs));
@@ -285,35 +354,55 @@ async function benchSize(n, runs, opts, noCache) {
   } else if (noCache) {
     checkRapport(warmArgs, await measure(warmArgs));
   }
+  if (base) {
+    // Fill the baseline's cache; and say whether it prints what this tree prints (a change may mean to differ).
+    const [ours, theirs] = [await measure(coldArgs, { capture: true }), await measure(base.cold, { capture: true, ...base.opts })];
+    checkRapport(base.cold, theirs);
+    if (baseline.noCache) checkRapport(base.warm, await measure(base.warm, base.opts));
+    const same = ours.stdout === theirs.stdout;
+    validation = { ...validation, baselineSameOutput: same };
+    log(`  ${n} notes: the baseline's check prints ${same ? 'the same diagnostics' : 'OTHER diagnostics than this tree'}`);
+  }
 
   const kinds = [
     ['floorRead', readArgs, checkFloor],
     ['floorMatter', matterArgs, checkFloor],
     ['cold', coldArgs, checkRapport],
     ...(noCache ? [['warm', warmArgs, checkRapport]] : []),
+    ...(base ? [['baseCold', base.cold, checkRapport, base.opts]] : []),
+    ...(base && baseline.noCache ? [['baseWarm', base.warm, checkRapport, base.opts]] : []),
   ];
-  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], rssKiB: [] }]));
+  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], cpuMs: [], rssKiB: [] }]));
   for (let run = 0; run < runs; run++) {
     const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]);
     const line = [];
-    for (const [kind, args, check] of order) {
-      const r = await measure(args);
+    for (const [kind, args, check, options] of order) {
+      const r = await measure(args, options);
       check(args, r);
       samples[kind].ms.push(r.ms);
+      samples[kind].cpuMs.push(r.cpuMs);
       samples[kind].rssKiB.push(r.rssKiB);
       line.push(`${kind} ${(r.ms / 1000).toFixed(2)} s`);
     }
     log(`  ${n} notes, run ${run + 1}/${runs}: ${line.join(', ')}`);
   }
 
-  const recheckArgs = [join(BENCH, 'recheck.mjs'), dir, '--edits', String(opts.edits), '--today', TODAY, ...(n === opts.sizes[0] ? ['--verify'] : [])];
-  const rr = await measure(recheckArgs, { capture: true });
-  if (rr.code !== 0 || rr.signal || STACK_RE.test(rr.stderr)) throw new BenchFailure(`the re-check failed:\n${describe(recheckArgs, rr)}`);
-  const recheck = JSON.parse(rr.stdout);
-  if (rr.stderr.trim()) log(`  ${n} notes, re-check said: ${rr.stderr.trim()}`);
+  // This tree's re-check; with a baseline, the same edits on its build too, twice each (in the order
+  // ours, theirs, theirs, ours), and each figure the mean of the two.
+  const verify = n === opts.sizes[0];
+  let recheck = await runRecheck(dir, n, opts, verify);
+  let baseRecheck;
+  if (baseline) {
+    const theirs = [await runRecheck(dir, n, opts, false, baseline.out), await runRecheck(dir, n, opts, false, baseline.out)];
+    const ours = [recheck, await runRecheck(dir, n, opts, false)];
+    const mean = (rs) => ({ ...rs[0], ...Object.fromEntries(['p50Ms', 'p95Ms', 'p50CpuMs', 'p95CpuMs'].map((k) => [k, round((rs[0][k] + rs[1][k]) / 2, 3)])) });
+    recheck = { ...mean(ours), verified: recheck.verified };
+    baseRecheck = mean(theirs);
+  }
   if (recheck.verified === false) throw new BenchFailure(`${n} notes: after the edits, the incremental diagnostics differ from a full check`);
   log(`  ${n} notes, re-check: p50 ${recheck.p50Ms} ms, p95 ${recheck.p95Ms} ms over ${recheck.edits} edits` +
-    `${recheck.verified ? ' (incremental result equals a full check)' : ''}`);
+    `${recheck.verified ? ' (incremental result equals a full check)' : ''}` +
+    `${baseRecheck ? `; baseline p50 ${baseRecheck.p50Ms} ms, p95 ${baseRecheck.p95Ms} ms` : ''}`);
 
   const summary = {};
   for (const [kind, s] of Object.entries(samples)) {
@@ -322,22 +411,45 @@ async function benchSize(n, runs, opts, noCache) {
       minS: round(Math.min(...s.ms) / 1000, 3),
       maxS: round(Math.max(...s.ms) / 1000, 3),
       samplesS: s.ms.map((x) => round(x / 1000, 3)),
+      cpuMedianS: s.cpuMs.some((x) => x === undefined) ? undefined : round(median(s.cpuMs) / 1000, 3),
       peakRssMiB: s.rssKiB.some((x) => x === undefined) ? undefined : round(median(s.rssKiB) / 1024, 0),
     };
   }
   const ratio = (a, b) => (summary[a] && summary[b] ? round(summary[a].medianS / summary[b].medianS, 2) : undefined);
+  /** The median of each run's own ratio: the two were measured moments apart, under the same load. */
+  const paired = (a, b, what = 'ms') => (samples[a] && samples[b] ? round(median(samples[a][what].map((x, i) => x / samples[b][what][i])), 2) : undefined);
+  const { baseCold, baseWarm, ...own } = summary;
   return {
     notes: n,
     corpus: { dir, files: stamp.files, generator: stamp.version, seed: stamp.seed, generatedNow: generated, broken: stamp.broken },
     runs,
-    ...summary,
+    ...own,
     ratios: {
       coldOverRead: ratio('cold', 'floorRead'),
       coldOverMatter: ratio('cold', 'floorMatter'),
       warmOverRead: ratio('warm', 'floorRead'),
       warmOverMatter: ratio('warm', 'floorMatter'),
     },
-    recheck: { ...recheck, dir: undefined, peakRssMiB: round(rr.rssKiB / 1024, 0) },
+    recheck,
+    ...(baseline ? {
+      baseline: {
+        cold: baseCold,
+        warm: baseWarm,
+        recheck: baseRecheck,
+        ratios: {
+          cold: ratio('cold', 'baseCold'),
+          warm: ratio('warm', 'baseWarm'),
+          coldPaired: paired('cold', 'baseCold'),
+          warmPaired: paired('warm', 'baseWarm'),
+          coldCpu: paired('cold', 'baseCold', 'cpuMs'),
+          warmCpu: paired('warm', 'baseWarm', 'cpuMs'),
+          recheckP50: baseRecheck ? round(recheck.p50Ms / baseRecheck.p50Ms, 2) : undefined,
+          recheckP95: baseRecheck ? round(recheck.p95Ms / baseRecheck.p95Ms, 2) : undefined,
+          recheckCpuP50: baseRecheck ? round(recheck.p50CpuMs / baseRecheck.p50CpuMs, 2) : undefined,
+          recheckCpuP95: baseRecheck ? round(recheck.p95CpuMs / baseRecheck.p95CpuMs, 2) : undefined,
+        },
+      },
+    } : {}),
     validation,
   };
 }
@@ -376,6 +488,28 @@ function printTables(result) {
       `${(r.recheck.loadMs / 1000).toFixed(2)} s + ${(r.recheck.checkAllMs / 1000).toFixed(2)} s`]),
   ));
   out.push('');
+  if (result.baseline) {
+    const b = result.baseline;
+    const ms = (v) => (v === undefined ? '–' : `${v.toFixed(2)} ms`);
+    out.push(`Side by side with the baseline ${b.rev} (${b.sha.slice(0, 9)}), measured in the same runs, interleaved; ratio = this tree / baseline:`);
+    out.push(table(
+      ['notes', 'cold', 'cold base', 'ratio', 'CPU ratio', 'warm', 'warm base', 'ratio', 'CPU ratio'],
+      result.sizes.map((r) => [r.notes.toLocaleString('en-US'), s(r.cold), s(r.baseline.cold), x(r.baseline.ratios.coldPaired), x(r.baseline.ratios.coldCpu),
+        s(r.warm), s(r.baseline.warm), x(r.baseline.ratios.warmPaired), x(r.baseline.ratios.warmCpu)]),
+    ));
+    out.push('');
+    out.push(table(
+      ['notes', 're-check p50', 'p50 base', 'ratio', 'CPU ratio', 're-check p95', 'p95 base', 'ratio', 'CPU ratio'],
+      result.sizes.map((r) => [r.notes.toLocaleString('en-US'), ms(r.recheck.p50Ms), ms(r.baseline.recheck?.p50Ms), x(r.baseline.ratios.recheckP50),
+        x(r.baseline.ratios.recheckCpuP50), ms(r.recheck.p95Ms), ms(r.baseline.recheck?.p95Ms), x(r.baseline.ratios.recheckP95), x(r.baseline.ratios.recheckCpuP95)]),
+    ));
+    out.push('Cold and warm: the median of each run\'s own ratio, of wall time and of CPU time (user + system, which other');
+    out.push('work on the machine changes least). Re-check: the same edits on each build, two processes each, the mean of');
+    out.push('their p50 and p95, of wall time and of CPU time per edit.');
+    const differs = result.sizes.filter((r) => r.validation?.baselineSameOutput === false);
+    if (differs.length) out.push(`The baseline printed other diagnostics than this tree (at ${differs.map((r) => r.notes).join(', ')} notes).`);
+    out.push('');
+  }
   out.push(`Times: whole-process wall time (node start-up included), median of the runs; peak RSS: ${result.rssMethod}, median.`);
   out.push(`cold = rapport check --json --today ${TODAY}${result.noCache ? ' --no-cache' : ''}, stdout to /dev/null${result.noCache ? '; warm = the same without --no-cache, cache filled first' : ''}.`);
   out.push(`re-check: ${result.sizes[0].recheck.edits} one-note edits through LiveChecks.change, in one process per size.`);
@@ -398,6 +532,8 @@ async function main() {
     process.exit(2);
   }
   const noCache = supportsNoCache();
+  process.once('SIGINT', () => process.exit(130)); // so that the exit handlers remove the scratch folder and the baseline's worktree
+  const baseline = opts.baseline ? prepareBaseline(opts.baseline) : undefined;
   const cpuList = cpus();
   const head = git('rev-parse', '--short', 'HEAD');
   const dirtySrc = Boolean(git('status', '--porcelain', '--', 'src'));
@@ -419,7 +555,7 @@ async function main() {
   for (const n of opts.sizes) {
     const runs = n >= 50_000 && opts.runsLarge ? opts.runsLarge : opts.runs;
     log(`bench: ${n} notes`);
-    sizes.push(await benchSize(n, runs, opts, noCache));
+    sizes.push(await benchSize(n, runs, opts, noCache, baseline));
   }
   const buildAtEnd = buildFingerprint();
   if (buildAtEnd !== buildAtStart) log(`bench: WARNING: the build changed during the run (${buildAtStart} → ${buildAtEnd}): someone rebuilt; the numbers mix two builds`);
@@ -428,6 +564,7 @@ async function main() {
     machine,
     commit: { head, dirtySrc, build: buildAtStart, buildChangedDuringRun: buildAtEnd !== buildAtStart },
     noCache,
+    baseline: baseline && { rev: baseline.rev, sha: baseline.sha, noCache: baseline.noCache },
     rssMethod: useGnuTime ? 'GNU time %M (maximum resident set size of the child, KiB)' : 'process.resourceUsage().maxRSS at exit (bench/rss-preload.mjs)',
     today: TODAY,
     sizes,

@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { writeVersions } from './source-version.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -179,6 +180,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   try {
+    await writeVersions(); // the caches' versions, which the bundles import (so `npm run bundle` works on a fresh clone too)
     for (const options of TARGETS[which]) await build(options);
   } catch {
     process.exit(1); // esbuild has printed the errors

@@ -7,15 +7,11 @@ import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../node/disk.js';
 import { listHuman, listJson } from './format.js';
+import { std, type Io } from './io.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const std: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+export type { Io } from './io.js';
 
 const HELP: Record<string, string> = {
   main: `rapport — a networking CRM in your Markdown notes

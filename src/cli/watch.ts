@@ -11,7 +11,7 @@ import { plural, systemClock, type Clock } from '../core/dates.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { parseFile, type ParsedFile } from '../core/notes.js';
 import { humanLine, summary } from './format.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { loadWorkspace, readNote, readSettings, rel, reportSkips } from './workspace.js';
 
 const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;

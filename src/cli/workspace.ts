@@ -10,10 +10,11 @@ import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scanFolder } from '../node/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
 import { failed, humanLine, summary, toJson } from './format.js';
-import type { Io } from './main.js';
-import { loadChecks, NoteCache, saveChecks, sameKey, StampTable, type CheckKey, type FileStamp } from '../node/note-cache.js';
+import type { Io } from './io.js';
+import { NoteCache, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
+import { loadChecks, saveChecks, sameKey, StampTable, type CheckKey } from './warm-start.js';
 
 export { findMarkdown, readNote, rel, type Skipped } from '../node/disk.js';
 

@@ -70,6 +70,24 @@ export function splitBom(text: string): { text: string; bom: boolean } {
   return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
 }
 
+/**
+ * UTF-8 as Node's Buffer decodes it and VS Code reads a file: the BOM kept (splitBom takes
+ * it off, and an edit puts it back), each malformed sequence one U+FFFD.
+ */
+let utf8: { decode(bytes: Uint8Array): string } | undefined; // made on first use: the CLI never needs it
+
+/** A file's bytes as a note's text, or why they are not one: the same on the desktop and in a web worker. */
+export function noteText(bytes: Uint8Array): { text: string } | { reason: string } {
+  utf8 ??= new TextDecoder('utf-8', { ignoreBOM: true });
+  return textOrBinary(utf8.decode(bytes));
+}
+
+/** A NUL early on means a binary file, not a note (the check git and grep make). */
+export function textOrBinary(text: string): { text: string } | { reason: string } {
+  const nul = text.indexOf('\u0000');
+  return nul !== -1 && nul < 8192 ? { reason: 'binary file, not text' } : { text };
+}
+
 export function eolOf(text: string): '\r\n' | '\n' {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';

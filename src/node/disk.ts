@@ -5,6 +5,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { textOrBinary } from '../core/text.js';
 
 export interface Skipped {
   file: string;
@@ -87,16 +88,9 @@ export function walkFolder(root: string, skipped: Skipped[] = []): { files: stri
   return out;
 }
 
-/** A file's bytes as a note's text (UTF-8), or why they are not one. */
-export function noteText(bytes: Uint8Array): { text: string } | { reason: string } {
-  return textOrBinary(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-}
-
-/** A NUL early on means a binary file, not a note (the check git and grep make). */
-function textOrBinary(text: string): { text: string } | { reason: string } {
-  const nul = text.indexOf('\u0000');
-  return nul !== -1 && nul < 8192 ? { reason: 'binary file, not text' } : { text };
-}
+// A file's bytes as a note's text: the core's decoding, which the extension's
+// workspace.fs reads share with the web build. The CLI reads through readNote below.
+export { noteText } from '../core/text.js';
 
 /** Notes are small: one buffer this size, reused, takes nearly every note in one read. */
 const SMALL_NOTE = 64 * 1024;

@@ -1,29 +1,19 @@
-// The persisted cache (Node only), in the user's cache folder or the editor's
-// storage, never in their repository, per workspace:
-//   - notes: each note as parsed, keyed by path, size and mtime, so a run reads
-//     and parses only what changed;
-//   - checks: the day, the settings and every file's size and mtime the last
-//     run's diagnostics were computed for, and beside it, in files of their own,
-//     those diagnostics and the report printed: a run in which nothing changed
-//     prints that report without building the index (and without parsing the
-//     diagnostics), and a run in which a few files changed re-checks only what
-//     those changes reach.
-// Anything wrong with either (missing, corrupt, another version, another day)
-// means more work, never a wrong answer.
+// The cache of parsed notes (Node only): each note as parsed, keyed by path, size
+// and mtime, so that a run reads and parses only what changed. Used by the CLI and,
+// in its own storage folder, by the extension for a local workspace. How a note is
+// written and read back is the parser's business (core/parse/stored-note.ts), and
+// so is the version: PARSER_VERSION is a hash of the parser's sources made at build
+// time, so a change to how notes are read can never revive notes read the old way.
+// Anything wrong with the file (missing, corrupt, another version) means more work,
+// never a wrong answer.
 
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { KeyTable, type KeyTableJson } from '../core/parse/key-table.js';
-import type { Diagnostic, Severity } from '../core/model.js';
-import type { Listing, ScannedFolder } from './load-folder.js';
-import type { Skipped } from './disk.js';
+import { join } from 'node:path';
 import type { ParsedFile } from '../core/notes.js';
-import { LineMap } from '../core/text.js';
+import { reviveNote, storeNote, type StoredNote } from '../core/parse/stored-note.js';
+import { PARSER_VERSION } from '../core/parse/version.generated.js';
+import { cacheDir, cacheId, readJson, writeJson } from './cache-files.js';
 
-/** Bump when what the parser or the checks produce changes: old caches are then ignored. */
-export const CACHE_VERSION = 8;
+export { cacheDir } from './cache-files.js';
 
 export interface FileStamp {
   mtimeMs: number;
@@ -34,125 +24,11 @@ export interface CacheEntry extends FileStamp {
   file: ParsedFile;
 }
 
-/** What a check run depends on besides the notes. */
-export interface CheckKey {
-  today: number;
-  minutes?: number;
-  settings: string;
-}
-
-export interface ChecksState {
-  key: CheckKey;
-  stamps: StampTable;
-  skipped: { file: string; reason: string }[];
-  /** Read from the file only when asked for: a run with nothing changed prints the stored report instead. */
-  diagnostics: Map<string, Diagnostic[]>;
-  /** The report as the CLI printed it (in one format), and its exit code. */
-  report?: StoredReport;
-  /** The walk it was computed on, so that the next run need not walk when no folder changed. */
-  listing?: Listing;
-}
-
-export interface StoredReport {
-  format: string;
-  text: string;
-  code: number;
-}
-
-/**
- * Each file's size and mtime when the diagnostics were computed: the paths as one
- * string (NUL-separated: no file name holds a NUL) and two arrays. The warm start
- * reads this and compares it with the disk; 10,000 path strings, or small arrays,
- * or a Map made of them, each cost a good part of that start. The paths are split,
- * and the Map built, only when a path is looked up (an incremental check).
- */
-export class StampTable {
-  private byPath: Map<string, FileStamp> | undefined;
-  private list: string[] | undefined;
-
-  constructor(
-    /** The paths, joined with NUL. */
-    readonly joined: string,
-    readonly mtimes: number[],
-    readonly sizes: number[],
-  ) {}
-
-  static of(stamps: Map<string, FileStamp>): StampTable {
-    const paths: string[] = [];
-    const mtimes: number[] = [];
-    const sizes: number[] = [];
-    for (const [p, s] of stamps) {
-      paths.push(p);
-      mtimes.push(s.mtimeMs);
-      sizes.push(s.size);
-    }
-    const t = new StampTable(paths.join('\0'), mtimes, sizes);
-    t.list = paths;
-    return t;
-  }
-
-  /** The paths, in order. */
-  keys(): string[] {
-    this.list ??= split(this.joined);
-    return this.list;
-  }
-
-  get(path: string): FileStamp | undefined {
-    if (!this.byPath) {
-      const paths = this.keys();
-      this.byPath = new Map();
-      for (let i = 0; i < paths.length; i++) this.byPath.set(paths[i], { mtimeMs: this.mtimes[i], size: this.sizes[i] });
-    }
-    return this.byPath.get(path);
-  }
-
-  /** Exactly the files of this scan (those it could stat), in its order, each with this size and mtime? */
-  matchesScan(scan: ScannedFolder): boolean {
-    const files: string[] = [];
-    let j = 0;
-    for (let i = 0; i < scan.files.length; i++) {
-      const mtime = scan.mtimes[i];
-      if (Number.isNaN(mtime)) continue;
-      if (j >= this.mtimes.length || this.mtimes[j] !== mtime || this.sizes[j] !== scan.sizes[i]) return false;
-      files.push(scan.files[i]);
-      j++;
-    }
-    return j === this.mtimes.length && files.join('\0') === this.joined;
-  }
-}
-
-/** The CLI's cache folder; the extension keeps its own, in VS Code's storage. */
-export function cacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'rapport');
-}
-
-function cacheId(root: string): string {
-  return createHash('sha1').update(root).digest('hex').slice(0, 16);
-}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Write atomically; a failure to write (read-only home, full disk) only makes the next run cold. */
-function writeJson(path: string, value: unknown, replacer?: (this: unknown, key: string, value: unknown) => unknown): boolean {
-  return writeText(path, JSON.stringify(value, replacer as never));
-}
-
-function writeText(path: string, text: string): boolean {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-    return true;
-  } catch {
-    return false; // see above
-  }
+/** The file as written: the parser's version, the workspace, and each note as stored. */
+interface StoredCache {
+  version: string;
+  root: string;
+  entries: [string, FileStamp & { file: StoredNote }][];
 }
 
 export class NoteCache {
@@ -166,9 +42,13 @@ export class NoteCache {
 
   static open(root: string, dir = cacheDir()): NoteCache {
     const cache = new NoteCache(root, join(dir, `${cacheId(root)}.notes.json`));
-    const raw = readJson(cache.path) as { version: number; root: string; entries: [string, CacheEntry][] } | undefined;
-    if (raw?.version === CACHE_VERSION && raw.root === root && Array.isArray(raw.entries)) {
-      for (const [path, entry] of raw.entries) cache.entries.set(path, revive(entry));
+    const raw = readJson(cache.path) as StoredCache | undefined;
+    if (raw?.version === PARSER_VERSION && raw.root === root && Array.isArray(raw.entries)) {
+      try {
+        for (const [path, { mtimeMs, size, file }] of raw.entries) cache.entries.set(path, { mtimeMs, size, file: reviveNote(file) });
+      } catch {
+        cache.entries.clear(); // not what this version writes, whatever it says: read every note
+      }
     }
     return cache;
   }
@@ -195,153 +75,13 @@ export class NoteCache {
 
   save(): void {
     if (!this.dirty) return;
-    writeJson(this.path, { version: CACHE_VERSION, root: this.root, entries: [...this.entries] }, replacer);
+    const entries: StoredCache['entries'] = [];
+    for (const [path, { mtimeMs, size, file }] of this.entries) {
+      const stored = storeNote(file);
+      if (stored) entries.push([path, { mtimeMs, size, file: stored }]); // else read again next time
+    }
+    const stored: StoredCache = { version: PARSER_VERSION, root: this.root, entries };
+    writeJson(this.path, stored);
     this.dirty = false;
   }
-}
-
-export function checksPath(root: string): string {
-  return join(cacheDir(), `${cacheId(root)}.checks.json`);
-}
-
-type StoredDiagnostic = [number, number, number, number, Severity, string, string, 0 | 1];
-
-interface StoredChecks {
-  version: number;
-  root: string;
-  key: CheckKey;
-  stamps: { paths: string; mtimes: number[]; sizes: number[] };
-  skipped: ChecksState['skipped'];
-  /** The report's format and exit code, and the name of the file beside this one that holds its text. */
-  report?: { format: string; code: number; file: string };
-  /** The name of the file beside this one that holds the diagnostics. */
-  diagnostics: string;
-  /** The walk: folders (NUL-joined) with their stamps, and its files when they are not the stamps' paths (some could not be stat'ed). */
-  listing?: { folders: string; stamps: (number | null)[]; files?: string; skipped: Skipped[] };
-}
-
-/**
- * The report and the diagnostics sit in files of their own, named per run, which the
- * checks file names: at 10,000 notes they are 1.5 MB that a warm start would otherwise
- * decode and scan as JSON strings (~10 ms of a ~150 ms start) only to print one of them
- * as it is. A run writes its two files, then the checks file that names them, so a
- * checks file never names files of another run; a missing one only means more work.
- */
-export function loadChecks(root: string): ChecksState | undefined {
-  const path = checksPath(root);
-  const raw = readJson(path) as StoredChecks | undefined;
-  if (raw?.version !== CACHE_VERSION || raw.root !== root || typeof raw.diagnostics !== 'string' || typeof raw.stamps?.paths !== 'string') return undefined;
-  const dir = dirname(path);
-  // Without its diagnostics the state cannot seed an incremental check: a full one it is.
-  if (!existsSync(join(dir, raw.diagnostics))) return undefined;
-  let report: StoredReport | undefined;
-  if (raw.report) {
-    try {
-      report = { format: raw.report.format, code: raw.report.code, text: readFileSync(join(dir, raw.report.file), 'utf8') };
-    } catch {
-      // gone: the report is rendered again from the diagnostics
-    }
-  }
-  let diagnostics: Map<string, Diagnostic[]> | undefined;
-  const state: ChecksState = {
-    key: raw.key,
-    stamps: new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes),
-    skipped: raw.skipped,
-    report,
-    listing: raw.listing && {
-      folders: new Map(split(raw.listing.folders).map((dir, i) => [dir, raw.listing!.stamps[i] ?? NaN])),
-      files: split(raw.listing.files ?? raw.stamps.paths),
-      skipped: raw.listing.skipped,
-    },
-    get diagnostics() {
-      diagnostics ??= reviveDiagnostics((readJson(join(dir, raw.diagnostics)) ?? []) as [string, StoredDiagnostic[]][]);
-      return diagnostics;
-    },
-  };
-  return state;
-}
-
-/** NUL-joined paths, split (no path is empty, so '' is none). */
-function split(joined: string): string[] {
-  return joined ? joined.split('\0') : [];
-}
-
-function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, Diagnostic[]> {
-  return new Map(
-    stored.map(([file, ds]) => [
-      file,
-      ds.map(([l, c, el, ec, severity, code, message, overdue]): Diagnostic => ({
-        file,
-        range: { start: { line: l, character: c }, end: { line: el, character: ec } },
-        severity,
-        code,
-        message,
-        ...(overdue ? { overdue: true } : {}),
-      })),
-    ]),
-  );
-}
-
-export function saveChecks(root: string, state: ChecksState): void {
-  const path = checksPath(root);
-  const dir = dirname(path);
-  const id = cacheId(root);
-  const run = `${id}.${Date.now().toString(36)}-${process.pid}`;
-  const diagnosticsFile = `${run}.diagnostics.json`;
-  const reportFile = `${run}.report`;
-  const stored = [...state.diagnostics].map(([file, ds]) => [
-    file,
-    ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
-  ]);
-  if (!writeJson(join(dir, diagnosticsFile), stored)) return;
-  if (state.report && !writeText(join(dir, reportFile), state.report.text)) return;
-  const checks: StoredChecks = {
-    version: CACHE_VERSION,
-    root,
-    key: state.key,
-    stamps: { paths: state.stamps.joined, mtimes: state.stamps.mtimes, sizes: state.stamps.sizes },
-    skipped: state.skipped,
-    report: state.report && { format: state.report.format, code: state.report.code, file: reportFile },
-    diagnostics: diagnosticsFile,
-  };
-  if (state.listing) {
-    const files = state.listing.files.join('\0');
-    checks.listing = {
-      folders: [...state.listing.folders.keys()].join('\0'),
-      stamps: [...state.listing.folders.values()].map((t) => (Number.isNaN(t) ? null : t)),
-      files: files === state.stamps.joined ? undefined : files,
-      skipped: state.listing.skipped,
-    };
-  }
-  if (!writeJson(path, checks)) return;
-  // Earlier runs' files for this workspace are no longer named by anything.
-  try {
-    for (const f of readdirSync(dir)) {
-      if (f.startsWith(`${id}.`) && (f.endsWith('.diagnostics.json') || f.endsWith('.report')) && !f.startsWith(`${run}.`)) rmSync(join(dir, f), { force: true });
-    }
-  } catch {
-    // left for the next run to remove
-  }
-}
-
-export function sameKey(a: CheckKey, b: CheckKey): boolean {
-  return a.today === b.today && a.minutes === b.minutes && a.settings === b.settings;
-}
-
-/** Serialise a parsed file: Maps as entries; no line maps, YAML documents or second copies of the data. */
-function replacer(this: unknown, key: string, value: unknown): unknown {
-  if (key === 'lines' || key === 'doc') return undefined;
-  if (key === 'data' && this && typeof this === 'object' && 'sourceStart' in this) return undefined; // frontmatter.data = note.data
-  if (value instanceof Map) return { __map: [...value] };
-  return value;
-}
-
-function revive(entry: CacheEntry): CacheEntry {
-  const f = entry.file as ParsedFile & { frontmatter?: { keys: unknown; data?: unknown }; data?: unknown };
-  if (f.text !== undefined) (f as { lines?: LineMap }).lines = new LineMap(f.text);
-  if (f.frontmatter) {
-    f.frontmatter.keys = KeyTable.fromJSON(f.frontmatter.keys as KeyTableJson);
-    f.frontmatter.data = f.data;
-  }
-  return entry;
 }

@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { checkWorkspace } from '../../src/cli/workspace.js';
 import { loadFolder, scanFolder } from '../../src/node/load-folder.js';
-import { loadChecks } from '../../src/node/note-cache.js';
+import { loadChecks } from '../../src/cli/warm-start.js';
+import { CHECKS_VERSION } from '../../src/cli/version.generated.js';
+import { PARSER_VERSION } from '../../src/core/parse/version.generated.js';
 import { clock } from './helpers.js';
 import { md } from './helpers.js';
 
@@ -199,6 +201,61 @@ describe('the persisted cache', () => {
     write(dir, 'contacts/cy.md', md(['type: contact', 'name: Cy']));
     assert.equal(checkWorkspace(dir, clock()).how, 'incremental');
     assert.equal(checkWorkspace(dir, clock('2026-11-22')).how, 'full', 'another day: everything is re-checked');
+  });
+
+  it('reads a note whose YAML JSON cannot hold (an alias inside itself, .inf, a set) again rather than store it', async () => {
+    write(dir, 'contacts/odd.md', md(['type: contact', 'name: Odd One', 'loop: &a [*a]', 'far: .inf', 'kinds: !!set {a, b}', 'next_follow_up: 2026-11-02']));
+    const list = async (...extra: string[]) => {
+      let out = '';
+      const code = await main(['list', dir, '--json', ...extra], { out: (s) => (out += s), err: (s) => (out += s) });
+      return `${code}\n${out}`;
+    };
+    const cold = await check(dir, '--no-cache');
+    assert.match(cold, /Odd One/);
+    assert.equal(await check(dir), cold);
+    write(dir, 'contacts/bob.md', md(['type: contact', 'name: Bob Lee'])); // something changed: the notes are taken from the cache
+    assert.equal(await check(dir), await check(dir, '--no-cache'));
+    const listed = await list('--no-cache');
+    assert.match(listed, /"far": "Infinity"/);
+    assert.equal(await list(), listed);
+    assert.equal(await list(), listed);
+  });
+
+  it('ignores notes cached by another version of the parser: they are read again, never believed', () => {
+    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
+    try {
+      loadFolder(dir, { cacheDir: storage });
+      const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
+      // A cache whose note says something its file does not: believed under this version (so the
+      // cache is really read), ignored under any other.
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      assert.equal(stored.version, PARSER_VERSION);
+      const text = JSON.stringify(stored).replaceAll('Ann Lee', 'Ann Wrong');
+      writeFileSync(file, text);
+      const believed = loadFolder(dir, { cacheDir: storage, save: false });
+      assert.deepEqual([believed.cached, believed.index.contacts().map((c) => c.name)], [2, ['Ann Wrong']]);
+      writeFileSync(file, text.replace(`"version":"${PARSER_VERSION}"`, '"version":"0123456789abcdef"'));
+      const other = loadFolder(dir, { cacheDir: storage });
+      assert.deepEqual([other.read, other.cached, other.index.contacts().map((c) => c.name)], [2, 0, ['Ann Lee']]);
+      assert.equal(JSON.parse(readFileSync(file, 'utf8')).version, PARSER_VERSION, 'and written again under this one');
+    } finally {
+      rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('ignores a warm-start state written by another version of the checks: the notes are checked again', async () => {
+    const cold = await check(dir, '--no-cache');
+    assert.equal(await check(dir), cold);
+    const folder = join(cacheHome, 'rapport');
+    const checksFile = join(folder, readdirSync(folder).find((f) => f.endsWith('.checks.json'))!);
+    const reportFile = join(folder, readdirSync(folder).find((f) => f.endsWith('.report'))!);
+    writeFileSync(reportFile, '[]\n'); // a report this tree's checks would not print
+    assert.equal(await check(dir), '[]\n', 'under this version the stored report is printed as it is');
+    const checks = JSON.parse(readFileSync(checksFile, 'utf8'));
+    assert.equal(checks.version, CHECKS_VERSION);
+    writeFileSync(checksFile, JSON.stringify({ ...checks, version: '0123456789abcdef' }));
+    assert.equal(checkWorkspace(dir, clock()).how, 'full');
+    assert.equal(await check(dir), cold);
   });
 
   it('lets the extension reopen a folder without reading or parsing unchanged notes (its own cache folder)', () => {

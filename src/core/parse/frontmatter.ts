@@ -14,6 +14,7 @@
 // (a "billion laughs" note costs microseconds, not gigabytes) and keeps source
 // ranges, which we need to point diagnostics and minimal edits at keys.
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { FrontmatterProblem, TopLevelKey } from './frontmatter-types.js';
 import { KeyTable } from './key-table.js';
 import { readSimpleYaml } from './simple-yaml.js';
 
@@ -25,22 +26,7 @@ export const MAX_NESTING = 200;
 export const MAX_FRONTMATTER_LINES = 5000;
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
 
-export interface FrontmatterProblem {
-  message: string;
-  start: number;
-  end: number;
-}
-
-export interface TopLevelKey {
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  /** Source span of the value (equal to keyEnd..keyEnd when the value is empty). */
-  valueStart: number;
-  valueEnd: number;
-  /** Spans of the items when the value is a sequence. */
-  items?: { start: number; end: number }[];
-}
+export type { FrontmatterProblem, TopLevelKey } from './frontmatter-types.js';
 
 export interface Frontmatter {
   /** Offset of the opening `---`, always 0. */

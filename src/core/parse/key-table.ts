@@ -5,7 +5,7 @@
 // object per key cost ~750 bytes a note, these two arrays about a third of that
 // (~40 MB at 100,000 notes). Lookups scan a handful of names.
 
-import type { TopLevelKey } from './frontmatter.js';
+import type { TopLevelKey } from './frontmatter-types.js';
 
 type Span = { start: number; end: number };
 

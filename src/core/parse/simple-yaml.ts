@@ -10,7 +10,7 @@
 // shared/notes/peers.md). On the subset it accepts it gives exactly the data
 // and source ranges `yaml` gives; test/unit/simple-yaml.test.ts holds it to that.
 
-import type { FrontmatterProblem } from './frontmatter.js';
+import type { FrontmatterProblem } from './frontmatter-types.js';
 import { KeyTable } from './key-table.js';
 
 export interface SimpleYaml {
