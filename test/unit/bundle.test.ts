@@ -36,7 +36,7 @@ async function bundled(options: BuildOptions): Promise<string> {
 const show = (hits: Hit[]) => hits.map((h) => `${h.name} at line ${h.line}: …${h.context}…`).join('\n');
 
 describe('the bundles', function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let check: Checker;
   let builds: Builds;
   before(async () => {

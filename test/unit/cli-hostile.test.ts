@@ -33,7 +33,7 @@ function mkfifo(path: string): void {
 }
 
 describe('rapport on hostile input', function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   const made: string[] = [];
   const folder = (files: Record<string, string | Buffer>, prefix?: string) => {
     const d = repo(files, prefix);

@@ -107,7 +107,7 @@ const hostileNote: fc.Arbitrary<GenNote> = fc.oneof(
 );
 
 describe('fuzz: the parser, the index and the checks', function () {
-  this.timeout(Number(process.env.FUZZ_TIMEOUT) || 60_000);
+  this.timeout(Number(process.env.FUZZ_TIMEOUT) || 300_000);
 
   // Mocha sets Error.stackTraceLimit to Infinity, so each of the hundreds of errors yaml makes
   // deep in a nested block captures a thousand frames; time them as the CLI runs, with Node's 10.
