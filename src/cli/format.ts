@@ -1,6 +1,7 @@
 // How the CLI writes what the core found: a compiler-like line per diagnostic,
 // the JSON contract of shared/design/product.md, and GitHub Actions annotations.
 
+import { relative, sep } from 'node:path';
 import { plural } from '../core/dates.js';
 import type { Diagnostic } from '../core/model.js';
 import type { NoteIndex } from '../core/note-index.js';
@@ -34,6 +35,21 @@ export function humanLine(d: Diagnostic): string {
 /** What `rapport check --format` prints: lines for people, the JSON contract, or GitHub Actions annotations. */
 export type ReportFormat = 'human' | 'json' | 'github';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['human', 'json', 'github'];
+
+/** `--format` (or its alias `--json`), checked against what the command prints. */
+export function reportFormat(command: string, values: { format?: string; json?: boolean }): { ok: true; name: ReportFormat } | { ok: false; why: string } {
+  if (values.json && values.format !== undefined && values.format !== 'json') return { ok: false, why: `--json is --format json; it cannot go with --format ${values.format}` };
+  const name = values.json ? 'json' : (values.format ?? 'human');
+  if (command === 'watch' && name !== 'human') return { ok: false, why: 'watch prints for people; use check --format json or github for machines' };
+  const allowed = command === 'check' ? REPORT_FORMATS : REPORT_FORMATS.filter((f) => f !== 'github');
+  if (!(allowed as readonly string[]).includes(name)) return { ok: false, why: `--format ${name}: ${command} prints ${allowed.join(', ')}` };
+  return { ok: true, name: name as ReportFormat };
+}
+
+/** The path from the repository's root to `root`, as GitHub names files: from $GITHUB_WORKSPACE, or else the current folder. */
+export function fromRepositoryRoot(root: string): string {
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), root).split(sep).join('/');
+}
 
 /** GitHub shows three levels of annotation: information and hints are notices. */
 const GITHUB_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };

@@ -2,11 +2,11 @@
 // same results as the editor.
 
 import { accessSync, constants, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../node/disk.js';
-import { listHuman, listJson, REPORT_FORMATS, type ReportFormat } from './format.js';
+import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
 
@@ -141,8 +141,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       const ws = loadWorkspace(root, { cache });
       report = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
-      const folder = relative(process.env.GITHUB_WORKSPACE || process.cwd(), root).split(sep).join('/');
-      const checked = checkWorkspace(root, clock, { cache, format: format.name, folder, beforeReading: hooks.beforeReading });
+      const checked = checkWorkspace(root, clock, { cache, format: format.name, folder: fromRepositoryRoot(root), beforeReading: hooks.beforeReading });
       if (process.env.RAPPORT_TIMINGS) {
         // For the benchmark and for a bug report: where the time went.
         const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
@@ -163,16 +162,6 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   reportSkips(report.skips, io);
   io.out(report.out);
   return report.code;
-}
-
-/** `--format` (or its alias `--json`), checked against what the command prints. */
-function reportFormat(command: string, values: { format?: string; json?: boolean }): { ok: true; name: ReportFormat } | { ok: false; why: string } {
-  if (values.json && values.format !== undefined && values.format !== 'json') return { ok: false, why: `--json is --format json; it cannot go with --format ${values.format}` };
-  const name = values.json ? 'json' : (values.format ?? 'human');
-  if (command === 'watch' && name !== 'human') return { ok: false, why: 'watch prints for people; use check --format json or github for machines' };
-  const allowed = command === 'check' ? REPORT_FORMATS : REPORT_FORMATS.filter((f) => f !== 'github');
-  if (!(allowed as readonly string[]).includes(name)) return { ok: false, why: `--format ${name}: ${command} prints ${allowed.join(', ')}` };
-  return { ok: true, name: name as ReportFormat };
 }
 
 function changed(dir: string, why: string): string {
