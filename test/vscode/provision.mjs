@@ -38,10 +38,14 @@ const HEARTBEAT_MS = 30_000;
 const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const minutes = (ms) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
-/** The last non-empty line of a log, shortened: what the install is doing now. */
+/**
+ * The last telling line of a log, shortened: what the install is doing now. A
+ * compiler's excerpt of source under a warning (`  12 | code`, `|   ^~~~`) says nothing.
+ */
 function lastLine(file) {
   try {
-    const line = readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '(nothing yet)';
+    const telling = (l) => /[A-Za-z]{3}/.test(l) && !/^\d*\s*\|/.test(l);
+    const line = readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(telling).at(-1) ?? '(nothing yet)';
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
   } catch {
     return '(no log yet)';
