@@ -4,13 +4,13 @@
 // helper threads add CPU time but not wall time. That is not enough on a
 // shared virtual machine, where CPU time stretches too (a hostile note that
 // takes 150 ms of CPU alone took 1,046 ms of CPU and 2-3x that of wall time at
-// a load of 14 on 2 cores). So a bound that is passed is checked once more
-// against how slow the machine is at that moment: a fixed piece of reference
-// work, timed now, against the fastest it ran in this process. The bound
-// scales by that slowdown; a blow-up (10-1000x) still fails it.
+// a load of 14 on 2 cores). So a bound that is passed is checked once more,
+// scaled by how slow the machine is at that moment (../slowdown.ts); a blow-up
+// (10-1000x) still fails it.
 
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { slowdown } from '../slowdown.js';
 
 /** Run `fn`, failing when it takes longer than `ms` (the lesser of wall and CPU time). */
 export function within<T>(ms: number, what: string, fn: () => T): T {
@@ -36,30 +36,7 @@ function check(ms: number, what: string, wall: number, cpu: NodeJS.CpuUsage): vo
   if (took < ms) return;
   const factor = slowdown();
   assert.ok(took < ms * factor, `${what} took ${took.toFixed(0)} ms (the lesser of wall and CPU time), over its bound of ${ms} ms `
-    + `times ${factor.toFixed(1)}, how much slower than its best this machine does reference work now`);
-}
-
-/** A fixed piece of work much like a check's (strings, regular expressions, small objects): ~20 ms on a quiet machine. */
-function referenceWork(): number {
-  const started = performance.now();
-  let found = 0;
-  for (let i = 0; i < 4000; i++) {
-    const line = `- [[person-${i}]] met on 2026-11-${(i % 28) + 1} about ${'payments '.repeat(i % 7)}`;
-    const m = /\[\[([^\]]+)\]\] met on (\d{4})-(\d{2})-(\d+)/.exec(line);
-    found += JSON.parse(JSON.stringify({ id: m?.[1], day: Number(m?.[4]), words: line.split(' ') })).words.length;
-  }
-  if (found < 0) throw new Error('unreachable'); // keeps the work from being optimised away
-  return performance.now() - started;
-}
-
-let fastest = Infinity;
-for (let i = 0; i < 3; i++) fastest = Math.min(fastest, referenceWork());
-
-/** How many times slower than its best the reference work runs now (at least 1): the median of three. */
-function slowdown(): number {
-  const now = [referenceWork(), referenceWork(), referenceWork()].sort((a, b) => a - b);
-  fastest = Math.min(fastest, now[0]);
-  return Math.max(1, now[1] / fastest);
+    + `times ${factor.toFixed(1)}, how much slower than when quiet this machine is now`);
 }
 
 /**
