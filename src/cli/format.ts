@@ -1,6 +1,7 @@
 // How the CLI writes what the core found: a compiler-like line per diagnostic,
-// and the JSON contract of shared/design/product.md.
+// the JSON contract of shared/design/product.md, and GitHub Actions annotations.
 
+import { relative, sep } from 'node:path';
 import { plural } from '../core/dates.js';
 import type { Diagnostic } from '../core/model.js';
 import type { NoteIndex } from '../core/note-index.js';
@@ -29,6 +30,54 @@ export function toJson(d: Diagnostic): JsonDiagnostic {
 
 export function humanLine(d: Diagnostic): string {
   return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+}
+
+/** What `rapport check --format` prints: lines for people, the JSON contract, or GitHub Actions annotations. */
+export type ReportFormat = 'human' | 'json' | 'github';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['human', 'json', 'github'];
+
+/** `--format` (or its alias `--json`), checked against what the command prints. */
+export function reportFormat(command: string, values: { format?: string; json?: boolean }): { ok: true; name: ReportFormat } | { ok: false; why: string } {
+  if (values.json && values.format !== undefined && values.format !== 'json') return { ok: false, why: `--json is --format json; it cannot go with --format ${values.format}` };
+  const name = values.json ? 'json' : (values.format ?? 'human');
+  if (command === 'watch' && name !== 'human') return { ok: false, why: 'watch prints for people; use check --format json or github for machines' };
+  const allowed = command === 'check' ? REPORT_FORMATS : REPORT_FORMATS.filter((f) => f !== 'github');
+  if (!(allowed as readonly string[]).includes(name)) return { ok: false, why: `--format ${name}: ${command} prints ${allowed.join(', ')}` };
+  return { ok: true, name: name as ReportFormat };
+}
+
+/** The path from the repository's root to `root`, as GitHub names files: from $GITHUB_WORKSPACE, or else the current folder. */
+export function fromRepositoryRoot(root: string): string {
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), root).split(sep).join('/');
+}
+
+/** GitHub shows three levels of annotation: information and hints are notices. */
+const GITHUB_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+// The escaping GitHub's runner reads back (docs: "Workflow commands for GitHub Actions", and the
+// toolkit's command.ts): a message may not hold a raw line break or `%`; a property value
+// neither, nor the `:` and `,` that end it.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One GitHub Actions workflow command, which the runner turns into an annotation
+ * on the file's line in the run and the pull request. `folder` is the checked
+ * folder's path from the repository's root (`''` when it is the root), since
+ * GitHub resolves `file=` from there.
+ */
+export function githubLine(d: Diagnostic, folder = ''): string {
+  const file = folder ? `${folder.replace(/\/+$/, '')}/${d.file}` : d.file;
+  const props = { file, line: d.range.start.line + 1, col: d.range.start.character + 1, title: d.code };
+  const list = Object.entries(props).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  return `::${GITHUB_LEVEL[d.severity]} ${list}::${escapeData(d.message)}`;
+}
+
+/** The whole report in `format`: stdout of `rapport check`. The summary closes the human and GitHub reports (GitHub logs it as a plain line). */
+export function reportText(ds: Diagnostic[], format: ReportFormat, folder = ''): string {
+  if (format === 'json') return `${JSON.stringify(ds.map(toJson), null, 2)}\n`;
+  const line = format === 'github' ? (d: Diagnostic) => githubLine(d, folder) : humanLine;
+  return ds.map((d) => `${line(d)}\n`).join('') + `${summary(ds)}\n`;
 }
 
 export function summary(ds: Diagnostic[]): string {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../node/disk.js';
-import { listHuman, listJson } from './format.js';
+import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.js';
 import { std, type Io } from './io.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
@@ -17,24 +17,31 @@ const HELP: Record<string, string> = {
   main: `rapport — a networking CRM in your Markdown notes
 
 Usage:
-  rapport check DIR [--json] [--today YYYY-MM-DD] [--no-cache]   print every diagnostic
-  rapport list DIR [--json] [--no-cache]                          print the index of notes
+  rapport check DIR [--format human|json|github] [--today YYYY-MM-DD] [--no-cache]
+                                                   print every diagnostic
+  rapport list DIR [--format human|json] [--no-cache]   print the index of notes
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
   rapport COMMAND --help                             help on one command
 
 Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage
 or a folder that cannot be read.
 `,
-  check: `rapport check DIR [--json] [--today YYYY-MM-DD] [--no-cache]
+  check: `rapport check DIR [--format human|json|github] [--today YYYY-MM-DD] [--no-cache]
 
 Checks every Markdown note under DIR and prints one line per diagnostic:
   file:line:column severity code message
 Settings (rapport.checks.<code>: off | error | warning | information | hint) are read
 from DIR/.vscode/settings.json, as the editor reads them.
 
-  --json        one JSON array: {file, line, column, severity, code, message}
-  --today D     evaluate as of day D (default: today), for reproducible runs
-  --no-cache    read and parse every note, ignoring and not writing the cache
+  --format human   the lines above, then a summary (the default)
+  --format json    one JSON array: {file, line, column, severity, code, message}
+  --json           the same as --format json
+  --format github  GitHub Actions annotations, one per diagnostic:
+                   ::warning file=F,line=L,col=C,title=CODE::MESSAGE (error, warning,
+                   notice for information and hints), F from the repository's root
+                   ($GITHUB_WORKSPACE, else the current folder)
+  --today D        evaluate as of day D (default: today), for reproducible runs
+  --no-cache       read and parse every note, ignoring and not writing the cache
 
 Parsed notes are cached in $XDG_CACHE_HOME/rapport (or ~/.cache/rapport), keyed by
 each file's size and modification time, so a second run reads only what changed.
@@ -42,11 +49,11 @@ each file's size and modification time, so a second run reads only what changed.
 Exits 1 when there is an error or an overdue warning, 0 otherwise, 2 on bad usage
 or when DIR cannot be read (or vanishes during the run).
 `,
-  list: `rapport list DIR [--json] [--no-cache]
+  list: `rapport list DIR [--format human|json] [--no-cache]
 
 Prints the contacts, meetings, companies and outreach found under DIR.
-  --json   {"contacts": [...], "meetings": [...], "companies": [...], "outreach": [...]},
-           each entry with id, file and its frontmatter as parsed
+  --format json   {"contacts": [...], "meetings": [...], "companies": [...], "outreach": [...]},
+                  each entry with id, file and its frontmatter as parsed (--json is the same)
 `,
   watch: `rapport watch DIR [--today YYYY-MM-DD]
 
@@ -69,7 +76,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string' }, json: { type: 'boolean' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`rapport: ${(e as Error).message}\n\n${HELP.main}`);
@@ -112,11 +119,12 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err('rapport: list takes no --today\n');
     return 2;
   }
+  const format = reportFormat(command, values);
+  if (!format.ok) {
+    io.err(`rapport: ${format.why}\n`);
+    return 2;
+  }
   if (command === 'watch') {
-    if (values.json) {
-      io.err('rapport: watch prints for people; use check --json for machines\n');
-      return 2;
-    }
     return watch(root, clock, io, values.today !== undefined);
   }
 
@@ -127,9 +135,9 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   try {
     if (command === 'list') {
       const ws = loadWorkspace(root, { cache });
-      report = { skips: ws, out: values.json ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
+      report = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
-      const checked = checkWorkspace(root, clock, { cache, format: values.json ? 'json' : 'human', beforeReading: hooks.beforeReading });
+      const checked = checkWorkspace(root, clock, { cache, format: format.name, folder: fromRepositoryRoot(root), beforeReading: hooks.beforeReading });
       if (process.env.RAPPORT_TIMINGS) {
         // For the benchmark and for a bug report: where the time went.
         const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);

@@ -107,7 +107,8 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   const watcher = chokidar.watch(root, { ignored: (p: string) => IGNORED.test(p), ignoreInitial: true, followSymlinks: false });
   watcher.on('add', update).on('change', update).on('unlink', remove).on('unlinkDir', removeDir);
   watcher.on('error', (e) => io.err(`rapport: watch error: ${String(e)}\n`));
-  io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`);
+  // Said once the watcher has listed the folder: from then on, a change is seen (tests wait for this line).
+  watcher.on('ready', () => io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`));
 
   return new Promise((done) => {
     const stop = () => {

@@ -9,7 +9,7 @@ import { readNote, type Skipped } from '../node/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scanFolder } from '../node/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
-import { failed, humanLine, summary, toJson } from './format.js';
+import { failed, reportText, type ReportFormat } from './format.js';
 import type { Io } from './io.js';
 import { NoteCache, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
@@ -57,15 +57,12 @@ export interface CheckedWorkspace {
   report?: { text: string; code: number };
 }
 
-/** The report a format prints, and the exit code that goes with it. */
-export function renderReport(diagnostics: Diagnostic[], format: ReportFormat): { text: string; code: number } {
-  const text = format === 'json'
-    ? `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`
-    : diagnostics.map((d) => `${humanLine(d)}\n`).join('') + `${summary(diagnostics)}\n`;
-  return { text, code: failed(diagnostics) ? 1 : 0 };
+/** The report a format prints, and the exit code that goes with it. `folder`: see githubLine. */
+export function renderReport(diagnostics: Diagnostic[], format: ReportFormat, folder = ''): { text: string; code: number } {
+  return { text: reportText(diagnostics, format, folder), code: failed(diagnostics) ? 1 : 0 };
 }
 
-export type ReportFormat = 'json' | 'human';
+export type { ReportFormat };
 
 /**
  * Every diagnostic under `root`, doing as little as the cache allows: nothing
@@ -76,8 +73,11 @@ export type ReportFormat = 'json' | 'human';
 export function checkWorkspace(
   root: string,
   clock: Clock,
-  options: { cache?: boolean; format?: ReportFormat; beforeReading?: () => void } = {},
+  options: { cache?: boolean; format?: ReportFormat; folder?: string; beforeReading?: () => void } = {},
 ): CheckedWorkspace {
+  // The stored report is reused only for the same format; GitHub's names files from the repository's root.
+  const reportKey = options.format === 'github' ? `github ${options.folder ?? ''}` : options.format;
+  const render = (ds: Diagnostic[]) => options.format && renderReport(ds, options.format, options.folder);
   const timings = { scan: 0, index: 0, check: 0, save: 0 };
   let t = performance.now();
   const lap = (phase: keyof typeof timings) => {
@@ -98,13 +98,13 @@ export function checkWorkspace(
 
   if (sameDay && state.stamps.matchesScan(scanned)) {
     // Nothing changed: the report printed last time, when it was in this format.
-    const stored = state.report?.format === options.format ? state.report : undefined;
+    const stored = state.report?.format === reportKey ? state.report : undefined;
     const all = () => [...state.diagnostics.values()].flat().sort(compareDiagnostics);
     return {
       get diagnostics() {
         return all();
       },
-      report: stored ? { text: stored.text, code: stored.code } : options.format && renderReport(all(), options.format),
+      report: stored ? { text: stored.text, code: stored.code } : render(all()),
       skipped: [...walkSkips, ...state.skipped],
       settingsProblems: problems,
       how: 'unchanged',
@@ -144,7 +144,7 @@ export function checkWorkspace(
   }
 
   const diagnostics = live.all();
-  const report = options.format && renderReport(diagnostics, options.format);
+  const report = render(diagnostics);
   if (notes && stamps) {
     notes.save();
     saveChecks(real, {
@@ -152,7 +152,7 @@ export function checkWorkspace(
       stamps: StampTable.of(stamps),
       skipped: fileSkips,
       diagnostics: new Map(live.entries()),
-      report: report && { format: options.format!, ...report },
+      report: report && { format: reportKey!, ...report },
       listing: scanned.listing(),
     });
     lap('save');

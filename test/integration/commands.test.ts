@@ -52,7 +52,20 @@ describe('commands', () => {
     const text = await readText(uri);
     assert.match(text, /\nsubject: Sally Smith suggested I contact you\n/);
     assert.match(text, /\nHi Bob,\n\nSally Smith suggested I get in touch with you\./);
-    await new Promise((r) => setTimeout(r, 400));
+    // "No diagnostics" means nothing until the draft has been checked: a phrase a check flags,
+    // typed into it, must be flagged; taken out again, the draft as written must come back clean.
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    const phrase = '\nCould we set up an informational interview?';
+    const type = new vscode.WorkspaceEdit();
+    type.insert(uri, end, phrase);
+    assert.ok(await vscode.workspace.applyEdit(type));
+    await waitFor('the draft to be checked (the phrase typed into it flagged)', () => codes(uri).includes('outreach-informational-interview'), 20_000);
+    const untype = new vscode.WorkspaceEdit();
+    untype.delete(uri, new vscode.Range(end, doc.positionAt(doc.offsetAt(end) + phrase.length)));
+    assert.ok(await vscode.workspace.applyEdit(untype));
+    assert.equal(doc.getText(), text);
+    await waitFor('the draft as written to be checked again', () => !codes(uri).includes('outreach-informational-interview'), 20_000);
     assert.deepEqual(codes(uri), []);
   });
 

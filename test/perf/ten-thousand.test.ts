@@ -8,6 +8,7 @@ import { DiskSource } from '../../src/extension/notes/disk-source.js';
 import { SAVE_CACHE_AFTER_MS, SAVE_CACHE_WHEN_QUIET_MS, TYPING_DEBOUNCE_MS, WorkspaceNotes } from '../../src/extension/notes/workspace-notes.js';
 import { codes, rapport } from '../integration/helpers.js';
 
+
 /** Poll every 2 ms: the thing measured is tens of milliseconds; 30 s bounds a hang, not a speed. */
 async function until(test: () => boolean, timeoutMs = 30_000): Promise<number> {
   const started = performance.now();

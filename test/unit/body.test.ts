@@ -36,7 +36,7 @@ const ids = (ls: { id: string; start: number; end: number }[]) => ls.map((l) => 
 
 describe('links in a body, outside code', () => {
   it('agree with remark on 3,000 generated bodies (the scanner declines what it cannot tell)', function () {
-    this.timeout(60_000);
+    this.timeout(300_000);
     const r = rng(7);
     let scanned = 0;
     for (let i = 0; i < 3000; i++) {
@@ -75,7 +75,7 @@ const PLAIN_LINES = 20;
 
 describe('the `## Questions` list, with and without remark', () => {
   it('agrees with remark on 5,000 generated meeting bodies (the scanner declines what it cannot tell)', function () {
-    this.timeout(60_000);
+    this.timeout(300_000);
     const r = rng(11);
     let scanned = 0;
     for (let i = 0; i < 5000; i++) {

@@ -55,7 +55,7 @@ function domIn(js: string): string[] {
 const show = (hits: Hit[]) => hits.map((h) => `${h.name} at line ${h.line}: …${h.context}…`).join('\n');
 
 describe('the bundles', function () {
-  this.timeout(60_000);
+  this.timeout(300_000);
   let check: Checker;
   let builds: Builds;
   before(async () => {

@@ -115,7 +115,6 @@ describe('the persisted cache', () => {
   });
 
   it('lists no folder again when none changed, and walks when one did (a file added, a linked note become a folder)', async function () {
-    this.timeout(10_000);
     write(dir, 'a/b/deep.md', md(['type: contact', 'name: Deep Down', 'next_follow_up: 2026-11-03']));
     write(dir, 'meetings/skip.md/x.txt', 'a folder named like a note');
     await new Promise((r) => setTimeout(r, 2100)); // a folder changed in the last 2 s is never trusted

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import matter from 'gray-matter';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { parseFile, type Contact, type Meeting } from '../../src/core/notes.js';
+import { within } from './bounded.js';
 import { check, md, only } from './helpers.js';
 
 describe('reading notes', () => {
@@ -91,9 +92,7 @@ describe('bad input', () => {
     const bomb = ['---', 'type: contact', 'name: Bomb', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     bomb.push('---', '');
-    const started = Date.now();
-    const ds = check({ 'contacts/bomb.md': bomb.join('\n') });
-    assert.ok(Date.now() - started < 1000, 'bounded time');
+    const ds = within(1000, 'the alias bomb', () => check({ 'contacts/bomb.md': bomb.join('\n') }));
     assert.equal(ds.length, 1);
     assert.equal(ds[0].code, 'invalid-frontmatter');
     assert.match(ds[0].message, /too many aliases/);

@@ -1,44 +1,28 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { watching as watchingOn, WATCH_WAIT_MS } from './cli-helpers.js';
 import { md } from './helpers.js';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../../bin/rapport.js');
-
-/** `rapport watch DIR`, with its output so far and a wait for a pattern in what it printed after `from`. */
+/** `rapport watch DIR` on the tests' day; `waitFor(re, from)` waits for `re` in what it printed after `from`. */
 function watching(dir: string) {
-  const child = spawn(process.execPath, [BIN, 'watch', dir, '--today', '2026-11-21'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const io = { out: '', err: '' };
-  child.stdout.on('data', (b) => (io.out += b));
-  child.stderr.on('data', (b) => (io.err += b));
-  const waitFor = async (re: RegExp, from = 0) => {
-    for (let i = 0; i < 100 && !re.test(io.out.slice(from)); i++) await new Promise((r) => setTimeout(r, 100));
-    assert.match(io.out.slice(from), re, `stdout: ${io.out}\nstderr: ${io.err}`);
-    return io.out.slice(from);
-  };
-  /** Ctrl-C, and the exit code. */
-  const stop = () => {
-    const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    child.kill('SIGINT');
-    return exit;
-  };
-  return { child, io, waitFor, stop };
+  const w = watchingOn(dir, '2026-11-21');
+  return { ...w, waitFor: (re: RegExp, from = 0) => w.waitFor(re, { from }) };
 }
 
+
 describe('rapport watch', function () {
-  this.timeout(20_000);
+  this.timeout(10 * WATCH_WAIT_MS); // a hang fails one wait long before this
 
   it('re-checks when a note is added, changed and removed, and exits 0 on Ctrl-C', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-watch-'));
     mkdirSync(join(dir, 'contacts'));
     writeFileSync(join(dir, 'contacts/a.md'), md(['type: contact', 'name: A']));
-    const { child, io, waitFor, stop } = watching(dir);
+    const { child, io, waitFor, ready, stop } = watching(dir);
     try {
       await waitFor(/No problems/);
-      await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
+      await ready();
       let mark = io.out.length;
       writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'next_follow_up: 2026-11-01']));
       await waitFor(/contacts\/b\.md:4:1 warning follow-up-due/, mark);
@@ -61,12 +45,12 @@ describe('rapport watch', function () {
     for (let i = 0; i < 30; i++) writeFileSync(join(dir, `contacts/p${i}.md`), md(['type: contact', `name: Person ${i}`]));
     writeFileSync(join(dir, 'contacts/sally.md'), md(['type: contact', 'name: Sally']));
     writeFileSync(join(dir, 'meetings/lunch.md'), md(['type: meeting', 'with: ["[[sally]]", "[[carol]]"]', 'date: 2026-11-20', 'thank_you: skip', 'referrals: []']));
-    const { child, io, waitFor, stop } = watching(dir);
+    const { child, io, waitFor, ready, stop } = watching(dir);
     try {
       const first = await waitFor(/diagnostic/);
       assert.match(first, /── .* · 32 files checked in [\d.]+ ms ──/);
       assert.match(first, /meetings\/lunch\.md:\d+:\d+ warning unknown-reference No note is called “carol”/);
-      await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
+      await ready();
       // Carol's note answers the meeting's link: the meeting is re-checked with her, and nothing else.
       let mark = io.out.length;
       writeFileSync(join(dir, 'contacts/carol.md'), md(['type: contact', 'name: Carol']));

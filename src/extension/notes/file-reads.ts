@@ -4,8 +4,7 @@
 // twice at once: only the last read counts, and a delete beats any read under way.
 
 import type * as vscode from 'vscode';
-import { isNote, type NotesSource } from './source.js';
-import type { FolderNotes } from './workspace-notes.js';
+import { isNote, type FolderNotes, type NotesSource } from './source.js';
 
 /** Reads in flight at once. */
 const READ_BATCH = 64;

@@ -4,7 +4,9 @@
 // the web, where it is all there is). The rest of notes/ never asks which.
 
 import type * as vscode from 'vscode';
+import type { LiveChecks } from '../../core/live-checks.js';
 import type { NoteIndex } from '../../core/note-index.js';
+import type { Settings } from '../../core/settings.js';
 
 /** A file as read: its text, why it is not a note (binary, too large…), or undefined when it is gone. */
 export type ReadNote = { text: string } | { reason: string } | undefined;
@@ -52,4 +54,15 @@ export const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 export function isNote(uri: vscode.Uri): boolean {
   return uri.path.toLowerCase().endsWith('.md');
+}
+
+/** One workspace folder's notes, as features see them. */
+export interface FolderNotes {
+  folder: vscode.WorkspaceFolder;
+  index: NoteIndex;
+  settings: Settings;
+  /** Diagnostics kept current one change at a time (after the first full check). */
+  live: LiveChecks;
+  /** False while the folder is first read: changes then only fill the index. */
+  loaded: boolean;
 }

@@ -11,12 +11,13 @@ import * as vscode from 'vscode';
 import { LiveChecks } from '../../core/live-checks.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
-import type { Settings } from '../../core/settings.js';
 import { FileReads, type Located } from './file-reads.js';
 import { OpenDocuments } from './open-documents.js';
 import { Reconcile } from './reconcile.js';
 import { currentClock, readSettings } from './settings.js';
-import type { NotesSource } from './source.js';
+import type { FolderNotes, NotesSource } from './source.js';
+
+export type { FolderNotes } from './source.js';
 
 export { TYPING_DEBOUNCE_MS } from './open-documents.js';
 
@@ -33,16 +34,6 @@ export const SAVE_CACHE_WHEN_QUIET_MS = 2000;
 /** After loading, the idle moment at which the index prepares for the first edit. */
 const PREPARE_AFTER_MS = 1000;
 
-/** One workspace folder's notes, as features see them. */
-export interface FolderNotes {
-  folder: vscode.WorkspaceFolder;
-  index: NoteIndex;
-  settings: Settings;
-  /** Diagnostics kept current one change at a time (after the first full check). */
-  live: LiveChecks;
-  /** False while the folder is first read: changes then only fill the index. */
-  loaded: boolean;
-}
 
 export interface ChangedFile {
   notes: FolderNotes;
