@@ -88,10 +88,6 @@ export function walkFolder(root: string, skipped: Skipped[] = []): { files: stri
   return out;
 }
 
-// A file's bytes as a note's text: the core's decoding, which the extension's
-// workspace.fs reads share with the web build. The CLI reads through readNote below.
-export { noteText } from '../core/text.js';
-
 /** Notes are small: one buffer this size, reused, takes nearly every note in one read. */
 const SMALL_NOTE = 64 * 1024;
 let smallNote: Buffer | undefined;

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import matter from 'gray-matter';
 import { checkAll } from '../../src/core/checks/index.js';
 import { CHECK_CODES } from '../../src/core/checks/catalogue.js';
-import { noteText } from '../../src/node/disk.js';
+import { noteText } from '../../src/core/text.js';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { LiveChecks } from '../../src/core/live-checks.js';
 import type { Diagnostic } from '../../src/core/model.js';

@@ -30,7 +30,7 @@ const ROHAN_NOTE = '2026-11-17-rohan-mehta.md';
 const ROHAN_PROBLEM = { message: 'Thank-you note to Rohan Mehta is 3 days overdue', code: 'thank-you-pending' };
 // Contacts, grouped by company (the default): one group, and one contact's meetings, newest first.
 const CONTACTS_GROUP = { label: 'Ledgerline', people: ['Elena Voss', 'Marcus Bell', 'Owen Fitzgerald', 'Priya Shah'] };
-const CONTACT_MEETINGS = { name: 'Marcus Bell', meetings: ['2026-12-01T14:00 — interview · planned', '2026-10-13 16:00 — informational · done'] };
+const CONTACT_MEETINGS = { name: 'Marcus Bell', meetings: ['2026-12-01 14:00 — interview · planned', '2026-10-13 16:00 — informational · done'] };
 // Meetings: upcoming first, then the past by month.
 const MEETING_GROUPS = ['Upcoming', 'November 2026', 'October 2026'];
 // Target companies: a target with the people you know there, one a referral away, and one where you know nobody.
@@ -754,21 +754,28 @@ try {
   await screenshot('quick-fix.png', { escape: false, clip: () => editorClip(page) });
 
   // 10. Choosing it is one edit of the subject, and Ctrl+Z takes it back: nothing is saved.
-  await check(`choosing it rewrites the subject; Ctrl+Z restores it, unsaved`, async () => {
+  // A quick fix finishes the job: the note was open with nothing unsaved, so the fix is saved
+  // (the editor, git diff and rapport check agree at once); Ctrl+Z takes it back in one step,
+  // and saving that puts the file back byte for byte.
+  await check(`choosing it rewrites the subject and saves it; Ctrl+Z and save restore the file`, async () => {
     const item = page.locator(sel.quickFixes).filter({ has: page.locator('.title', { hasText: FIX_TITLE }) });
     if (!await item.count()) {
       throw new Error(await page.locator(sel.quickFixes).count() ? `the quick-fix menu has no "${FIX_TITLE}" to choose` : 'the quick-fix menu closed before the fix could be chosen');
     }
+    const original = readFileSync(join(repoRoot, 'examples', 'demo', FIX_NOTE.path), 'utf8');
+    const onDisk = () => readFileSync(join(demo, FIX_NOTE.path), 'utf8');
     await item.first().click({ timeout: 5_000 });
     const dirty = async () => /\bdirty\b/.test(await page.locator(sel.activeTab).getAttribute('class', { timeout: 1_000 }) ?? '');
-    const after = await until(async () => ({ line: await editorLine(page, FIX_NOTE.line), dirty: await dirty() }), (v) => v.line === FIX_AFTER && v.dirty, 10_000);
-    if (!after.ok) throw new Error(`expected line ${FIX_NOTE.line} to read '${FIX_AFTER}' (unsaved), saw ${after.value.error ?? `'${after.value.line}'${after.value.dirty ? '' : ', the tab not marked unsaved'}`}`);
+    const saved = await until(async () => ({ line: await editorLine(page, FIX_NOTE.line), dirty: await dirty(), disk: onDisk() }),
+      (v) => v.line === FIX_AFTER && !v.dirty && v.disk.includes(`\n${FIX_AFTER}\n`), 10_000);
+    if (!saved.ok) throw new Error(`expected line ${FIX_NOTE.line} to read '${FIX_AFTER}', saved, saw ${saved.value.error ?? `'${saved.value.line}'${saved.value.dirty ? ', the tab unsaved' : ''}${saved.value.disk?.includes(FIX_AFTER) ? '' : ', the file on disk unchanged'}`}`);
     await page.keyboard.press('Control+z');
-    const undone = await until(async () => ({ line: await editorLine(page, FIX_NOTE.line), dirty: await dirty() }), (v) => v.line === FIX_BEFORE && !v.dirty, 10_000);
-    if (!undone.ok) throw new Error(`expected Ctrl+Z to restore '${FIX_BEFORE}' with nothing unsaved, saw ${undone.value.error ?? `'${undone.value.line}'${undone.value.dirty ? ', the tab still unsaved' : ''}`}`);
-    const onDisk = readFileSync(join(demo, FIX_NOTE.path), 'utf8');
-    if (onDisk !== readFileSync(join(repoRoot, 'examples', 'demo', FIX_NOTE.path), 'utf8')) throw new Error(`${FIX_NOTE.path} changed on disk`);
-    return `'${FIX_AFTER}', then '${FIX_BEFORE}' again`;
+    const undone = await until(async () => ({ line: await editorLine(page, FIX_NOTE.line) }), (v) => v.line === FIX_BEFORE, 10_000);
+    if (!undone.ok) throw new Error(`expected Ctrl+Z to restore '${FIX_BEFORE}', saw ${undone.value.error ?? `'${undone.value.line}'`}`);
+    await page.keyboard.press('Control+s');
+    const restored = await until(async () => ({ disk: onDisk() }), (v) => v.disk === original, 10_000);
+    if (!restored.ok) throw new Error(`expected saving the undo to put ${FIX_NOTE.path} back byte for byte`);
+    return `'${FIX_AFTER}' saved, then '${FIX_BEFORE}' again, and the file as it was`;
   });
 
   // 11. Nothing left this machine.

@@ -8,7 +8,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/note-index.js';
-import { foldersUnchanged, noteText, walkFolder } from '../../node/disk.js';
+import { noteText } from '../../core/text.js';
+import { foldersUnchanged, walkFolder } from '../../node/disk.js';
 import { loadFolderInSlices } from '../../node/load-folder-batched.js';
 import { scanFolder } from '../../node/load-folder.js';
 import type { FileStamp } from '../../node/note-cache.js';

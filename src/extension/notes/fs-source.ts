@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/note-index.js';
+import { noteText } from '../../core/text.js';
 import { EXCLUDE, type Missed, type NotesSource, type ReadNote } from './source.js';
 
 /** Reads in flight at once: each is a round trip to the workbench. */
@@ -61,18 +62,4 @@ export class WorkspaceFsSource implements NotesSource {
   saveCache(): boolean {
     return false;
   }
-}
-
-// ignoreBOM: keep a BOM in the text, as Buffer's decoding does (the default would strip it).
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/**
- * A file's bytes as a note's text (UTF-8; a BOM kept, as the parser expects it), or why they
- * are not one: a NUL early on means a binary file (the check git and grep make). The same
- * rule as src/node's noteText, without Node's Buffer.
- */
-export function noteText(bytes: Uint8Array): { text: string } | { reason: string } {
-  const text = utf8.decode(bytes);
-  const nul = text.indexOf('\u0000');
-  return nul !== -1 && nul < 8192 ? { reason: 'binary file, not text' } : { text };
 }
