@@ -153,7 +153,7 @@ function workerMocha() {
  * The in-editor suite for the web worker extension host: one self-contained file
  * (mocha's browser build, the assert above, the tests), only `vscode` left outside.
  * It must sit inside the extension's folder: the workbench gives tests to the host
- * of the extension whose folder holds them (see test/vscode/run-web-tests.mjs).
+ * of the extension whose folder holds them (see test/vscode/run-tests.mjs --web).
  */
 export const WEB_TESTS = {
   ...BROWSER,

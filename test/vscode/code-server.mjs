@@ -1,7 +1,7 @@
 // A small library to run a real VS Code here: code-server (VS Code for the
 // browser) on 127.0.0.1, and Debian's Chromium driven by playwright-core.
-// Used by run-tests.mjs (the integration suite), run-web-tests.mjs (the same in
-// the web worker extension host) and start.mjs (`npm start`).
+// Used by run-tests.mjs (the integration suite, in the Node or, with --web, the web
+// worker extension host), look.mjs and start.mjs (`npm start`).
 // Paths come from provision.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';

@@ -9,6 +9,20 @@
 // exit code. Mocha's output arrives through `codeAutomationLog` and is printed
 // here. Fails too when any request leaves 127.0.0.1.
 //
+// `--web` runs the same suite with Rapport in the web worker extension host, the
+// host vscode.dev and github.dev give a web extension (its `browser` bundle, no
+// Node); code-server runs that host in a same-origin iframe of its workbench,
+// offline. What puts Rapport and its tests there (shared notes, "Web extensions"):
+// `remote.extensionKind` in the profile's settings (a development extension with
+// both `main` and `browser` otherwise runs in the Node host), and payload URIs with
+// the page's own authority (127.0.0.1:PORT), not code-server's `remote`: the
+// workbench gives the tests to the host of the extension whose folder holds them,
+// so the test bundle sits in the repo (dist/web-test/index.cjs) as one
+// self-contained file (mocha's browser build included) in which only `vscode` is
+// required. test/integration/host.test.ts fails if it finds Node there. (VS Code's
+// Markdown extension stays in the Node host: code-server ships no browser build of
+// it, so test/integration/preview.test.ts renders with markdown-it itself then.)
+//
 // Two clocks, so that a failure says which one ran out: provisioning (Node 24 and
 // code-server, minutes of compiling the first time; `npm test` runs it as a step
 // of its own before any suite) has its own limit in provision.mjs, and the suite's
@@ -17,9 +31,8 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { format } from 'node:util';
 import { copyFixture, provision, repoRoot } from './provision.mjs';
-import { freePort, launchBrowser, makeProfile, startCodeServer, tail } from './code-server.mjs';
+import { freePort, launchBrowser, makeProfile, runExtensionTests, startCodeServer, tail } from './code-server.mjs';
 
 /**
  * A workspace file (in a temp folder) opening the generated corpus itself: it is
@@ -36,20 +49,26 @@ async function corpusWorkspace(n) {
 
 /** From starting code-server to the suite's result. A hang guard: the suite takes 1-3 min, more on a busy machine. */
 const SUITE_TIMEOUT_MS = 10 * 60_000;
-const TODAY = '2026-11-21'; // the extension reads RAPPORT_TODAY as "today" in tests
+const TODAY = '2026-11-21';
 // `--perf`: the performance suite (dist/perf), on the generated 10,000-note repo (bench/corpus/10000).
+// `--web`: the integration suite in the web worker host (dist/web-test, with the browser bundle).
 const perf = process.argv.includes('--perf');
-const suiteDir = perf ? 'perf' : 'test';
+const web = process.argv.includes('--web');
+const label = web ? 'test:web' : 'test:vscode';
+const suiteDir = perf ? 'perf' : web ? 'web-test' : 'test';
 const suiteEntry = join(repoRoot, 'dist', suiteDir, 'index.cjs');
+// "Today" for the extension: RAPPORT_TODAY in the Node host; a worker has no environment,
+// so there it is the (undeclared) setting rapport.today.
+const SETTINGS = web ? { 'remote.extensionKind': { 'rapport.rapport': ['web'] }, 'rapport.today': TODAY } : undefined;
 
 const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(line);
 
-const bundled = ['dist/extension.cjs', `dist/${suiteDir}/index.cjs`, `dist/${suiteDir}/suite.cjs`];
+const bundled = web ? ['dist/web/extension.cjs', 'dist/web-test/index.cjs'] : ['dist/extension.cjs', `dist/${suiteDir}/index.cjs`, `dist/${suiteDir}/suite.cjs`];
 const missing = bundled.filter((f) => !existsSync(join(repoRoot, f)));
 if (missing.length) {
-  console.error(`[test:vscode] ${missing.join(', ')} missing: run \`npm run bundle\` first.`);
+  console.error(`[${label}] ${missing.join(', ')} missing: run \`npm run bundle\` first.`);
   process.exit(1);
 }
 
@@ -69,26 +88,13 @@ async function finish(code, message, { infra = code !== 0 } = {}) {
   // cleanup stopped it) must not cut the cleanup short.
   if (finishing) return new Promise(() => {});
   finishing = true;
-  if (message) console.error(`[test:vscode] ${message}`);
-  if (infra && server) console.error(`[test:vscode] code-server's log (kept in ${profile.root}) ends with:\n${tail(server.logFile)}`);
+  if (message) console.error(`[${label}] ${message}`);
+  if (infra && server) console.error(`[${label}] code-server's log (kept in ${profile.root}) ends with:\n${tail(server.logFile)}`);
   await cleanup(infra);
-  log(`[test:vscode] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds()}`);
+  log(`[${label}] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${seconds()}`);
   process.exit(code);
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(130, `stopped by ${sig}`, { infra: false }));
-
-// With extension tests running, the workbench sends the extension host's console
-// output (mocha's spec reporter) to `codeAutomationLog(type, args)`, unformatted:
-// e.g. ('info', ['  %d passing (%s)', 1, '30ms']). Node's util.format gives the
-// line mocha meant. The same channel carries the workbench's own log; its
-// startup chatter is dropped so that mocha's lines stand out (anything else
-// still shows, so nothing is hidden by accident).
-const WORKBENCH_CHATTER = [
-  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/,
-  /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/,
-  /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
-  /^No search provider registered for scheme/, /^Canceled: Canceled/, // shutdown of an auth query
-];
 
 try {
   let paths;
@@ -102,39 +108,26 @@ try {
   const before = seconds();
   setTimeout(() => finish(1, `the suite timed out: no result ${SUITE_TIMEOUT_MS / 60_000} min after it started `
     + `(code-server, the workbench and the tests; the ${before} of provisioning and preparing before it are not counted)`), SUITE_TIMEOUT_MS).unref();
-  log(`[test:vscode] everything in place after ${seconds()}: the suite has ${SUITE_TIMEOUT_MS / 60_000} min from now`);
-  profile = makeProfile(paths.cacheDir, 'test');
-  server = await startCodeServer(paths, profile, { port: await freePort(), env: { RAPPORT_TODAY: TODAY }, log });
+  log(`[${label}] everything in place after ${seconds()}: the suite has ${SUITE_TIMEOUT_MS / 60_000} min from now`);
+  profile = makeProfile(paths.cacheDir, web ? 'web' : 'test', SETTINGS);
+  const port = await freePort();
+  server = await startCodeServer(paths, profile, { port, env: { RAPPORT_TODAY: TODAY }, log });
   server.exit.then(({ code, signal }) => finish(1, `code-server stopped during the run (${signal ?? `exit ${code}`})`));
 
   browser = await launchBrowser(paths, profile, { log });
-  const { page } = browser;
-  let result, exited = false;
-  const done = new Promise((resolve) => { result = resolve; });
-  await page.exposeFunction('codeAutomationExit', (code) => { exited = true; result(Number(code)); });
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    // After the result, only the workbench's shutdown noise ("Canceled") follows.
-    if (exited || !Array.isArray(args)) return;
-    const line = format(...args);
-    if (WORKBENCH_CHATTER.some((re) => re.test(line))) return;
-    if (type === 'error' || type === 'warn') console.error(line);
-    else console.log(line);
+  // RAPPORT_TEST_DEBUG=1: every console line of the page and its frames, for a run that hangs.
+  if (process.env.RAPPORT_TEST_DEBUG) browser.page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
+
+  // The Node host's files are code-server's (`remote` authority); the worker host's are
+  // reached through the page's own authority.
+  const uri = web ? (p) => `vscode-remote://127.0.0.1:${port}${p}` : (p) => `vscode-remote://remote${p}`;
+  log(`[${label}] workspace: ${workspace.file}; opening the workbench (${seconds()} so far)`);
+  const code = await runExtensionTests(browser.page, server.url, {
+    workspaceFile: workspace.file,
+    extensionDevelopmentPath: uri(repoRoot),
+    extensionTestsPath: uri(suiteEntry),
+    onPageFailure: (why) => finish(1, why),
   });
-  page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
-  page.on('crash', () => finish(1, 'the browser page crashed'));
-
-  // `remote` is code-server's authority for files on the server's disk.
-  const remote = (p) => `vscode-remote://remote${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(repoRoot)],
-    ['extensionTestsPath', remote(suiteEntry)],
-    ['skipWelcome', 'true'],
-  ];
-  const url = `${server.url}/?workspace=${encodeURIComponent(workspace.file)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  log(`[test:vscode] workspace: ${workspace.file}; opening the workbench (${seconds()} so far)`);
-  await page.goto(url, { timeout: 120_000 });
-
-  const code = await done;
   if (browser.offHostRequests.length) {
     await finish(1, `${browser.offHostRequests.length} request(s) left 127.0.0.1:\n  ${browser.offHostRequests.join('\n  ')}`);
   }
