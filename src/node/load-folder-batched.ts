@@ -6,26 +6,16 @@
 
 import { realpathSync, statSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { walkFolder, type Skipped } from './disk.js';
-import { readParsed } from './load-folder.js';
+import { code, walkFolder, type Skipped } from './disk.js';
+import { indexFile, pruneCache, type LoadedFolder } from './load-folder.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
 
 /** Work done between two yields: short enough that a keystroke's diagnostics never wait on it for long. */
 const SLICE_MS = 8;
 
-export interface BatchedLoad {
-  skipped: Skipped[];
-  /** How many notes were read and parsed, and how many came from the cache. */
-  read: number;
-  cached: number;
-  /** Write the cache back (a no-op when nothing changed). */
-  save(): void;
-  /** Each file's size and mtime as found, to compare the disk with later. */
-  stamps: Map<string, FileStamp & { abs: string }>;
-  /** Each folder read, with its stamp just before. */
-  folders: Map<string, number>;
-}
+/** What loadFolder gives, but the index: the caller passes its own, filled in slices. */
+export type BatchedLoad = Omit<LoadedFolder, 'index'>;
 
 /**
  * Read every note under `root` into `index`, yielding to the event loop every
@@ -40,8 +30,7 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
   // Opening the cache parses its JSON at once (~0.4 s at 10,000 notes): the one step that cannot be sliced.
   const cache = options.cacheDir === undefined ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
   const stamps = new Map<string, FileStamp & { abs: string }>();
-  let read = 0;
-  let cached = 0;
+  const counts = { read: 0, cached: 0 };
   let slice = performance.now();
   for (let i = 0; i < files.length; i++) {
     if (performance.now() - slice > SLICE_MS) {
@@ -54,17 +43,13 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
       const st = statSync(abs[i]);
       stamp = { mtimeMs: st.mtimeMs, size: st.size };
     } catch (e) {
-      skipped.push({ file, reason: `not readable (${(e as { code?: string }).code ?? String(e)})` });
+      skipped.push({ file, reason: `not readable (${code(e)})` });
       continue;
     }
     stamps.set(file, { ...stamp, abs: abs[i] });
-    const hit = cache?.get(file, stamp);
-    const parsed = hit ? hit.file : readParsed(file, abs[i], skipped, cache);
-    if (!parsed) continue;
-    options.index.put(parsed);
-    if (hit) cached++;
-    else read++;
+    const how = indexFile(file, abs[i], stamp, options.index, skipped, cache);
+    if (how) counts[how]++;
   }
-  if (cache) for (const [p] of [...cache.all()]) if (!stamps.has(p)) cache.delete(p);
-  return { skipped, read, cached, save: () => cache?.save(), stamps, folders };
+  if (cache) pruneCache(cache, stamps);
+  return { skipped, ...counts, save: () => cache?.save(), stamps, folders };
 }

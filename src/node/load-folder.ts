@@ -189,27 +189,38 @@ export function readParsed(file: string, abs: string, skipped: Skipped[], cache?
 }
 
 /**
- * Put every scanned file in `index`: from the cache when its size and mtime are
- * unchanged, else read and parsed. Files gone since are dropped from the cache.
+ * Put one file in `index`: from the cache when its size and mtime are unchanged, else
+ * read and parsed. Says which it was, or undefined (with the reason in `skipped`).
+ */
+export function indexFile(file: string, abs: string, stamp: FileStamp, index: NoteIndex, skipped: Skipped[], cache?: NoteCache): 'read' | 'cached' | undefined {
+  const hit = cache?.get(file, stamp);
+  const parsed = hit ? hit.file : readParsed(file, abs, skipped, cache);
+  if (!parsed) return undefined;
+  index.put(parsed);
+  return hit ? 'cached' : 'read';
+}
+
+/** Drop from the cache every file not among those present now. */
+export function pruneCache(cache: NoteCache, present: { has(path: string): boolean }): void {
+  for (const [p] of [...cache.all()]) if (!present.has(p)) cache.delete(p);
+}
+
+/**
+ * Put every scanned file in `index` (see indexFile). Files gone since are dropped from the cache.
  */
 export function indexFiles(scanned: ScannedFolder, index: NoteIndex, skipped: Skipped[], cache?: NoteCache): { read: number; cached: number } {
-  let read = 0;
-  let cached = 0;
+  const counts = { read: 0, cached: 0 };
   const present = new Set<string>();
   for (let i = 0; i < scanned.files.length; i++) {
     const mtimeMs = scanned.mtimes[i];
     if (Number.isNaN(mtimeMs)) continue; // could not be stat'ed: already skipped
     const file = scanned.files[i];
     if (cache) present.add(file);
-    const hit = cache?.get(file, { mtimeMs, size: scanned.sizes[i] });
-    const parsed = hit ? hit.file : readParsed(file, scanned.abs[i], skipped, cache);
-    if (!parsed) continue;
-    index.put(parsed);
-    if (hit) cached++;
-    else read++;
+    const how = indexFile(file, scanned.abs[i], { mtimeMs, size: scanned.sizes[i] }, index, skipped, cache);
+    if (how) counts[how]++;
   }
-  if (cache) for (const [p] of [...cache.all()]) if (!present.has(p)) cache.delete(p);
-  return { read, cached };
+  if (cache) pruneCache(cache, present);
+  return counts;
 }
 
 /**

@@ -2,7 +2,10 @@
 // what a user would see.
 
 import * as vscode from 'vscode';
+import { exists } from '../../src/extension/edits.js';
 import type { RapportApi } from '../../src/extension/extension.js';
+
+export { exists };
 
 /** This run is the web worker extension host's (test/web/mocha.ts says so), where there is no Node. */
 export const webRun = (globalThis as { rapportTestHost?: string }).rapportTestHost === 'web';
@@ -59,14 +62,6 @@ export async function writeText(uri: vscode.Uri, content: string | Uint8Array): 
   await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Deletes a file or folder if it is there. */
 export async function remove(uri: vscode.Uri): Promise<void> {
