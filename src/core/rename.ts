@@ -36,6 +36,12 @@ export function renameLinks(index: NoteIndex, moves: readonly Move[]): RenamePla
   for (const m of moves) for (const [from, to] of notesMoved(index, m)) moved.set(from, to);
   const byFile = new Map<string, TextEdit[]>();
   const ambiguous: RenamePlan['ambiguous'] = [];
+  let staying: Set<string> | undefined; // id keys of the notes not moved: made once, when a new id is first looked up
+  const takenByAnother = (id: string) => {
+    if (!index.hasId(id)) return false;
+    staying ??= new Set([...index.allFiles()].filter((f) => !moved.has(f.path)).map((f) => idKey(f.id)));
+    return staying.has(idKey(id));
+  };
   for (const [from, to] of moved) {
     const oldId = idOfPath(from);
     const newId = idOfPath(to);
@@ -53,7 +59,7 @@ export function renameLinks(index: NoteIndex, moves: readonly Move[]): RenamePla
       }
     }
     if (!edits.length) continue;
-    if (idKey(newId) !== idKey(oldId) && takenByAnother(index, newId, moved)) {
+    if (idKey(newId) !== idKey(oldId) && takenByAnother(newId)) {
       ambiguous.push({ id: oldId, newId, count: edits.length });
       continue;
     }
@@ -75,13 +81,6 @@ function notesMoved(index: NoteIndex, m: Move): [string, string][] {
   const out: [string, string][] = [];
   for (const f of index.allFiles()) if (f.path.startsWith(under)) out.push([f.path, to + f.path.slice(under.length)]);
   return out;
-}
-
-/** Is there a Markdown file with this id that is not one of those being moved away? */
-function takenByAnother(index: NoteIndex, id: string, moved: Map<string, string>): boolean {
-  if (!index.hasId(id)) return false;
-  for (const f of index.allFiles()) if (idKey(f.id) === idKey(id) && !moved.has(f.path)) return true;
-  return false;
 }
 
 function folderOf(path: string): string {
