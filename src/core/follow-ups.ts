@@ -6,10 +6,13 @@ import type { Diagnostic } from './model.js';
 /** The kinds of reminder that are due, in the order they are shown. */
 export const FOLLOW_UP_ORDER = [
   'thank-you-pending',
+  'promise-open',
   'follow-up-due',
   'referrer-update-pending',
   'referral-not-contacted',
+  'outreach-no-reply',
   'meeting-status-stale',
+  'status-behind',
 ] as const;
 
 export type FollowUpCode = (typeof FOLLOW_UP_ORDER)[number];
@@ -25,8 +28,9 @@ export interface FollowUp {
 
 /**
  * The due items among diagnostics: overdue thank-yous first (longest overdue
- * first), then the rest of the thank-yous, follow-ups, referrer updates,
- * uncontacted referrals and stale meetings, each oldest first.
+ * first), then the rest of the thank-yous, promises made in meetings, follow-ups,
+ * referrer updates, uncontacted referrals, messages without a reply, stale meetings
+ * and statuses behind the notes, each kind overdue first, then oldest first.
  */
 export function followUps(diagnostics: Iterable<Diagnostic>): FollowUp[] {
   const out: FollowUp[] = [];

@@ -91,4 +91,10 @@ export interface Settings {
   referralDays: number;
   /** Words above which an outreach message is too long. */
   outreachMaxWords: number;
+  /** Days after a done meeting that an open task in it (`- [ ] …`) is due. */
+  promiseDays: number;
+  /** Days after a sent outreach that its lack of reply is worth a follow-up. */
+  replyDays: number;
+  /** Keep-in-touch days by tag, for contacts without `keep_in_touch_days` of their own (the smallest wins). */
+  keepInTouchByTag: Record<string, number>;
 }

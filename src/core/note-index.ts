@@ -365,6 +365,8 @@ export class NoteIndex {
           if (!c) continue;
           out.add(c.path);
           add(this.referralMentions(c));
+          // A meeting since a message is its answer (outreach-no-reply).
+          add(this.outreachTo(c));
         }
         break;
       case 'outreach': {

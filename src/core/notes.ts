@@ -73,6 +73,8 @@ export interface Contact extends NoteBase {
   status?: ContactStatus;
   nextFollowUp?: NoteDate;
   keepInTouchDays?: number;
+  /** A call or chat logged by hand: one source of the contact's last contact. */
+  lastContact?: NoteDate;
 }
 
 export interface Meeting extends NoteBase {
@@ -104,6 +106,8 @@ export interface Outreach extends NoteBase {
   channel?: string;
   status?: OutreachStatus;
   sent?: NoteDate;
+  /** When they replied. */
+  replied?: NoteDate;
 }
 
 export type Note = Contact | Meeting | Company | Outreach;
@@ -202,7 +206,8 @@ export function parseFile(path: string, raw: string): ParsedFile {
       const status = f.oneOf('status', CONTACT_STATUSES);
       const nextFollowUp = f.date('next_follow_up');
       const keepInTouchDays = f.number('keep_in_touch_days');
-      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays };
+      const lastContact = f.date('last_contact');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays, lastContact };
     }
     case 'meeting': {
       const withRefs = f.refs('with', true) ?? [];
@@ -228,7 +233,8 @@ export function parseFile(path: string, raw: string): ParsedFile {
       const channel = f.text('channel');
       const status = f.oneOf('status', OUTREACH_STATUSES);
       const sent = f.date('sent');
-      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent };
+      const replied = f.date('replied');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent, replied };
     }
   }
 }

@@ -14,7 +14,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   thankYouDays: 1,
   referralDays: 7,
   outreachMaxWords: 150,
+  promiseDays: 3,
+  replyDays: 7,
+  keepInTouchByTag: Object.freeze({}) as Record<string, number>,
 });
+
+/** Every `rapport.*` setting besides the per-check ones, as named under `rapport.` (the editor reads these). */
+export const SETTING_NAMES = ['thankYouDays', 'referralDays', 'outreachMaxWords', 'promiseDays', 'replyDays', 'keepInTouchByTag'] as const;
+
+const WHOLE_NUMBERS = new Set<string>(['thankYouDays', 'referralDays', 'outreachMaxWords', 'promiseDays', 'replyDays']);
 
 const CHECK_SETTINGS = new Set<string>(['off', 'default', 'error', 'warning', 'information', 'hint']);
 
@@ -23,8 +31,18 @@ const CHECK_SETTINGS = new Set<string>(['off', 'default', 'error', 'warning', 'i
  * or nested objects). Unknown or malformed values are reported and ignored.
  */
 export function settingsFrom(raw: Record<string, unknown>): { settings: Settings; problems: string[] } {
-  const settings: Settings = { ...DEFAULT_SETTINGS, checks: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, checks: {}, keepInTouchByTag: {} };
   const problems: string[] = [];
+  // `keepInTouchByTag` is an object of its own (tag → days): taken whole, before flattening.
+  const byTag = raw['rapport.keepInTouchByTag'] ?? (raw.rapport as Record<string, unknown> | undefined)?.keepInTouchByTag;
+  if (byTag !== undefined) {
+    if (byTag && typeof byTag === 'object' && !Array.isArray(byTag)) {
+      for (const [tag, days] of Object.entries(byTag)) {
+        if (typeof days === 'number' && Number.isInteger(days) && days > 0) settings.keepInTouchByTag[tag.toLowerCase()] = days;
+        else problems.push(`rapport.keepInTouchByTag.${tag}: should be a whole number of days`);
+      }
+    } else problems.push('rapport.keepInTouchByTag: should be an object of tags and days, {"mentor": 30}');
+  }
   const flat = flatten(raw);
   for (const [key, value] of Object.entries(flat)) {
     if (!key.startsWith('rapport.')) continue;
@@ -35,8 +53,8 @@ export function settingsFrom(raw: Record<string, unknown>): { settings: Settings
       else if (typeof value !== 'string' || !CHECK_SETTINGS.has(value)) {
         problems.push(`${key}: use off, default, error, warning, information or hint`);
       } else settings.checks[code] = value as CheckSetting;
-    } else if (name === 'thankYouDays' || name === 'referralDays' || name === 'outreachMaxWords') {
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[name] = value;
+    } else if (WHOLE_NUMBERS.has(name)) {
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[name as 'thankYouDays'] = value;
       else problems.push(`${key}: should be a whole number`);
     }
   }
@@ -48,7 +66,7 @@ export function settingsFromJsonc(text: string): { settings: Settings; problems:
   const errors: ParseError[] = [];
   const raw = parseJsonc(text, errors, { allowTrailingComma: true });
   if (errors.length || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings: { ...DEFAULT_SETTINGS, checks: {} }, problems: ['.vscode/settings.json could not be read as JSON; using the defaults'] };
+    return { settings: { ...DEFAULT_SETTINGS, checks: {}, keepInTouchByTag: {} }, problems: ['.vscode/settings.json could not be read as JSON; using the defaults'] };
   }
   return settingsFrom(raw as Record<string, unknown>);
 }

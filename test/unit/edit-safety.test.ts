@@ -165,7 +165,10 @@ function assertAppended(note: RenderedNote, c: NoteCase, out: string): void {
 type FixKind =
   | { kind: string; key: string; value: ScalarValue; code: string }
   | { kind: 'add the question bank'; code: string }
-  | { kind: 'create'; code: string };
+  | { kind: 'create'; code: string }
+  | { kind: 'create outreach'; code: string }
+  | { kind: 'tick a promise'; code: string }
+  | { kind: 'mark replied'; code: string };
 
 /** What a fix is meant to do, from its title: an unknown fix fails, so none goes untested. */
 function intentOf(fix: Fix, d: Diagnostic, note: Note): FixKind {
@@ -181,6 +184,12 @@ function intentOf(fix: Fix, d: Diagnostic, note: Note): FixKind {
   }
   if (t === 'Add the question bank') return { kind: 'add the question bank', code: d.code };
   if (/^Create /.test(t) && fix.create) return { kind: 'create', code: d.code };
+  if (/^Done: tick “.+”$/.test(t)) return { kind: 'tick a promise', code: d.code };
+  if (t === `Mark replied today (${TODAY})`) return { kind: 'mark replied', code: d.code };
+  if (/^Draft a polite follow-up to /.test(t) && fix.create) return { kind: 'create outreach', code: d.code };
+  if (/^Followed up with .+ today \(/.test(t)) return { kind: 'fix: followed up today', key: 'last_contact', value: TODAY, code: d.code };
+  if ((m = /^Snooze 7 days \(until (\d{4}-\d{2}-\d{2})\)$/.exec(t))) return { kind: 'fix: snooze', key: 'next_follow_up', value: m[1], code: d.code };
+  if ((m = /^Set .+’s status to (contacted|scheduled|met)$/.exec(t))) return { kind: 'fix: status', key: 'status', value: m[1], code: d.code };
   assert.fail(`a fix this test does not know: “${t}” (${d.code}); add it here`);
 }
 
@@ -202,9 +211,16 @@ function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): vo
         counted(`fix: create ${fix.create!.path.split('/')[0]} note`);
         continue;
       }
+      if (intent.kind === 'create outreach') {
+        checkCreateOutreach(files, fix);
+        counted('fix: draft a follow-up');
+        continue;
+      }
       assert.ok(fix.edits?.length && !fix.create, `${fix.title} has no edits`);
       const out = applyToRaw(note.raw, fix.edits);
       if ('key' in intent) assertKeyEdit(note, c, out, intent.key, intent.value);
+      else if (intent.kind === 'tick a promise') assertTicked(note.raw, out);
+      else if (intent.kind === 'mark replied') assertMarkedReplied(note, out);
       else assertAppended(note, c, out);
       // (d) applied, the fix is not offered again (and the diagnostic it answered is gone).
       const again = check({ ...files, [c.path]: out });
@@ -214,6 +230,44 @@ function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): vo
       counted(intent.kind);
     }
   }
+}
+
+/** A promise ticked: one character, the space of a `[ ]`, became `x`; nothing else moved. */
+function assertTicked(raw: string, out: string): void {
+  const why = `${show(raw)} gave ${show(out)}`;
+  assert.equal(out.length, raw.length, `the note changed length: ${why}`);
+  let at = 0;
+  while (at < raw.length && raw[at] === out[at]) at++;
+  assert.equal(raw.slice(at - 1, at + 2), '[ ]', `not a task's box: ${why}`);
+  assert.equal(out, `${raw.slice(0, at)}x${raw.slice(at + 1)}`, why);
+}
+
+/** Mark replied: status becomes replied and `replied` today; every other key and line as it was. */
+function assertMarkedReplied(note: RenderedNote, out: string): void {
+  const why = `${show(note.raw)} gave ${show(out)}`;
+  const before = dataOf(note.raw, false);
+  for (const simple of [true, false]) {
+    const data = dataOf(out, simple);
+    assert.deepEqual(data, { ...before, status: 'replied', replied: TODAY }, why);
+  }
+  // Every line but the status's own survives, in order.
+  const statusLines = new Set(note.lines.flatMap((l, i) => (l.owner === 'status' ? [i] : [])));
+  const kept = linesOf(splitBom(note.raw).text).filter((_, i) => !statusLines.has(i));
+  const after = linesOf(splitBom(out).text);
+  let j = 0;
+  for (const l of after) if (j < kept.length && l === kept[j]) j++;
+  assert.equal(j, kept.length, `a line was lost or changed: ${why}`);
+}
+
+/** A follow-up draft: a new outreach note at a free path that passes every check. */
+function checkCreateOutreach(files: Record<string, string>, fix: Fix): void {
+  const { path, content } = fix.create!;
+  const why = `creating ${path}: ${show(content)}`;
+  assert.equal(fix.edits, undefined, 'a create also edits the note');
+  assert.ok(!Object.keys(files).some((p) => p.toLowerCase() === path.toLowerCase()), `would overwrite ${path}`);
+  assert.match(path, /^outreach\/\d{4}-\d{2}-\d{2}-.+-follow-up(-\d+)?\.md$/, why);
+  assert.equal(assertValidInput(path, content).type, 'outreach', why);
+  assert.deepEqual(check({ ...files, [path]: content }).filter((x) => x.file === path).map((x) => x.code), [], why);
 }
 
 /** A create: a valid note of the link's kind, at a path no file has, that makes the link resolve. */
@@ -275,7 +329,7 @@ const meetingCase = fc
 const meetingNote = fc
   .tuple(fc.constantFrom('meetings/m.md', 'notes/2026/m.md'), fc.boolean())
   .chain(([path, typeFirst]) =>
-    noteArb(path, frontmatterArb(meetingCase, { keepFirst: typeFirst }), bodyArb(['## Questions', '## Questions', '- Do you like it?', '[[sally-smith]]'])),
+    noteArb(path, frontmatterArb(meetingCase, { keepFirst: typeFirst }), bodyArb(['## Questions', '## Questions', '- Do you like it?', '[[sally-smith]]', '- [ ] Send her the deck'])),
   );
 
 const subjectKey = fc.oneof(
@@ -297,8 +351,9 @@ const outreachNote = fc
     typeKey('outreach'),
     fc.constantFrom(...RECIPIENTS).chain((to) => linkListKey('to', [to])),
     opt(subjectKey),
-    opt(stringKey('status', 'draft')),
+    opt(fc.oneof(stringKey('status', 'draft'), stringKey('status', 'sent'))),
     opt(stringKey('channel', 'email')),
+    opt(stringKey('sent', '2026-11-01')),
   )
   .map(([type, ...rest]) => [type, ...present(rest)])
   .chain((keys) => noteArb('outreach/o.md', frontmatterArb(fc.constant(keys)), bodyArb(['Hi Bob,', 'I would value your perspective.'])));
@@ -310,7 +365,9 @@ const contactNote = fc
     opt(fc.oneof(stringKey('company', 'Globex'), fc.constantFrom(...GHOSTS).chain((g) => linkListKey('company', [g])))),
     opt(fc.constantFrom(...GHOSTS, 'sally-smith').chain((g) => linkListKey('referred_by', [g]))),
     opt(fc.constantFrom(literalKey('tags', 'tags: [design, fintech]'), literalKey('tags', 'tags:', '  - design'))),
-    opt(stringKey('status', 'met')),
+    opt(fc.oneof(stringKey('status', 'met'), stringKey('status', 'lead'))),
+    opt(stringKey('next_follow_up', '2026-11-10')),
+    opt(fc.constantFrom(literalKey('keep_in_touch_days', 'keep_in_touch_days: 14'), literalKey('keep_in_touch_days', 'keep_in_touch_days: 7 # a week'))),
   )
   .map(([type, ...rest]) => [type, ...present(rest)])
   .chain((keys) => noteArb('contacts/dana-lee.md', frontmatterArb(fc.constant(keys)), bodyArb(['See [[carol-white]].', 'And [[0x10]].'])));
@@ -333,6 +390,8 @@ describe('edit safety: every edit changes only its key or adds only its block', 
 
   it('every fix on a meeting note (thank-you, referrer, stale, 30 minutes, question bank, create)', () => {
     fc.assert(fc.property(meetingNote, (c) => checkEveryFix(c)), run(350));
+    // Only done meetings three days past have promises due: fewer cases, each exact.
+    assert.ok((counts.get('tick a promise') ?? 0) >= 10, `only ${counts.get('tick a promise') ?? 0} cases of tick a promise`);
     for (const k of ['fix: thank-you sent', 'fix: referrer updated', 'fix: meeting done', 'fix: meeting no-show', 'fix: meeting cancelled', 'fix: ask for 30 minutes', 'add the question bank', 'fix: create contacts note']) {
       assert.ok((counts.get(k) ?? 0) >= 20, `only ${counts.get(k) ?? 0} cases of ${k}: the generator misses it`);
     }
@@ -341,11 +400,15 @@ describe('edit safety: every edit changes only its key or adds only its block', 
   it('every fix on an outreach draft (the referrer in the subject)', () => {
     fc.assert(fc.property(outreachNote, (c) => checkEveryFix(c)), run(300));
     assert.ok((counts.get('fix: referrer in subject') ?? 0) >= 50);
+    for (const k of ['mark replied', 'fix: draft a follow-up']) assert.ok((counts.get(k) ?? 0) >= 20, `only ${counts.get(k) ?? 0} cases of ${k}`);
   });
 
   it('every fix on contacts and companies (create the missing contact or company)', () => {
-    fc.assert(fc.property(fc.oneof(contactNote, companyNote), (c) => checkEveryFix(c)), run(250));
+    // Dana met once, long ago: her follow-up is due and a `lead` status is behind.
+    const withDana = { ...PEOPLE, 'meetings/dana.md': md(['type: meeting', 'with: "[[dana-lee]]"', 'date: 2026-10-01', 'referrals: []', 'thank_you: true']) };
+    fc.assert(fc.property(fc.oneof(contactNote, companyNote), (c) => checkEveryFix(c, withDana)), run(250));
     assert.ok((counts.get('fix: create companies note') ?? 0) >= 20);
+    for (const k of ['fix: followed up today', 'fix: snooze', 'fix: status']) assert.ok((counts.get(k) ?? 0) >= 20, `only ${counts.get(k) ?? 0} cases of ${k}`);
   });
 
   it('saw a fix from every check whose declaration names one', () => {

@@ -26,6 +26,8 @@ function randomNote(r: () => number): [string, string | undefined] {
         ...(r() < 0.3 ? [`status: ${pick(['lead', 'contacted', 'met'])}`] : []),
         ...(r() < 0.3 ? ['next_follow_up: 2026-11-10'] : []),
         ...(r() < 0.3 ? ['keep_in_touch_days: 5'] : []),
+        ...(r() < 0.3 ? ['last_contact: 2026-11-05'] : []),
+        ...(r() < 0.3 ? ['tags: [mentor]'] : []),
       ])];
     case 'meeting':
       return [`meetings/${pick(['m1', 'm2', 'm3', 'm4'])}.md`, md([
@@ -35,11 +37,13 @@ function randomNote(r: () => number): [string, string | undefined] {
         ...(r() < 0.5 ? [`referrals: [${ref(pick(PEOPLE))}]`] : []),
         ...(r() < 0.5 ? ['thank_you: true'] : []),
         ...(r() < 0.3 ? ['status: planned'] : []),
-      ], r() < 0.5 ? `Met [[${pick([...PEOPLE, 'nobody'])}]].` : '')];
+      ], (r() < 0.5 ? `Met [[${pick([...PEOPLE, 'nobody'])}]].` : '') + (r() < 0.3 ? '\n\n- [ ] send the deck' : ''))];
     case 'company':
       return [`companies/${pick(COMPANIES)}.md`, md(['type: company', `name: ${pick(['Globex', 'Initech', 'Hooli', 'Umbrella'])}`, `target: ${r() < 0.7}`])];
     case 'outreach':
-      return [`outreach/${pick(['o1', 'o2'])}.md`, md(['type: outreach', `to: ${ref(person)}`, `status: ${pick(['draft', 'sent'])}`, ...(r() < 0.5 ? ['subject: Sally Smith suggested I contact you'] : [])])];
+      return [`outreach/${pick(['o1', 'o2'])}.md`, md(['type: outreach', `to: ${ref(person)}`, `status: ${pick(['draft', 'sent', 'sent', 'replied'])}`,
+        ...(r() < 0.6 ? [`sent: ${pick(['2026-11-01', '2026-11-10', '2026-11-18'])}`] : []), ...(r() < 0.2 ? ['replied: 2026-11-12'] : []),
+        ...(r() < 0.5 ? ['subject: Sally Smith suggested I contact you'] : [])])];
     case 'delete':
       return [pick([`contacts/${person}.md`, `companies/${pick(COMPANIES)}.md`, 'meetings/m1.md', 'outreach/o1.md']), undefined];
   }
@@ -48,7 +52,7 @@ function randomNote(r: () => number): [string, string | undefined] {
 describe('incremental checks', () => {
   it('after every one-note change, equal a full re-check of the whole index (2,000 random changes)', function () {
     this.timeout(300_000);
-    const settings = { ...DEFAULT_SETTINGS, checks: {} };
+    const settings = { ...DEFAULT_SETTINGS, checks: {}, keepInTouchByTag: { mentor: 3 } };
     for (let seed = 1; seed <= (Number(process.env.LIVE_SEEDS) || 20); seed++) {
       const r = rng(seed);
       const index = new NoteIndex();

@@ -126,6 +126,58 @@ export const meetingStatusStale = defineCheck({
   },
 });
 
+/** Days late after which an open promise turns from a reminder into a warning. */
+const PROMISE_GRACE_DAYS = 7;
+
+/** `- [ ] send the deck`: an open task, its `[ ]` and its text, by offsets in the note. */
+export function openTasks(m: Meeting): { box: number; start: number; end: number; text: string }[] {
+  const out: { box: number; start: number; end: number; text: string }[] = [];
+  const text = m.text;
+  let fence: string | undefined;
+  let at = m.frontmatter.bodyStart;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && !line.slice(opener[0].length).trim()) fence = undefined;
+    } else if (opener) fence = opener[1];
+    else {
+      const task = /^(\s*(?:[-*+]|\d+[.)])\s+)\[ \](?:\s+(.*))?$/.exec(line);
+      if (task && task[2]?.trim()) out.push({ box: at + task[1].length, start: at, end: at + line.length, text: task[2].trim() });
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+export const promiseOpen = defineCheck({
+  code: 'promise-open',
+  severity: 'information',
+  description: `An unchecked task (\`- [ ] …\`) in a done meeting’s notes, ${'`rapport.promiseDays`'} (3) days after the meeting: what you promised to do. A warning more than ${PROMISE_GRACE_DAYS} days late; a ticked task (\`[x]\`) is silent.`,
+  appliesTo: 'meeting',
+  fixes: ['Tick it (`[x]`)'],
+  run(m, ctx) {
+    if (!m.date || !isDone(m, ctx)) return [];
+    const due = m.date.day + ctx.settings.promiseDays;
+    const late = ctx.clock.today - due;
+    if (late < 0 || m.text.indexOf('[ ]', m.frontmatter.bodyStart) === -1) return [];
+    const who = peopleOf(m.with, ctx);
+    const overdue = late > PROMISE_GRACE_DAYS;
+    return openTasks(m).map((t): Finding => ({
+      code: this.code,
+      start: t.start,
+      end: t.end,
+      severity: overdue ? 'warning' : 'information',
+      overdue,
+      followUp: { label: `Promised ${who}: ${shorten(t.text, 50)}`, detail: late === 0 ? 'due today' : `${plural(late, 'day')} late`, due },
+      message: `You promised ${who} on ${m.date!.text}: “${shorten(t.text, 80)}”${late === 0 ? ', due today' : ` (${plural(late, 'day')} late)`}. Do it, then tick it.`,
+      fixes: [{ title: `Done: tick “${shorten(t.text, 40)}”`, edits: [{ range: m.lines.range(t.box, t.box + 3), newText: '[x]' }] }],
+    }));
+  },
+});
+
 /** Planned meetings this many days ahead (or fewer) should have questions ready. */
 const QUESTIONS_HORIZON_DAYS = 3;
 
@@ -214,6 +266,7 @@ function shorten(text: string, max: number): string {
 
 export const MEETING_CHECKS = [
   thankYouPending,
+  promiseOpen,
   referrerUpdatePending,
   noReferralsRecorded,
   referralNotContacted,

@@ -3,10 +3,14 @@
 // referred you in the subject, keep it short. Only unsent drafts are checked:
 // a sent message is history and cannot be changed.
 
-import { setKey } from '../edit.js';
-import { outreachSent, type Finding, type Outreach } from '../notes.js';
+import { formatDay, plural } from '../dates.js';
+import { setKey, yamlScalar } from '../edit.js';
+import type { Fix } from '../model.js';
+import { outreachPath } from '../new-notes.js';
+import { outreachSent, type Contact, type Finding, type Outreach } from '../notes.js';
 import { nameFromId } from '../templates.js';
-import { defineCheck, keySpan } from './check.js';
+import { eolOf } from '../text.js';
+import { defineCheck, keySpan, type CheckContext } from './check.js';
 
 const isDraft = (o: Outreach) => !outreachSent(o);
 
@@ -156,10 +160,70 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+export const outreachNoReply = defineCheck({
+  code: 'outreach-no-reply',
+  severity: 'information',
+  description: 'An outreach is `status: sent` and its `sent` date is 7 days past (`rapport.replyDays`), with no `replied` and no meeting with that person since: mark it replied, or send a polite follow-up.',
+  appliesTo: 'outreach',
+  fixes: ['Mark replied today', 'Draft a polite follow-up'],
+  run(o, ctx) {
+    if (o.status !== 'sent' || !o.sent || o.replied) return [];
+    const days = ctx.clock.today - o.sent.day;
+    if (days < ctx.settings.replyDays) return [];
+    const contact = ctx.index.resolve(o.to, 'contact');
+    // A meeting since the message (held or booked) is their answer.
+    if (contact && ctx.index.meetingsWith(contact).some((m) => m.date && m.date.day >= o.sent!.day)) return [];
+    const name = contact?.name ?? o.to?.text ?? 'them';
+    const today = formatDay(ctx.clock.today);
+    const fixes: Fix[] = [{ title: `Mark replied today (${today})`, edits: [...setKey(o, 'status', 'replied'), ...setKey(o, 'replied', today)] }];
+    if (contact) fixes.push({ title: `Draft a polite follow-up to ${name}`, create: followUpDraft(o, contact, ctx) });
+    return [{
+      code: this.code,
+      ...keySpan(o, 'sent', 'status'),
+      followUp: { label: `No reply from ${name}`, detail: `sent ${plural(days, 'day')} ago`, due: o.sent.day + ctx.settings.replyDays },
+      message: `${name} has not replied to your message of ${o.sent.text} (${plural(days, 'day')} ago): if they did, mark it replied; if not, a short, polite follow-up is fine.`,
+      fixes,
+    }];
+  },
+});
+
+/** A short, polite follow-up to an unanswered message, written to pass every outreach check. */
+export function followUpDraft(o: Outreach, contact: Contact, ctx: CheckContext): { path: string; content: string } {
+  const today = formatDay(ctx.clock.today);
+  const path = outreachPath(today, contact, ctx.index, 'follow-up');
+  let subject = `Following up on my note of ${o.sent?.text ?? 'last week'}`;
+  if (contact.referredBy) {
+    const referrer = ctx.index.resolve(contact.referredBy, 'contact')?.name ?? (contact.referredBy.id ? nameFromId(contact.referredBy.id) : contact.referredBy.text);
+    subject = `${referrer} suggested I contact you: ${subject[0].toLowerCase()}${subject.slice(1)}`;
+  }
+  const first = contact.name.split(/\s+/)[0] || contact.name;
+  const eol = eolOf(o.text);
+  const content = [
+    '---',
+    'type: outreach',
+    `to: "[[${contact.id}]]"`,
+    'kind: follow-up',
+    ...(o.channel ? [`channel: ${yamlScalar(o.channel)}`] : []),
+    `subject: ${yamlScalar(subject)}`,
+    'status: draft',
+    '---',
+    '',
+    `Hi ${first},`,
+    '',
+    `I wanted to follow up on my message of ${o.sent?.text ?? 'last week'} ([[${o.id}]]) in case it got buried. I know you are busy,`,
+    'so no pressure: if you have 20 minutes in the next few weeks, I would value your perspective.',
+    '',
+    'Thank you,',
+    '',
+  ].join(eol);
+  return { path, content };
+}
+
 export const OUTREACH_CHECKS = [
   outreachInformationalInterview,
   outreachResumeAttached,
   outreachAsksForJob,
   outreachMissingReferrer,
   outreachTooLong,
+  outreachNoReply,
 ];

@@ -84,8 +84,8 @@ export function reviveNote(stored: StoredNote): ParsedFile {
   };
   switch (stored.type) {
     case 'contact': {
-      const { type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays } = stored;
-      return { path, id, text, bom, lines, frontmatter, data, problems, links, type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays };
+      const { type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays, lastContact } = stored;
+      return { path, id, text, bom, lines, frontmatter, data, problems, links, type, name, company, role, email, tags, referredBy, status, nextFollowUp, keepInTouchDays, lastContact };
     }
     case 'meeting': {
       const { type, with: withRefs, date, kind, status, duration, thankYou, referrerUpdated, referrals } = stored;
@@ -96,8 +96,8 @@ export function reviveNote(stored: StoredNote): ParsedFile {
       return { path, id, text, bom, lines, frontmatter, data, problems, links, type, name, target, priority, website };
     }
     case 'outreach': {
-      const { type, to, subject, channel, status, sent } = stored;
-      return { path, id, text, bom, lines, frontmatter, data, problems, links, type, to, subject, channel, status, sent };
+      const { type, to, subject, channel, status, sent, replied } = stored;
+      return { path, id, text, bom, lines, frontmatter, data, problems, links, type, to, subject, channel, status, sent, replied };
     }
   }
 }

@@ -15,6 +15,9 @@ const ICONS: Record<FollowUpCode, string> = {
   'referrer-update-pending': 'megaphone',
   'referral-not-contacted': 'person-add',
   'meeting-status-stale': 'calendar',
+  'promise-open': 'tasklist',
+  'outreach-no-reply': 'comment-unresolved',
+  'status-behind': 'arrow-up',
 };
 
 export interface FollowUpEntry {
