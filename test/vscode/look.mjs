@@ -23,7 +23,7 @@ const imagesDir = join(repoRoot, 'docs', 'images');
 const TIMEOUT_MS = 3 * 60_000; // the whole run; a warm one takes well under a minute
 
 // What the demo must show on TODAY (see examples/demo/README.md).
-const EXPECTED_ROWS = 7;
+const EXPECTED_ROWS = 13;
 const FIRST_ROW = { label: 'Thank Rohan Mehta', description: '3 days overdue' };
 const ALSO_ROWS = ['Follow up with Dev Patel', 'Close the meeting with Carmen Díaz']; // Díaz, as her note spells it
 const ROHAN_NOTE = '2026-11-17-rohan-mehta.md';
@@ -513,7 +513,7 @@ try {
   });
 
   // 2. The status bar counts what is due.
-  await check('the status bar says "7 due"', async () => {
+  await check('the status bar says "13 due"', async () => {
     const item = page.locator(sel.statusItem);
     const { ok, value } = await until(async () => ({
       text: (await item.innerText({ timeout: 1_000 })).replace(/\s+/g, ' ').trim(),

@@ -3,12 +3,12 @@
 import * as vscode from 'vscode';
 import { CODES } from '../../core/checks/catalogue.js';
 import { clockFrom, systemClock, type Clock } from '../../core/dates.js';
-import { settingsFrom, type Settings } from '../../core/settings.js';
+import { SETTING_NAMES, settingsFrom, type Settings } from '../../core/settings.js';
 
 export function readSettings(folder: vscode.WorkspaceFolder): Settings {
   const config = vscode.workspace.getConfiguration('rapport', folder.uri);
   const raw: Record<string, unknown> = {};
-  const keys = [...CODES.map((c) => `checks.${c.code}`), 'thankYouDays', 'referralDays', 'outreachMaxWords'];
+  const keys = [...CODES.map((c) => `checks.${c.code}`), ...SETTING_NAMES]; // the same names the CLI reads
   for (const key of keys) {
     const value = config.get(key);
     if (value !== undefined && value !== null) raw[`rapport.${key}`] = value;
