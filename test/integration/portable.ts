@@ -15,4 +15,3 @@ import './edits.test.js';
 import './names.test.js';
 import './multi-root.test.js';
 import './snippets.test.js';
-import './rename.test.js';
