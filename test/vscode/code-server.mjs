@@ -165,7 +165,7 @@ export function tail(file, lines = 30) {
  * `offHostRequests`, so callers can assert that VS Code and the extension talk
  * to nothing outside this machine.
  */
-export async function launchBrowser(paths, profile, { log = console.log } = {}) {
+export async function launchBrowser(paths, profile, { log = console.log, viewport = { width: 1280, height: 800 } } = {}) {
   const userDataDir = join(profile.root, 'chromium');
   rmSync(userDataDir, { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -173,7 +173,7 @@ export async function launchBrowser(paths, profile, { log = console.log } = {}) 
     // Playwright's own handlers would exit the process at once on Ctrl-C, before
     // the caller has stopped code-server and removed its temp folders.
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    viewport: { width: 1280, height: 800 },
+    viewport,
   });
   const offHostRequests = [];
   const check = (kind, url) => {

@@ -476,7 +476,8 @@ try {
     port: await freePort(), folder: demo, env: { RAPPORT_TODAY: TODAY }, extensionTests: false, log,
   });
   server.exit.then(({ code, signal }) => finish(`code-server stopped during the run (${signal ?? `exit ${code}`})`));
-  browser = await launchBrowser(paths, profile, { log });
+  // Tall enough for the demo's 13 things due beside the other views, as on a laptop's full-height window.
+  browser = await launchBrowser(paths, profile, { log, viewport: { width: 1280, height: 1100 } });
   page = browser.page;
   page.on('crash', () => finish('the browser page crashed'));
 
