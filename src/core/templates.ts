@@ -2,6 +2,8 @@
 // starts with open-ended questions, never yes/no ones.
 
 import { yamlScalar } from './edit.js';
+import type { NoteIndex } from './note-index.js';
+import type { Ref } from './notes.js';
 
 /** Open-ended questions for an informational meeting (none opens with a yes/no word). */
 export const QUESTION_BANK: readonly string[] = [
@@ -21,6 +23,11 @@ export function nameFromId(id: string): string {
     .filter(Boolean)
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join(' ') || id;
+}
+
+/** The name of the person a reference names: their note's name, else one read from the id, else the text as written. */
+export function personName(index: NoteIndex, ref: Ref): string {
+  return index.resolve(ref, 'contact')?.name ?? (ref.id ? nameFromId(ref.id) : ref.text);
 }
 
 export function contactTemplate(name: string, eol = '\n'): string {

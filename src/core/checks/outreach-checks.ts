@@ -8,7 +8,7 @@ import { setKey, yamlScalar } from '../edit.js';
 import type { Fix } from '../model.js';
 import { outreachPath } from '../new-notes.js';
 import { outreachSent, type Contact, type Finding, type Outreach } from '../notes.js';
-import { nameFromId } from '../templates.js';
+import { personName } from '../templates.js';
 import { eolOf } from '../text.js';
 import { defineCheck, keySpan, type CheckContext } from './check.js';
 
@@ -113,7 +113,7 @@ export const outreachMissingReferrer = defineCheck({
     if (!isDraft(o)) return [];
     const to = ctx.index.resolve(o.to, 'contact');
     if (!to?.referredBy) return [];
-    const referrer = ctx.index.resolve(to.referredBy, 'contact')?.name ?? (to.referredBy.id ? nameFromId(to.referredBy.id) : to.referredBy.text);
+    const referrer = personName(ctx.index, to.referredBy);
     if (namesReferrer(o.subject ?? '', referrer)) return [];
     const phrase = `${referrer} suggested I contact you`;
     return [{
@@ -193,7 +193,7 @@ export function followUpDraft(o: Outreach, contact: Contact, ctx: CheckContext):
   const path = outreachPath(today, contact, ctx.index, 'follow-up');
   let subject = `Following up on my note of ${o.sent?.text ?? 'last week'}`;
   if (contact.referredBy) {
-    const referrer = ctx.index.resolve(contact.referredBy, 'contact')?.name ?? (contact.referredBy.id ? nameFromId(contact.referredBy.id) : contact.referredBy.text);
+    const referrer = personName(ctx.index, contact.referredBy);
     subject = `${referrer} suggested I contact you: ${subject[0].toLowerCase()}${subject.slice(1)}`;
   }
   const first = contact.name.split(/\s+/)[0] || contact.name;

@@ -8,7 +8,7 @@ import { setKey } from '../../core/edit.js';
 import { idKey, type IdsInUse } from '../../core/links.js';
 import { meetingPath, namedNotePath, outreachPath, unsentDraftTo } from '../../core/new-notes.js';
 import type { Contact, Note } from '../../core/notes.js';
-import { contactTemplate, meetingTemplate, nameFromId, outreachTemplate } from '../../core/templates.js';
+import { contactTemplate, meetingTemplate, outreachTemplate, personName } from '../../core/templates.js';
 import { companyName } from '../../core/views.js';
 import { VIEW_ID } from '../follow-ups/index.js';
 import { currentClock } from '../notes/settings.js';
@@ -72,7 +72,7 @@ export async function draftOutreach(notes: WorkspaceNotes, target?: Target): Pro
     return uri;
   }
   const ref = contact.referredBy;
-  const referrer = ref && (folder.index.resolve(ref, 'contact')?.name ?? (ref.id ? nameFromId(ref.id) : ref.text));
+  const referrer = ref && personName(folder.index, ref);
   const today = formatDay(currentClock().today);
   const text = outreachTemplate({ id: contact.id, name: contact.name, company: companyName(folder.index, contact), referrer });
   const path = await freePath(notes, folder.folder.uri, (taken) => outreachPath(today, contact, taken));
