@@ -8,6 +8,7 @@ import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../node/disk.js';
 import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.js';
 import { std, type Io } from './io.js';
+import { calendar } from '../core/calendar.js';
 import { buildReport, DEFAULT_REPORT_WEEKS } from '../core/report.js';
 import { reportMarkdown } from '../core/report-markdown.js';
 import { watch } from './watch.js';
@@ -23,6 +24,7 @@ Usage:
                                                    print every diagnostic
   rapport list DIR [--format human|json] [--no-cache]   print the index of notes
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
+  rapport export ics DIR [--today D]                 planned meetings and what falls due, for a calendar
   rapport report DIR [--today D] [--weeks N] [--md | --json]
                                                    how the search moves, and the week ahead
   rapport COMMAND --help                             help on one command
@@ -69,6 +71,13 @@ it from someone you have met, and what is planned or falls due in the next 7 day
   --md     Markdown, for a terminal or a pull request (the default)
   --json   the figures as JSON (see the README for each field)
 `,
+  export: `rapport export ics DIR [--today YYYY-MM-DD] [--no-cache] > rapport.ics
+
+Writes an iCalendar file (RFC 5545) to stdout: an event for each planned meeting from
+today on (at its time, for its duration or 30 minutes; all day when it has no time),
+and an all-day event for each thing that falls due in the next 30 days. Each event
+keeps its UID from run to run, so importing a newer file updates the events.
+`,
   watch: `rapport watch DIR [--today YYYY-MM-DD]
 
 Checks DIR, then checks again whenever a note is added, changed or removed.
@@ -97,7 +106,10 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, dir, ...extra] = positionals;
+  // `rapport export ics DIR`: what to export comes before the folder.
+  const exporting = positionals[0] === 'export';
+  const what = exporting ? positionals[1] : undefined;
+  const [command, dir, ...extra] = exporting ? [positionals[0], ...positionals.slice(2)] : positionals;
   if (!command || command === 'help') {
     (values.help || command === 'help' ? io.out : io.err)(HELP.main);
     return values.help || command === 'help' ? 0 : 2;
@@ -109,6 +121,10 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   if (values.help) {
     io.out(HELP[command]);
     return 0;
+  }
+  if (exporting && what !== 'ics') {
+    io.err(`rapport: export ${what ?? ''} — what to export? rapport export ics DIR\n\n${HELP.export}`);
+    return 2;
   }
   if (!dir || extra.length) {
     io.err(`rapport: ${dir ? `unexpected argument "${extra[0]}"` : 'which folder? give DIR'}\n\n${HELP[command]}`);
@@ -134,6 +150,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     return 2;
   }
   if (command === 'report') return report(root, clock, values, io);
+  if (command === 'export') return exportCalendar(root, clock, what, values, io);
   if (values.md || values.weeks !== undefined) {
     io.err(`rapport: ${values.md ? '--md' : '--weeks'} is for rapport report\n`);
     return 2;
@@ -201,6 +218,28 @@ function report(root: string, clock: Clock, values: { json?: boolean; md?: boole
     io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
     return 2;
   }
+  reportSkips(ws, io);
+  io.out(out);
+  return 0;
+}
+
+/** `rapport export ics`: the calendar of core/calendar.ts, to stdout. */
+function exportCalendar(root: string, clock: Clock, what: string | undefined, values: { json?: boolean; md?: boolean; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
+  if (values.format !== undefined || values.json || values.md || values.weeks !== undefined) {
+    io.err('rapport: export ics takes only --today and --no-cache\n');
+    return 2;
+  }
+  let out: string;
+  let ws: Workspace;
+  try {
+    ws = loadWorkspace(root, { cache: !values['no-cache'] });
+    out = calendar(ws.index, clock, ws.settings);
+  } catch (e) {
+    const why = notAFolder(root);
+    io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
+    return 2;
+  }
+  void what;
   reportSkips(ws, io);
   io.out(out);
   return 0;

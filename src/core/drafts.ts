@@ -7,11 +7,13 @@
 
 import { formatDay } from './dates.js';
 import { yamlScalar } from './edit.js';
-import { outreachPath } from './new-notes.js';
+import type { Fix } from './model.js';
+import { outreachPath, unsentDraftTo } from './new-notes.js';
 import type { NoteIndex } from './note-index.js';
 import type { Contact, Meeting, Outreach } from './notes.js';
 import { hasUnwelcomePhrase } from './checks/phrases.js';
-import { nameFromId, personName } from './templates.js';
+import { nameFromId, outreachTemplate, personName } from './templates.js';
+import { companyName } from './views.js';
 import { eolOf } from './text.js';
 
 export interface Draft {
@@ -63,6 +65,39 @@ export function quoteFromMeeting(m: Meeting, index: NoteIndex): string | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * The fix with its draft written: a `create` of the message, or an `open` of the unsent one
+ * of that kind written since the fix was offered. Undefined when a note it needs is gone.
+ */
+export function writeDraft(fix: Fix, index: NoteIndex, today: number): Fix | undefined {
+  const d = fix.draft;
+  if (!d) return fix;
+  const { draft: _, ...rest } = fix;
+  const from = index.get(d.from);
+  const to = index.get(d.to);
+  if (to?.type !== 'contact') return undefined;
+  const ctx = { index, today };
+  const meeting = from?.type === 'meeting' ? from : undefined;
+  const kind = d.kind === 'referral' ? undefined : d.kind;
+  const existing = unsentDraftTo(index, to, kind, kind === 'thank-you' || kind === 'referrer-update' ? meeting : undefined);
+  if (existing) return { ...rest, open: existing.path };
+  switch (d.kind) {
+    case 'thank-you':
+      return meeting && { ...rest, create: thankYouDraft(meeting, to, ctx) };
+    case 'referrer-update': {
+      const met = d.met ? index.get(d.met) : undefined;
+      return meeting && met?.type === 'contact' ? { ...rest, create: referrerUpdateDraft(meeting, met, to, ctx) } : undefined;
+    }
+    case 'follow-up':
+      return from?.type === 'outreach' ? { ...rest, create: followUpDraft(from, to, ctx) } : undefined;
+    case 'referral':
+      return { ...rest, create: {
+        path: outreachPath(formatDay(today), to, index),
+        content: outreachTemplate({ id: to.id, name: to.name, company: companyName(index, to), referrer: d.referrer }, from ? eolOf(from.text ?? '') : '\n'),
+      } };
+  }
 }
 
 /** A thank-you to the first person of the meeting, for the day after it. */

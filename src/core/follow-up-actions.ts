@@ -9,7 +9,7 @@ import { setKey } from './edit.js';
 import type { FollowUpCode } from './follow-ups.js';
 import type { Fix, FollowUpActionId } from './model.js';
 import type { NoteIndex } from './note-index.js';
-import { markThankYouSent } from './checks/meeting-checks.js';
+import { markThankYouSentOn } from './checks/meeting-checks.js';
 
 export interface FollowUpAction {
   id: FollowUpActionId;
@@ -76,7 +76,7 @@ export function answerFix(fix: Fix, answer: string, file: string, index: NoteInd
   switch (fix.action) {
     case 'thank-you-sent-on':
       if (note?.type !== 'meeting') return undefined;
-      return { title: fix.title, action: fix.action, ...markThankYouSent(note, text, index) };
+      return { title: fix.title, action: fix.action, ...markThankYouSentOn(note, text, index) };
     case 'snooze':
       if (note?.type !== 'contact') return undefined;
       return { title: fix.title, action: fix.action, edits: setKey(note, 'next_follow_up', formatDay(clock.today + Number(text))) };

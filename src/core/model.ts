@@ -46,8 +46,24 @@ export interface Fix {
   also?: { path: string; edits: TextEdit[] }[];
   /** A note to open instead of making another (the unsent draft already written). */
   open?: string;
+  /**
+   * A message to write when the fix is chosen, not before (drafts.ts writeDraft makes it a
+   * `create`): most reminders never need theirs, and every check run would build them all.
+   */
+  draft?: DraftRequest;
   /** A fix that needs an answer first: a date, or a number of days (see answerFix). Its edits are for the default answer. */
   ask?: Ask;
+}
+
+/** What to draft: paths of the note the reminder is on (`from`) and of the recipient (`to`). */
+export interface DraftRequest {
+  kind: 'thank-you' | 'referrer-update' | 'follow-up' | 'referral';
+  from: string;
+  to: string;
+  /** A referrer update: the person met. */
+  met?: string;
+  /** A referral's first message: who suggested them, for the subject. */
+  referrer?: string;
 }
 
 /** The question a fix asks before it edits (see core/follow-up-actions.ts answerFix). */

@@ -34,7 +34,16 @@ function pathFor(type: NoteType, id: string): string {
  * `meeting`, only one about that meeting (a thank-you, a referrer update).
  */
 export function unsentDraftTo(index: NoteIndex, contact: Contact, kind?: string, meeting?: { id: string }): Outreach | undefined {
-  const drafts = index.outreachTo(contact).filter(
+  return unsentOf(index.outreachTo(contact), kind, meeting);
+}
+
+/** The newest unsent first message among these (a person's outreach, already looked up). */
+export function unsentFirstMessage(outreach: Outreach[]): Outreach | undefined {
+  return unsentOf(outreach);
+}
+
+function unsentOf(outreach: Outreach[], kind?: string, meeting?: { id: string }): Outreach | undefined {
+  const drafts = outreach.filter(
     (o) => !outreachSent(o) && (o.status === 'draft' || o.status === undefined) && sameKind(o.kind, kind) && (!meeting || aboutMeeting(o, meeting)),
   );
   return drafts[drafts.length - 1];

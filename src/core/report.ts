@@ -185,8 +185,7 @@ const AGENDA_CHECKS = CHECKS.filter((c) => (AGENDA_CODES as readonly string[]).i
 
 /**
  * Planned meetings and what falls due from today to six days ahead, by date then file.
- * What falls due is what the reminder checks find as of the last day, each on the day it
- * falls due: those already overdue today are in Follow-ups, not ahead.
+ * Already overdue is in Follow-ups, not ahead.
  */
 function agenda(index: NoteIndex, clock: Clock, settings: Settings): AgendaItem[] {
   const last = clock.today + AGENDA_DAYS - 1;
@@ -196,12 +195,27 @@ function agenda(index: NoteIndex, clock: Clock, settings: Settings): AgendaItem[
     items.push({ day: m.date.day, minutes: m.date.minutes ?? -1, date: formatDay(m.date.day), code: 'meeting', file: m.path,
       title: `Meeting with ${peopleOf(m.with, { index, clock, settings })}${m.date.minutes !== undefined ? ` at ${formatWhen(m.date).slice(11)}` : ''}` });
   }
-  const ahead = checkAll(index.allFiles(), { index, clock: { today: last }, settings }, AGENDA_CHECKS);
-  for (const f of followUps(ahead)) {
-    if (f.due < clock.today || f.due > last) continue;
-    items.push({ day: f.due, minutes: -1, date: formatDay(f.due), code: f.code, file: f.diagnostic.file, title: f.label });
-  }
+  for (const d of dueAhead(index, clock, settings, AGENDA_DAYS)) items.push({ ...d, minutes: -1, date: formatDay(d.day) });
   return items
     .sort((a, b) => a.day - b.day || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.minutes - b.minutes)
     .map(({ date, code, file, title }) => ({ date, code, file, title }));
+}
+
+export interface DueAhead {
+  day: number;
+  code: FollowUpCode;
+  file: string;
+  title: string;
+}
+
+/**
+ * The reminders that fall due from today to `days - 1` days ahead, each on the day it falls
+ * due: what the reminder checks find as of the last day, by the day each fell due.
+ */
+export function dueAhead(index: NoteIndex, clock: Clock, settings: Settings, days: number): DueAhead[] {
+  const last = clock.today + days - 1;
+  const ahead = checkAll(index.allFiles(), { index, clock: { today: last }, settings }, AGENDA_CHECKS);
+  return followUps(ahead)
+    .filter((f) => f.due >= clock.today && f.due <= last)
+    .map((f) => ({ day: f.due, code: f.code, file: f.diagnostic.file, title: f.label }));
 }

@@ -15,6 +15,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { CODES } from '../../src/core/checks/catalogue.js';
 import { formatDay, parseDate } from '../../src/core/dates.js';
+import { writeDraft } from '../../src/core/drafts.js';
 import { setKey, type ScalarValue } from '../../src/core/edit.js';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { slugify } from '../../src/core/links.js';
@@ -27,7 +28,7 @@ import {
   bodyArb, frontmatterArb, keyArb, linkListKey, literalKey, noteArb, render, stringKey, typeKey,
   type KeyLines, type NoteCase, type RenderedNote,
 } from './edit-arbitraries.js';
-import { CAST, check, md, TODAY } from './helpers.js';
+import { CAST, check, indexOf, md, TODAY } from './helpers.js';
 
 const SEED = 20261121;
 const run = (runs: number) => ({ seed: SEED, numRuns: runs });
@@ -188,7 +189,7 @@ function intentOf(fix: Fix, d: Diagnostic, note: Note): FixKind {
   if (/^Create /.test(t) && fix.create) return { kind: 'create', code: d.code };
   if (/^Done: tick “.+”$/.test(t)) return { kind: 'tick a promise', code: d.code };
   if (t === `Mark replied today (${TODAY})`) return { kind: 'mark replied', code: d.code };
-  if (/^Draft (a polite follow-up|the thank-you|the update|the outreach) to /.test(t) && fix.create) return { kind: 'create outreach', code: d.code };
+  if (/^Draft (a polite follow-up|the thank-you|the update|the outreach) to /.test(t) && fix.draft) return { kind: 'create outreach', code: d.code };
   if (/^Open your (follow-up|thank-you|update|draft) to .+ \(not sent yet\)$/.test(t) && fix.open) return { kind: 'open draft', code: d.code };
   if (t === 'Mark thank-you sent on another date…' && fix.ask?.kind === 'date') return { kind: 'fix: thank-you sent on', key: 'thank_you', value: fix.ask.value, code: d.code };
   if (t === 'Skip the thank-you for this meeting') return { kind: 'fix: thank-you skipped', key: 'thank_you', value: 'skip', code: d.code };
@@ -219,8 +220,9 @@ function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): vo
         continue;
       }
       if (intent.kind === 'create outreach') {
-        checkCreateOutreach(files, fix);
-        counted(`fix: draft a ${/^kind: (.+)$/m.exec(fix.create!.content)?.[1].trim() ?? 'first message'}`);
+        const written = writeDraft(fix, indexOf(files), parseDate(TODAY)!.day)!;
+        checkCreateOutreach(files, written);
+        counted(`fix: draft a ${/^kind: (.+)$/m.exec(written.create!.content)?.[1].trim() ?? 'first message'}`);
         continue;
       }
       if (intent.kind === 'open draft') {
@@ -276,6 +278,7 @@ function checkCreateOutreach(files: Record<string, string>, fix: Fix): void {
   const { path, content } = fix.create!;
   const why = `creating ${path}: ${show(content)}`;
   assert.equal(fix.edits, undefined, 'a create also edits the note');
+  assert.equal(fix.draft, undefined, 'the draft is written');
   assert.ok(!Object.keys(files).some((p) => p.toLowerCase() === path.toLowerCase()), `would overwrite ${path}`);
   assert.match(path, /^outreach\/\d{4}-\d{2}-\d{2}-.+-(follow-up|thank-you|update|outreach)(-\d+)?\.md$/, why);
   assert.equal(assertValidInput(path, content).type, 'outreach', why);

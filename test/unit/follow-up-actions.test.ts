@@ -4,7 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import { actionCommand, answerFix, checkAnswer, FOLLOW_UP_ACTIONS } from '../../src/core/follow-up-actions.js';
-import { quoteFromMeeting } from '../../src/core/drafts.js';
+import { quoteFromMeeting, writeDraft } from '../../src/core/drafts.js';
 import { FOLLOW_UP_ORDER } from '../../src/core/follow-ups.js';
 import type { Diagnostic, Fix } from '../../src/core/model.js';
 import type { Meeting } from '../../src/core/notes.js';
@@ -16,14 +16,16 @@ const meetingWithBob = (lines: string[] = [], body = '') =>
   md(['type: meeting', 'with: "[[bob-jones]]"', 'date: 2026-11-19', 'kind: informational', 'referrals: []', ...lines], body);
 const NOTES = '\n## Questions\n\n- What does a typical week look like?\n\n## Notes\n\n- [ ] Send him the deck\n- Payments team is moving to Rust next year.\n- Ask about the meetup\n';
 
-function fixOf(d: Diagnostic | undefined, action: string): Fix {
+/** The fix for `action` on the diagnostic, its draft written as it would be when chosen (in `files`). */
+function fixOf(d: Diagnostic | undefined, action: string, files?: Record<string, string>): Fix {
   const fix = d?.fixes?.find((f) => f.action === action);
   assert.ok(fix, `no ${action} on ${d?.code}: ${d?.fixes?.map((f) => f.action).join(', ')}`);
-  return fix;
+  return files ? writeDraft(fix, indexOf(files), clock().today)! : fix;
 }
 
-/** The files after a fix: its edits to `file`, its other notes' edits, and the note it creates. */
-function after(files: Record<string, string>, file: string, fix: Fix): Record<string, string> {
+/** The files after a fix (its draft written first): its edits to `file`, its other notes' edits, and the note it creates. */
+function after(files: Record<string, string>, file: string, offered: Fix): Record<string, string> {
+  const fix = writeDraft(offered, indexOf(files), clock().today)!;
   const out = { ...files, [file]: applyEdits(files[file], fix.edits ?? []) };
   for (const a of fix.also ?? []) out[a.path] = applyEdits(files[a.path], a.edits);
   if (fix.create) {
@@ -41,12 +43,26 @@ describe('Follow-ups actions', () => {
     assert.equal(actionCommand('draft-thank-you'), 'rapport.followUp.draftThankYou');
   });
 
+  it('a draft is written when chosen, not by every check run: the fix carries what to write, not the text', () => {
+    const files = { ...CAST, [MEETING]: meetingWithBob([], NOTES) };
+    const fix = fixOf(only(check(files), 'thank-you-pending')[0], 'draft-thank-you');
+    assert.deepEqual(fix.draft, { kind: 'thank-you', from: MEETING, to: 'contacts/bob-jones.md' });
+    assert.equal(fix.create, undefined);
+    // Written after a draft appeared (the view a moment behind), it opens that one instead.
+    const other = { ...files, 'outreach/mine.md': md(['type: outreach', 'to: "[[bob-jones]]"', 'kind: thank-you', `meeting: "[[2026-11-19-bob-jones]]"`, 'status: draft'], 'Hi') };
+    assert.equal(writeDraft(fix, indexOf(other), clock().today)?.open, 'outreach/mine.md');
+    // And when the recipient's note is gone, nothing is written.
+    const without: Record<string, string> = { ...files };
+    delete without['contacts/bob-jones.md'];
+    assert.equal(writeDraft(fix, indexOf(without), clock().today), undefined);
+  });
+
   describe('the thank-you', () => {
     const files = { ...CAST, [MEETING]: meetingWithBob([], NOTES) };
     const pending = () => only(check(files), 'thank-you-pending')[0];
 
     it('drafts a thank-you to the person, about the meeting, quoting a line of the notes, that passes every check', () => {
-      const fix = fixOf(pending(), 'draft-thank-you');
+      const fix = fixOf(pending(), 'draft-thank-you', files);
       assert.equal(fix.create!.path, 'outreach/2026-11-21-bob-jones-thank-you.md');
       const text = fix.create!.content;
       assert.match(text, /^---\ntype: outreach\nto: "\[\[bob-jones\]\]"\nkind: thank-you\nmeeting: "\[\[2026-11-19-bob-jones\]\]"\n/);
@@ -119,7 +135,7 @@ describe('Follow-ups actions', () => {
 
     it('without a quote, the draft leaves a place to say something specific', () => {
       const files = { ...CAST, [MEETING]: meetingWithBob() };
-      const fix = fixOf(only(check(files), 'thank-you-pending')[0], 'draft-thank-you');
+      const fix = fixOf(only(check(files), 'thank-you-pending')[0], 'draft-thank-you', files);
       assert.match(fix.create!.content, /especially \(something specific from the conversation\)\./);
     });
   });
@@ -130,7 +146,7 @@ describe('Follow-ups actions', () => {
     const pending = () => only(check(files), 'referrer-update-pending')[0];
 
     it('drafts an update to the referrer about the meeting, passing every check; sent, it closes the reminder', () => {
-      const fix = fixOf(pending(), 'draft-referrer-update');
+      const fix = fixOf(pending(), 'draft-referrer-update', files);
       assert.equal(fix.create!.path, 'outreach/2026-11-21-sally-smith-update.md');
       assert.match(fix.create!.content, /to: "\[\[sally-smith\]\]"\nkind: referrer-update\nmeeting: "\[\[2026-11-19-bob-jones\]\]"/);
       assert.match(fix.create!.content, /introducing me to Bob Jones/);
@@ -157,7 +173,7 @@ describe('Follow-ups actions', () => {
 
     it('drafts the first message with the person who suggested them in the subject, passing every check', () => {
       const d = only(check(files), 'referral-not-contacted')[0];
-      const fix = fixOf(d, 'draft-referral-outreach');
+      const fix = fixOf(d, 'draft-referral-outreach', files);
       assert.equal(fix.create!.path, 'outreach/2026-11-21-ravi-rao-outreach.md');
       assert.match(fix.create!.content, /subject: Sally Smith suggested I contact you\n/);
       const drafted = after(files, d.file, fix);

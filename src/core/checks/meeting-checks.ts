@@ -3,14 +3,13 @@
 
 import { bodyQuestions, type BodyStructure } from '../parse/body.js';
 import { formatDay, isPast, plural } from '../dates.js';
-import { shorten, referrerUpdateDraft, thankYouDraft } from '../drafts.js';
+import { shorten } from '../drafts.js';
 import { setKey, type ScalarValue } from '../edit.js';
 import type { Fix, FollowUpActionId } from '../model.js';
-import { aboutMeeting, outreachPath, unsentDraftTo } from '../new-notes.js';
+import { aboutMeeting, unsentFirstMessage } from '../new-notes.js';
 import { meetingStatus, type NoteIndex } from '../note-index.js';
-import { outreachSent, type Contact, type Finding, type Meeting } from '../notes.js';
-import { outreachTemplate, personName, questionsSection } from '../templates.js';
-import { companyName } from '../views.js';
+import { outreachSent, type Contact, type Finding, type Meeting, type Outreach } from '../notes.js';
+import { personName, questionsSection } from '../templates.js';
 import { eolOf } from '../text.js';
 import { defineCheck, keySpan, peopleOf, type CheckContext } from './check.js';
 
@@ -24,32 +23,42 @@ function markFix(m: Meeting, title: string, key: string, value: ScalarValue, act
   return { title, ...(action ? { action } : {}), edits: setKey(m, key, value) };
 }
 
-/** A message of this kind about this meeting that went out (a thank-you, a referrer update), to this person when given. */
-function sentAbout(m: Meeting, kind: string, ctx: CheckContext, to?: Contact): boolean {
-  const people = to ? [to] : m.with.map((r) => ctx.index.resolve(r, 'contact'));
-  return people.some((c) => c !== undefined && ctx.index.outreachTo(c).some((o) => o.kind === kind && outreachSent(o) && aboutMeeting(o, m)));
+/**
+ * The messages of this kind about this meeting (a thank-you, a referrer update) to these
+ * people: whether one went out, and the newest one still a draft. One pass over each
+ * person's outreach: the checks ask this of every done meeting.
+ */
+export function messagesAbout(m: Meeting, kind: string, people: (Contact | undefined)[], index: NoteIndex): { sent: boolean; draft?: Outreach } {
+  let sent = false;
+  let draft: Outreach | undefined;
+  for (const c of people) {
+    if (!c) continue;
+    for (const o of index.outreachTo(c)) {
+      if (o.kind !== kind || !aboutMeeting(o, m)) continue;
+      if (outreachSent(o)) sent = true;
+      else if ((o.status === 'draft' || o.status === undefined) && (!draft || o.path > draft.path)) draft = o;
+    }
+  }
+  return { sent, draft };
 }
+
+const peopleMet = (m: Meeting, index: NoteIndex) => m.with.map((r) => index.resolve(r, 'contact'));
 
 /**
  * `thank_you: <day>` on the meeting, and the thank-you drafted for it (if any) marked sent that
  * day too, so the meeting, the draft and the Follow-ups view agree.
  */
-export function markThankYouSent(m: Meeting, day: string, index: NoteIndex): Pick<Fix, 'edits' | 'also'> {
-  return { edits: setKey(m, 'thank_you', day), ...alsoSend(m, 'thank-you', day, index) };
+export function markThankYouSent(m: Meeting, day: string, draft: Outreach | undefined): Pick<Fix, 'edits' | 'also'> {
+  return { edits: setKey(m, 'thank_you', day), ...alsoSend(draft, day) };
 }
 
-/** `referrer_updated: <day>`, and the update drafted for it marked sent. */
-export function markReferrerUpdated(m: Meeting, referrer: Contact | undefined, day: string, index: NoteIndex): Pick<Fix, 'edits' | 'also'> {
-  return { edits: setKey(m, 'referrer_updated', day), ...alsoSend(m, 'referrer-update', day, index, referrer) };
+/** The same, with the draft looked up (for an answer given later). */
+export function markThankYouSentOn(m: Meeting, day: string, index: NoteIndex): Pick<Fix, 'edits' | 'also'> {
+  return markThankYouSent(m, day, messagesAbout(m, 'thank-you', peopleMet(m, index), index).draft);
 }
 
-function alsoSend(m: Meeting, kind: string, day: string, index: NoteIndex, to?: Contact): Pick<Fix, 'also'> {
-  const people = to ? [to] : m.with.map((r) => index.resolve(r, 'contact'));
-  const also = people.flatMap((c) => {
-    const draft = c && unsentDraftTo(index, c, kind, m);
-    return draft ? [{ path: draft.path, edits: [...setKey(draft, 'status', 'sent'), ...setKey(draft, 'sent', day)] }] : [];
-  });
-  return also.length ? { also } : {};
+function alsoSend(draft: Outreach | undefined, day: string): Pick<Fix, 'also'> {
+  return draft ? { also: [{ path: draft.path, edits: [...setKey(draft, 'status', 'sent'), ...setKey(draft, 'sent', day)] }] } : {};
 }
 
 export const thankYouPending = defineCheck({
@@ -59,11 +68,14 @@ export const thankYouPending = defineCheck({
   appliesTo: 'meeting',
   fixes: ['Draft the thank-you (quoting a line of the notes)', 'Mark thank-you sent today', 'Mark it sent on another date', 'Skip it (`thank_you: skip`)'],
   run(m, ctx) {
-    if (!m.date || m.thankYou !== 'pending' || !isDone(m, ctx) || sentAbout(m, 'thank-you', ctx)) return [];
+    if (!m.date || m.thankYou !== 'pending' || !isDone(m, ctx)) return [];
+    const people = peopleMet(m, ctx.index);
+    const messages = messagesAbout(m, 'thank-you', people, ctx.index);
+    if (messages.sent) return [];
     const due = m.date.day + ctx.settings.thankYouDays;
     const late = ctx.clock.today - due;
     const who = peopleOf(m.with, ctx);
-    const fixes = thankYouFixes(m, who, Math.min(due, ctx.clock.today), ctx);
+    const fixes = thankYouFixes(m, people.find((c) => c !== undefined), messages.draft, who, Math.min(due, ctx.clock.today), ctx);
     const at = keySpan(m, 'thank_you', 'date');
     if (late > 0) {
       return [{ code: this.code, ...at, severity: 'warning', overdue: true, fixes,
@@ -76,18 +88,13 @@ export const thankYouPending = defineCheck({
   },
 });
 
-function thankYouFixes(m: Meeting, who: string, otherDay: number, ctx: CheckContext): Fix[] {
+function thankYouFixes(m: Meeting, first: Contact | undefined, draft: Outreach | undefined, who: string, otherDay: number, ctx: CheckContext): Fix[] {
   const fixes: Fix[] = [];
-  const first = m.with.map((r) => ctx.index.resolve(r, 'contact')).find((c) => c !== undefined);
-  if (first) {
-    const draft = unsentDraftTo(ctx.index, first, 'thank-you', m);
-    fixes.push(draft
-      ? { title: `Open your thank-you to ${first.name} (not sent yet)`, action: 'draft-thank-you', open: draft.path }
-      : { title: `Draft the thank-you to ${first.name}`, action: 'draft-thank-you', create: thankYouDraft(m, first, { index: ctx.index, today: ctx.clock.today }) });
-  }
+  if (draft) fixes.push({ title: `Open your thank-you to ${personName(ctx.index, draft.to ?? { text: who, start: 0, end: 0 })} (not sent yet)`, action: 'draft-thank-you', open: draft.path });
+  else if (first) fixes.push({ title: `Draft the thank-you to ${first.name}`, action: 'draft-thank-you', draft: { kind: 'thank-you', from: m.path, to: first.path } });
   fixes.push(
-    { title: `Mark thank-you sent today (${today(ctx)})`, action: 'thank-you-sent-today', ...markThankYouSent(m, today(ctx), ctx.index) },
-    { title: 'Mark thank-you sent on another date…', action: 'thank-you-sent-on', ...markThankYouSent(m, formatDay(otherDay), ctx.index),
+    { title: `Mark thank-you sent today (${today(ctx)})`, action: 'thank-you-sent-today', ...markThankYouSent(m, today(ctx), draft) },
+    { title: 'Mark thank-you sent on another date…', action: 'thank-you-sent-on', ...markThankYouSent(m, formatDay(otherDay), draft),
       ask: { kind: 'date', prompt: `The day you thanked ${who}`, value: formatDay(otherDay) } },
     markFix(m, 'Skip the thank-you for this meeting', 'thank_you', 'skip', 'thank-you-skip'),
   );
@@ -107,17 +114,17 @@ export const referrerUpdatePending = defineCheck({
       const contact = ctx.index.resolve(ref, 'contact');
       if (!contact?.referredBy) continue;
       const referrerNote = ctx.index.resolve(contact.referredBy, 'contact');
-      if (referrerNote && sentAbout(m, 'referrer-update', ctx, referrerNote)) continue;
+      const messages = referrerNote ? messagesAbout(m, 'referrer-update', [referrerNote], ctx.index) : { sent: false };
+      if (messages.sent) continue;
       const referrer = referrerNote?.name ?? contact.referredBy.text;
       const fixes: Fix[] = [];
-      if (referrerNote) {
-        const draft = unsentDraftTo(ctx.index, referrerNote, 'referrer-update', m);
-        fixes.push(draft
-          ? { title: `Open your update to ${referrer} (not sent yet)`, action: 'draft-referrer-update', open: draft.path }
-          : { title: `Draft the update to ${referrer}`, action: 'draft-referrer-update',
-              create: referrerUpdateDraft(m, contact, referrerNote, { index: ctx.index, today: ctx.clock.today }) });
+      if (messages.draft) fixes.push({ title: `Open your update to ${referrer} (not sent yet)`, action: 'draft-referrer-update', open: messages.draft.path });
+      else if (referrerNote) {
+        fixes.push({ title: `Draft the update to ${referrer}`, action: 'draft-referrer-update',
+          draft: { kind: 'referrer-update', from: m.path, to: referrerNote.path, met: contact.path } });
       }
-      fixes.push({ title: `Mark ${referrer} updated today`, action: 'referrer-updated-today', ...markReferrerUpdated(m, referrerNote, today(ctx), ctx.index) });
+      fixes.push({ title: `Mark ${referrer} updated today`, action: 'referrer-updated-today',
+        edits: setKey(m, 'referrer_updated', today(ctx)), ...alsoSend(messages.draft, today(ctx)) });
       out.push({
         code: this.code,
         start: ref.start,
@@ -163,13 +170,12 @@ export const referralNotContacted = defineCheck({
       const outreach = ctx.index.outreachTo(c);
       if (outreach.some(outreachSent)) continue;
       if (ctx.index.hasMeetingWith(c)) continue;
-      const draft = unsentDraftTo(ctx.index, c);
+      const draft = unsentFirstMessage(outreach);
       const by = c.referredBy ? personName(ctx.index, c.referredBy) : peopleOf(m.with.slice(0, 1), ctx);
       const fix: Fix = draft
         ? { title: `Open your draft to ${c.name} (not sent yet)`, action: 'draft-referral-outreach', open: draft.path }
         : { title: `Draft the outreach to ${c.name} (“${by} suggested I contact you”)`, action: 'draft-referral-outreach',
-            create: { path: outreachPath(today(ctx), c, ctx.index),
-              content: outreachTemplate({ id: c.id, name: c.name, company: companyName(ctx.index, c), referrer: by }, eolOf(m.text)) } };
+            draft: { kind: 'referral', from: m.path, to: c.path, referrer: by } };
       out.push({ code: this.code, start: ref.start, end: ref.end,
         followUp: { label: `Contact ${c.name}`, detail: `suggested by ${peopleOf(m.with, ctx)} ${plural(days, 'day')} ago`, due: m.date.day + ctx.settings.referralDays },
         message: `${c.name} was suggested ${plural(days, 'day')} ago and has not been contacted yet.${draft ? ` Your draft (${draft.id}) is not sent yet.` : ''}`,

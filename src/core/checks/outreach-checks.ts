@@ -6,7 +6,6 @@
 import { formatDay, plural } from '../dates.js';
 import { setKey } from '../edit.js';
 import type { Fix } from '../model.js';
-import { followUpDraft } from '../drafts.js';
 import { unsentDraftTo } from '../new-notes.js';
 import { outreachSent, type Finding, type Outreach } from '../notes.js';
 import { personName } from '../templates.js';
@@ -151,7 +150,7 @@ export const outreachNoReply = defineCheck({
       const draft = unsentDraftTo(ctx.index, contact, 'follow-up');
       fixes.push(draft
         ? { title: `Open your follow-up to ${name} (not sent yet)`, action: 'draft-follow-up', open: draft.path }
-        : { title: `Draft a polite follow-up to ${name}`, action: 'draft-follow-up', create: followUpDraft(o, contact, { index: ctx.index, today: ctx.clock.today }) });
+        : { title: `Draft a polite follow-up to ${name}`, action: 'draft-follow-up', draft: { kind: 'follow-up', from: o.path, to: contact.path } });
     }
     return [{
       code: this.code,

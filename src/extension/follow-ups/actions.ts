@@ -1,10 +1,11 @@
 // The actions on a Follow-ups row (inline buttons and context menu), and the quick
 // fixes that need an answer or open a draft. Each action is one of the reminder's
 // own fixes (core/follow-up-actions.ts): found again on the note as it is now,
-// asked its question if it has one, then applied through edits.ts and saved, so
+// asked its question if it has one, its draft written, then applied through edits.ts and saved, so
 // the row goes away as the file, `git diff` and `rapport check` change with it.
 
 import * as vscode from 'vscode';
+import { writeDraft } from '../../core/drafts.js';
 import { actionCommand, answerFix, checkAnswer, FOLLOW_UP_ACTIONS } from '../../core/follow-up-actions.js';
 import type { Diagnostic, Fix, FollowUpActionId } from '../../core/model.js';
 import { applyFix } from '../edits.js';
@@ -51,7 +52,12 @@ export async function runAction(notes: WorkspaceNotes, reminder: Reminder | unde
     if (!answered) return false;
     fix = answered;
   }
-  return applyAndShow(at.notes.folder.uri, reminder.uri, fix);
+  const written = writeDraft(fix, at.notes.index, currentClock().today);
+  if (!written) {
+    void vscode.window.showInformationMessage('The note this message would be about has gone: the view will catch up in a moment.');
+    return false;
+  }
+  return applyAndShow(at.notes.folder.uri, reminder.uri, written);
 }
 
 /** Ask a fix's question; the fix for the answer, or undefined when dismissed. */

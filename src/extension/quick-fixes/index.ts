@@ -30,8 +30,8 @@ export class QuickFixes implements vscode.CodeActionProvider {
       // catches up within the typing debounce, and its fixes with it.
       const match = core.find((d) => sameDiagnostic(d, shown));
       for (const [i, fix] of (match?.fixes ?? []).entries()) {
-        if ((fix.ask || fix.open) && fix.action) {
-          // It asks a question first, or opens a draft: the Follow-ups action does it, from here too.
+        if ((fix.ask || fix.open || fix.draft) && fix.action) {
+          // It asks a question first, or writes or opens a draft: the Follow-ups action does it, from here too.
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [shown];
           action.command = { command: actionCommand(fix.action), title: fix.title, arguments: [{ uri: doc.uri, item: { diagnostic: match! } } satisfies Reminder] };
