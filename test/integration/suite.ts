@@ -4,3 +4,4 @@
 import './portable.js';
 import './grammar.test.js';
 import './storm.test.js';
+import './logging-cli.test.js';
