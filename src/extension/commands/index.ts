@@ -9,7 +9,7 @@ import { idKey, nameKey, type IdsInUse } from '../../core/links.js';
 import { markSentEdits } from '../../core/logging.js';
 import { meetingPath, namedNotePath, outreachPath, unsentDraftTo } from '../../core/new-notes.js';
 import { outreachSent, type Contact, type Note, type Outreach } from '../../core/notes.js';
-import { companyTemplate, contactTemplate, meetingTemplate, outreachTemplate, personName } from '../../core/templates.js';
+import { companyTemplate, contactTemplate, meetingTemplate, outreachTemplate, personName, type ContactFacts } from '../../core/templates.js';
 import { companyName } from '../../core/views.js';
 import { VIEW_ID } from '../follow-ups/index.js';
 import { currentClock } from '../notes/settings.js';
@@ -44,7 +44,7 @@ export async function newContact(notes: WorkspaceNotes, name?: string): Promise<
   const folder = await pickFolder();
   if (!folder) return undefined;
   const title = 'New contact';
-  let facts = {};
+  let facts: ContactFacts = {};
   if (name === undefined) {
     name = await askName(title, 'Their name, as you would write it', 'Sally Smith', 'A contact');
     if (!name) return undefined;
