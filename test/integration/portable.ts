@@ -15,4 +15,5 @@ import './edits.test.js';
 import './names.test.js';
 import './multi-root.test.js';
 import './snippets.test.js';
+import './follow-up-actions.test.js';
 import './logging.test.js';
