@@ -16,3 +16,4 @@ import './names.test.js';
 import './multi-root.test.js';
 import './snippets.test.js';
 import './follow-up-actions.test.js';
+import './logging.test.js';

@@ -5,3 +5,4 @@ import './portable.js';
 import './grammar.test.js';
 import './storm.test.js';
 import './cli-agrees.test.js';
+import './logging-cli.test.js';
