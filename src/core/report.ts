@@ -142,41 +142,59 @@ function recordThankYou(record: ThankYouRecord, m: Meeting, thankYouDays: number
 
 /** Target companies, by priority (none last) then name, with who is known there and the way in. */
 function targets(index: NoteIndex, clock: Clock): ReportTarget[] {
-  const met = new Set(index.contacts().filter((c) => index.meetingsWith(c).some((m) => meetingStatus(m, clock) === 'done')));
-  // Who led to whom, as a map from each person to the people they referred.
-  const next = new Map<Contact, Contact[]>();
-  for (const e of index.referralEdges()) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  // Everyone met: one pass over the meetings (not a lookup of each contact's meetings).
+  const met = new Set<Contact>();
+  for (const m of index.meetings()) {
+    if (meetingStatus(m, clock) !== 'done') continue;
+    for (const r of m.with) {
+      const c = index.resolve(r, 'contact');
+      if (c) met.add(c);
+    }
+  }
+  const reach = referralReach(index, met);
   return index
     .companies()
     .filter((c) => c.target)
     .sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity) || a.name.localeCompare(b.name))
     .map((company) => {
       const known = index.contactsAt(company);
-      return { id: company.id, name: company.name, priority: company.priority ?? null, known: known.map((c) => c.id), path: wayIn(known, met, next) };
+      return { id: company.id, name: company.name, priority: company.priority ?? null, known: known.map((c) => c.id), path: wayIn(known, met, reach) };
     });
 }
 
-/** Breadth first from everyone met, along referrals, to anyone at the company: the first chain found is a shortest. */
-function wayIn(known: Contact[], met: Set<Contact>, next: Map<Contact, Contact[]>): string[] | null {
-  const there = new Set(known);
-  if (known.some((c) => met.has(c))) return [];
-  const from = new Map<Contact, Contact | null>();
-  const queue = [...met].sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const c of queue) from.set(c, null);
+/**
+ * Breadth first from everyone met at once, along referrals (who led to whom): for each person
+ * reached, the order they were reached in and who led to them. Once for all targets.
+ */
+function referralReach(index: NoteIndex, met: Set<Contact>): Map<Contact, { order: number; from: Contact | null }> {
+  const next = new Map<Contact, Contact[]>();
+  for (const e of index.referralEdges()) {
+    const list = next.get(e.from);
+    if (list) list.push(e.to);
+    else next.set(e.from, [e.to]);
+  }
+  const reach = new Map<Contact, { order: number; from: Contact | null }>();
+  const queue = [...met].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of queue) reach.set(c, { order: reach.size, from: null });
   for (let i = 0; i < queue.length; i++) {
-    const c = queue[i];
-    for (const d of next.get(c) ?? []) {
-      if (from.has(d)) continue;
-      from.set(d, c);
-      if (there.has(d)) {
-        const path: string[] = [];
-        for (let x: Contact | null | undefined = d; x; x = from.get(x)) path.unshift(x.id);
-        return path;
-      }
+    for (const d of next.get(queue[i]) ?? []) {
+      if (reach.has(d)) continue;
+      reach.set(d, { order: reach.size, from: queue[i] });
       queue.push(d);
     }
   }
-  return null;
+  return reach;
+}
+
+/** The chain to the first person there that the search reached: a shortest one. [] when someone there was met; null when none is reached. */
+function wayIn(known: Contact[], met: Set<Contact>, reach: Map<Contact, { order: number; from: Contact | null }>): string[] | null {
+  if (known.some((c) => met.has(c))) return [];
+  let first: Contact | undefined;
+  for (const c of known) if (reach.has(c) && (!first || reach.get(c)!.order < reach.get(first)!.order)) first = c;
+  if (!first) return null;
+  const path: string[] = [];
+  for (let x: Contact | null = first; x; x = reach.get(x)!.from) path.unshift(x.id);
+  return path;
 }
 
 /** The reminders that can fall due ahead (not the tidying ones: stale meetings, statuses behind). */

@@ -5,6 +5,7 @@ import { bodyQuestions, type BodyStructure } from '../parse/body.js';
 import { formatDay, isPast, plural } from '../dates.js';
 import { shorten } from '../drafts.js';
 import { setKey, type ScalarValue } from '../edit.js';
+import { markSentEdits } from '../logging.js';
 import type { Fix, FollowUpActionId } from '../model.js';
 import { aboutMeeting, unsentFirstMessage } from '../new-notes.js';
 import { meetingStatus, type NoteIndex } from '../note-index.js';
@@ -58,7 +59,7 @@ export function markThankYouSentOn(m: Meeting, day: string, index: NoteIndex): P
 }
 
 function alsoSend(draft: Outreach | undefined, day: string): Pick<Fix, 'also'> {
-  return draft ? { also: [{ path: draft.path, edits: [...setKey(draft, 'status', 'sent'), ...setKey(draft, 'sent', day)] }] } : {};
+  return draft ? { also: [{ path: draft.path, edits: markSentEdits(draft, day) }] } : {};
 }
 
 export const thankYouPending = defineCheck({
