@@ -201,6 +201,30 @@ function wayIn(known: Contact[], met: Set<Contact>, reach: Map<Contact, { order:
 const AGENDA_CODES: readonly FollowUpCode[] = ['thank-you-pending', 'promise-open', 'follow-up-due', 'referrer-update-pending', 'referral-not-contacted', 'outreach-no-reply'];
 const AGENDA_CHECKS = CHECKS.filter((c) => (AGENDA_CODES as readonly string[]).includes(c.code));
 
+export interface AgendaDay {
+  /** "Today", "Tomorrow", "Wednesday". */
+  label: string;
+  date: string;
+  items: AgendaItem[];
+}
+
+/** The agenda by day, for the This week view: each day that has something, labelled as a person says it. */
+export function agendaByDay(index: NoteIndex, clock: Clock, settings: Settings): AgendaDay[] {
+  const days: AgendaDay[] = [];
+  for (const item of agenda(index, clock, settings)) {
+    let day = days[days.length - 1];
+    if (day?.date !== item.date) {
+      const n = parseDate(item.date)!.day;
+      const label = n === clock.today ? 'Today' : n === clock.today + 1 ? 'Tomorrow' : WEEKDAYS[(((n + 3) % 7) + 7) % 7];
+      days.push((day = { label, date: item.date, items: [] }));
+    }
+    day.items.push(item);
+  }
+  return days;
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 /**
  * Planned meetings and what falls due from today to six days ahead, by date then file.
  * Already overdue is in Follow-ups, not ahead.

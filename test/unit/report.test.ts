@@ -1,7 +1,7 @@
 // The report's figures, each at its boundaries, as the spec's JSON contract defines them.
 
 import { strict as assert } from 'node:assert';
-import { buildReport, mondayOf } from '../../src/core/report.js';
+import { agendaByDay, buildReport, mondayOf } from '../../src/core/report.js';
 import { parseDate } from '../../src/core/dates.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { clock, indexOf, md } from './helpers.js';
@@ -107,6 +107,20 @@ describe('the report', () => {
       ['2026-11-21', 'meeting', 'meetings/today.md', 'Meeting with Ann at 16:30'],
       ['2026-11-27', 'follow-up-due', 'contacts/ann.md', 'Follow up with Ann'],
       ['2026-11-27', 'meeting', 'meetings/later.md', 'Meeting with Ben'],
+    ]);
+  });
+
+  it('the agenda by day, for the This week view: today, tomorrow, then weekdays; only days with something', () => {
+    const index = indexOf(Object.fromEntries([
+      contact('ann', ['next_follow_up: 2026-11-21']),
+      contact('ben', ['next_follow_up: 2026-11-22']),
+      contact('cy', ['next_follow_up: 2026-11-25']),
+    ]));
+    const days = agendaByDay(index, clock(), { ...DEFAULT_SETTINGS, checks: {} });
+    assert.deepEqual(days.map((d) => [d.label, d.date, d.items.map((i) => i.title)]), [
+      ['Today', '2026-11-21', ['Follow up with Ann']],
+      ['Tomorrow', '2026-11-22', ['Follow up with Ben']],
+      ['Wednesday', '2026-11-25', ['Follow up with Cy']],
     ]);
   });
 });
