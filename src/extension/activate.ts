@@ -8,6 +8,7 @@ import * as commands from './commands/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as edits from './edits.js';
 import * as editor from './editor/index.js';
+import * as calendar from './calendar/index.js';
 import * as followUps from './follow-ups/index.js';
 import type { Platform } from './notes/source.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
@@ -45,6 +46,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   const fixes = quickFixes.register(context, notes);
   editor.register(context, notes);
   commands.register(context, notes);
+  calendar.register(context, notes);
 
   const setContext = () => {
     void vscode.commands.executeCommand('setContext', 'rapport.hasNotes', notes.noteCount() > 0);

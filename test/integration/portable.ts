@@ -17,3 +17,4 @@ import './multi-root.test.js';
 import './snippets.test.js';
 import './follow-up-actions.test.js';
 import './logging.test.js';
+import './calendar.test.js';
