@@ -1,8 +1,8 @@
 // `rapport`: the core in a terminal, a git hook or CI. Same index, same checks,
 // same results as the editor.
 
-import { accessSync, constants, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../node/disk.js';
@@ -10,6 +10,7 @@ import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.
 import { std, type Io } from './io.js';
 import { calendar } from '../core/calendar.js';
 import { buildReport, DEFAULT_REPORT_WEEKS } from '../core/report.js';
+import { reportHtml } from '../core/report-html.js';
 import { reportMarkdown } from '../core/report-markdown.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
@@ -25,7 +26,7 @@ Usage:
   rapport list DIR [--format human|json] [--no-cache]   print the index of notes
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
   rapport export ics DIR [--today D]                 planned meetings and what falls due, for a calendar
-  rapport report DIR [--today D] [--weeks N] [--md | --json]
+  rapport report DIR [--today D] [--weeks N] [--md | --json | --html FILE]
                                                    how the search moves, and the week ahead
   rapport COMMAND --help                             help on one command
 
@@ -61,15 +62,17 @@ Prints the contacts, meetings, companies and outreach found under DIR.
   --format json   {"contacts": [...], "meetings": [...], "companies": [...], "outreach": [...]},
                   each entry with id, file and its frontmatter as parsed (--json is the same)
 `,
-  report: `rapport report DIR [--today YYYY-MM-DD] [--weeks N] [--md | --json] [--no-cache]
+  report: `rapport report DIR [--today YYYY-MM-DD] [--weeks N] [--md | --json | --html FILE] [--no-cache]
 
 How the search moves: meetings held, messages sent and referrals gained week by
 week (the last N weeks, 12 by default, ending with this one), the thank-you record,
 each target company with who you know there and the shortest chain of referrals to
 it from someone you have met, and what is planned or falls due in the next 7 days.
 
-  --md     Markdown, for a terminal or a pull request (the default)
-  --json   the figures as JSON (see the README for each field)
+  --md          Markdown, for a terminal or a pull request (the default)
+  --json        the figures as JSON (see the README for each field)
+  --html FILE   one page with charts, written to FILE: no script, nothing fetched, it
+                opens offline in any browser; names link to their notes
 `,
   export: `rapport export ics DIR [--today YYYY-MM-DD] [--no-cache] > rapport.ics
 
@@ -99,7 +102,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, weeks: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`rapport: ${(e as Error).message}\n\n${HELP.main}`);
@@ -151,8 +154,8 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   }
   if (command === 'report') return report(root, clock, values, io);
   if (command === 'export') return exportCalendar(root, clock, what, values, io);
-  if (values.md || values.weeks !== undefined) {
-    io.err(`rapport: ${values.md ? '--md' : '--weeks'} is for rapport report\n`);
+  if (values.md || values.weeks !== undefined || values.html !== undefined) {
+    io.err(`rapport: ${values.md ? '--md' : values.html !== undefined ? '--html' : '--weeks'} is for rapport report\n`);
     return 2;
   }
   const format = reportFormat(command, values);
@@ -197,9 +200,13 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
 }
 
 /** `rapport report`: the figures of core/report.ts as Markdown or JSON. */
-function report(root: string, clock: Clock, values: { json?: boolean; md?: boolean; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
-  if (values.format !== undefined || (values.json && values.md)) {
-    io.err('rapport: report prints --md (the default) or --json\n');
+function report(root: string, clock: Clock, values: { json?: boolean; md?: boolean; html?: string; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
+  if (values.format !== undefined || [values.json, values.md, values.html !== undefined].filter(Boolean).length > 1) {
+    io.err('rapport: report prints --md (the default), --json or --html FILE: one of them\n');
+    return 2;
+  }
+  if (values.html === '') {
+    io.err('rapport: --html needs the file to write\n');
     return 2;
   }
   const weeks = values.weeks === undefined ? DEFAULT_REPORT_WEEKS : /^\d+$/.test(values.weeks) ? Number(values.weeks) : NaN;
@@ -212,7 +219,24 @@ function report(root: string, clock: Clock, values: { json?: boolean; md?: boole
   try {
     ws = loadWorkspace(root, { cache: !values['no-cache'] });
     const r = buildReport(ws.index, clock, ws.settings, weeks);
-    out = values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, (id) => nameOf(ws.index, id));
+    if (values.html !== undefined) {
+      const file = resolve(values.html);
+      // Links from the page to the notes, relative to where the page is.
+      const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
+      const page = reportHtml(r, (id) => nameOf(ws.index, id), (id) => ws.index.pathOf(id), { linkOf });
+      try {
+        // Whole or not at all: written beside, then moved into place.
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.rapport-tmp`, page);
+        renameSync(`${file}.rapport-tmp`, file);
+      } catch (e) {
+        rmSync(`${file}.rapport-tmp`, { force: true });
+        io.err(`rapport: could not write ${values.html}: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
+        return 2;
+      }
+      out = '';
+      io.err(`rapport: wrote the report to ${values.html}\n`);
+    } else out = values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, (id) => nameOf(ws.index, id));
   } catch (e) {
     const why = notAFolder(root);
     io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);

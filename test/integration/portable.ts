@@ -18,3 +18,4 @@ import './snippets.test.js';
 import './follow-up-actions.test.js';
 import './logging.test.js';
 import './calendar.test.js';
+import './report.test.js';

@@ -54,8 +54,8 @@ describe('rapport report', () => {
     for (const [args, why] of [
       [['--weeks', '0'], /--weeks 0 should be a number of weeks from 1 to 520/],
       [['--weeks', 'many'], /--weeks many/],
-      [['--json', '--md'], /--md \(the default\) or --json/],
-      [['--format', 'github'], /--md \(the default\) or --json/],
+      [['--json', '--md'], /--md \(the default\), --json or --html FILE: one of them/],
+      [['--format', 'github'], /--md \(the default\), --json or --html FILE/],
     ] as const) {
       const { code, out, err } = await run('report', dir, ...args);
       assert.equal(code, 2, args.join(' '));
