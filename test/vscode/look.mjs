@@ -11,6 +11,7 @@
 // Exits 1 on any failure, saying what was on screen instead, with a screenshot of
 // the moment in a temp folder (never in the repo).
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -797,6 +798,49 @@ try {
     if (!restored.ok) throw new Error(`expected saving the undo to put ${FIX_NOTE.path} back byte for byte`);
     return `'${FIX_AFTER}' saved, then '${FIX_BEFORE}' again, and the file as it was`;
   });
+
+  // 12. The report's page, as a browser opens the file `rapport report --html` writes: its charts, and no request at all.
+  await check('rapport report --html: a page with its three charts that asks for nothing', async () => {
+    const file = join(demoRoot, 'report.html');
+    execFileSync(process.execPath, [join(repoRoot, 'bin', 'rapport.js'), 'report', demo, '--today', TODAY, '--html', file, '--no-cache'], { stdio: 'ignore' });
+    const tab = await page.context().newPage();
+    const asked = [];
+    tab.on('request', (r) => asked.push(r.url()));
+    try {
+      await tab.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+      const charts = await tab.locator('svg rect').count();
+      const svgs = await tab.locator('svg').count();
+      if (svgs !== 3 || charts < 10) throw new Error(`expected 3 charts with their bars, saw ${svgs} charts and ${charts} bars`);
+      if (asked.length) throw new Error(`the page asked for ${asked.join(', ')}`);
+      return `${svgs} charts, ${charts} bars, no request`;
+    } finally {
+      await tab.close();
+    }
+  });
+
+  // 13. Rapport: Open report, in the dark theme and the light one.
+  await check('Rapport: Open report shows the charts in the editor, in both themes', async () => {
+    await closeAllEditors(page);
+    await runCommand(page, 'Rapport: Open report');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const { ok, value } = await until(() => frame.locator('svg').count(), (n) => n === 3, 20_000);
+    if (!ok) throw new Error(`the report's webview shows ${value?.error ?? value} charts, not 3`);
+    const heading = (await frame.locator('h1').innerText({ timeout: 5_000 })).trim();
+    if (heading !== `Networking report, ${TODAY}`) throw new Error(`the report's heading reads "${heading}"`);
+    return `"${heading}", 3 charts`;
+  });
+  await screenshot('report-dark.png', { clip: () => editorClip(page) });
+  await check('the report follows the theme: light', async () => {
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const background = () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor, { timeout: 2_000 });
+    const dark = await background();
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    const { ok, value } = await until(background, (c) => typeof c === 'string' && c !== dark, 10_000);
+    if (!ok) throw new Error(`the report's background stayed ${dark}`);
+    return `background ${dark} → ${value}`;
+  });
+  await screenshot('report-light.png', { clip: () => editorClip(page) });
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 
   // 11. Nothing left this machine.
   await check('no request left 127.0.0.1', async () => {
