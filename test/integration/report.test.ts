@@ -33,7 +33,8 @@ describe('Open report', () => {
 
   it('a burst of changes draws it again once, with them', async () => {
     const api = await rapport();
-    await api.notes.idle();
+    // Quiet for longer than the report waits after a change: nothing from earlier tests is still to be drawn.
+    await api.notes.idle(1_500);
     const before = api.report.renders;
     await Promise.all(made.map((p, i) => writeText(file(p), `---\ntype: contact\nname: Report Person ${i}\n---\n`)));
     await waitFor('the report to be drawn with the five new contacts', () => /8 contacts/.test(api.report.html), 15_000);
