@@ -6,7 +6,7 @@
 // is left edited and unsaved, their changes and Rapport's to be saved together.
 
 import * as vscode from 'vscode';
-import type { Fix } from '../core/model.js';
+import type { Fix, TextEdit } from '../core/model.js';
 import { toRange } from './diagnostics/index.js';
 
 /** Saves the files a quick fix touched; VS Code runs it right after applying the fix's edit. */
@@ -41,6 +41,17 @@ export async function planFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix
   }
   const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
   return { edit, save: touched.filter((u) => !unsaved.has(u.toString())) };
+}
+
+/**
+ * Text edits across many files (a rename's link updates) as one WorkspaceEdit, and the
+ * files to save once it is applied: those with no unsaved changes of the user's now.
+ */
+export function planEdits(files: readonly { uri: vscode.Uri; edits: readonly TextEdit[] }[]): PlannedEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const f of files) for (const e of f.edits) edit.replace(f.uri, toRange(e.range), e.newText);
+  const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  return { edit, save: files.map((f) => f.uri).filter((u) => !unsaved.has(u.toString())) };
 }
 
 /** Apply a fix now (commands and view actions); false when it could not be (a file in the way, a stale document). */

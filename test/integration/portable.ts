@@ -15,3 +15,4 @@ import './edits.test.js';
 import './names.test.js';
 import './multi-root.test.js';
 import './snippets.test.js';
+import './rename.test.js';

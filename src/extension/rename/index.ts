@@ -1,0 +1,64 @@
+// Renaming or moving a note's file (in the Explorer, or by any extension's
+// WorkspaceEdit) keeps every `[[link]]` to it working: before the rename, the
+// core says which links change (src/core/rename.ts), and VS Code applies them
+// with the rename as one step, which one Undo takes back. The files edited are
+// then saved unless the user had unsaved changes there, as every action of
+// Rapport's saves (shared/design/product.md, "Actions finish the job").
+
+import * as vscode from 'vscode';
+import type { TextEdit } from '../../core/model.js';
+import { renameLinks, type Move } from '../../core/rename.js';
+import { planEdits, saveFiles } from '../edits.js';
+import type { FolderNotes, WorkspaceNotes } from '../notes/workspace-notes.js';
+
+export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): void {
+  /** Files the link edits touched, by their URI after the rename: saved once it is done. */
+  let toSave: vscode.Uri[] = [];
+  context.subscriptions.push(
+    vscode.workspace.onWillRenameFiles((event) => {
+      const planned = linkEdits(notes, event.files);
+      if (!planned) return;
+      toSave = planned.save;
+      event.waitUntil(Promise.resolve(planned.edit));
+    }),
+    vscode.workspace.onDidRenameFiles(() => {
+      const uris = toSave;
+      toSave = [];
+      if (uris.length) void saveFiles(uris);
+    }),
+  );
+}
+
+function linkEdits(notes: WorkspaceNotes, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): { edit: vscode.WorkspaceEdit; save: vscode.Uri[] } | undefined {
+  // The edits are computed on the text the user sees, unsaved changes included.
+  for (const doc of vscode.workspace.textDocuments) if (doc.languageId === 'markdown') notes.sync(doc);
+  const byFolder = new Map<FolderNotes, Move[]>();
+  const renamed: { from: string; to: string }[] = [];
+  for (const f of files) {
+    const from = notes.locate(f.oldUri);
+    const to = notes.locate(f.newUri);
+    // A move to another workspace folder leaves links behind whatever we do: they resolve within one folder.
+    if (!from || !to || from.notes !== to.notes) continue;
+    const moves = byFolder.get(from.notes) ?? [];
+    moves.push({ from: from.path, to: to.path });
+    byFolder.set(from.notes, moves);
+    renamed.push({ from: f.oldUri.toString(), to: f.newUri.toString() });
+  }
+  const edits: { uri: vscode.Uri; edits: TextEdit[] }[] = [];
+  const ambiguous: string[] = [];
+  for (const [folder, moves] of byFolder) {
+    const plan = renameLinks(folder.index, moves);
+    for (const f of plan.files) edits.push({ uri: notes.uriOf(folder, f.path), edits: f.edits });
+    for (const a of plan.ambiguous) ambiguous.push(`${a.count} link${a.count === 1 ? '' : 's'} to [[${a.id}]]: another note is already called ${a.newId}`);
+  }
+  if (ambiguous.length) void vscode.window.showWarningMessage(`Rapport left ${ambiguous.join('; ')}. Rename one of them, then update the links.`);
+  if (!edits.length) return undefined;
+  const planned = planEdits(edits);
+  // A moved note edited (its links to itself, or a note in a moved folder) is saved where it now is.
+  const after = (uri: vscode.Uri) => {
+    const s = uri.toString();
+    for (const r of renamed) if (s === r.from || s.startsWith(r.from.endsWith('/') ? r.from : `${r.from}/`)) return vscode.Uri.parse(r.to + s.slice(r.from.length));
+    return uri;
+  };
+  return { edit: planned.edit, save: planned.save.map(after) };
+}
