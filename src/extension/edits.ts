@@ -62,12 +62,16 @@ export async function applyFix(uri: vscode.Uri | undefined, root: vscode.Uri, fi
   return true;
 }
 
-/** Save these files if the edit left them with changes (it opened those it edited without an editor). */
-export async function saveFiles(uris: vscode.Uri[]): Promise<void> {
-  for (const uri of uris) {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc?.isDirty) await doc.save();
-  }
+/**
+ * Save these files if the edit left them with changes (it opened those it edited without an
+ * editor); returns the documents saved, each at the version it was saved at. All at once:
+ * VS Code opens a tab for a file that is still unsaved, and not being saved, 800 ms after it
+ * changed, so one after another a rename's tenth note could get a tab of its own.
+ */
+export async function saveFiles(uris: vscode.Uri[]): Promise<{ doc: vscode.TextDocument; version: number }[]> {
+  const docs = uris.flatMap((uri) => vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.toString() === uri.toString()));
+  const saved = await Promise.all(docs.map(async (doc) => ({ doc, version: doc.version, ok: await doc.save() })));
+  return saved.filter((s) => s.ok).map(({ doc, version }) => ({ doc, version }));
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
