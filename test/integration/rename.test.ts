@@ -1,6 +1,7 @@
 // Renaming a contact's file keeps the links to it working, as a user meets it:
 // the rename (a WorkspaceEdit, as the Explorer makes one) rewrites the links in
-// the other notes, which are saved; one Undo takes the rename and the links back.
+// the other notes, which are saved; one Undo takes the rename and the links back,
+// saved too, and Redo does it again.
 // Files are read through workspace.fs, so this runs in both extension hosts.
 
 import { strict as assert } from 'node:assert';
@@ -12,8 +13,11 @@ const MEETING = '---\ntype: meeting\nwith: "[[rena-ito]]"\ndate: 2026-11-12\nkin
 const REFERRED = '---\ntype: contact\nname: Kai Mori\nreferred_by: "[[rena-ito]]"\n---\n';
 const OUTREACH = '---\ntype: outreach\nto: "[[rena-ito]]"\nsubject: Hello\nstatus: draft\n---\nHi [[rena-ito]].\n';
 
+/** A bound on each wait, generous for a busy machine: it only stops a hang. */
+const UNTIL_MS = 20_000;
+
 /** Poll (asynchronously) until `test` holds. */
-async function until(what: string, test: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+async function until(what: string, test: () => Promise<boolean>, timeoutMs = UNTIL_MS): Promise<void> {
   const started = Date.now();
   while (!(await test())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -37,7 +41,8 @@ describe('renaming a note updates the links to it', () => {
     for (const uri of [...Object.values(notes), renamed]) await remove(uri);
   });
 
-  it('rewrites the links in three other notes, saved, and one Undo puts everything back', async () => {
+  it('rewrites the links in three other notes, saved, and one Undo puts everything back, saved', async function () {
+    this.timeout(8 * UNTIL_MS);
     const api = await rapport();
     for (const [k, uri] of Object.entries(notes)) await writeText(uri, texts[k as keyof typeof texts]);
     await waitFor('the notes in the index', () =>
@@ -59,22 +64,29 @@ describe('renaming a note updates the links to it', () => {
       outreach: OUTREACH.replaceAll('[[rena-ito]]', '[[rena-ito-sato]]'),
     };
     assert.match(updated.meeting, /Not `\[\[rena-ito\]\]`/, 'a link in code is text, left as it is');
-    // On disk, as git and `rapport check` see it: the edited notes are saved.
-    for (const k of ['meeting', 'referred', 'outreach'] as const) await until(`${k} saved with the new link`, async () => (await readText(notes[k])) === updated[k]);
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'nothing left unsaved');
+    // On disk, as git and `rapport check` see it: the edited notes are saved, nothing is left unsaved.
+    await settled(updated, 'saved with the new links');
 
-    // One Undo, from an editor the user has open on one of the edited notes.
+    // One Undo, from an editor the user has open on one of the edited notes, takes back the
+    // rename and the links, and Rapport saves them: on disk the links open the note again.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notes.meeting));
     await vscode.commands.executeCommand('undo');
     await until('the contact back at its old name', async () => (await exists(notes.contact)) && !(await exists(renamed)));
-    for (const k of ['meeting', 'referred', 'outreach'] as const) {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === notes[k].toString());
-      const shown = doc ? doc.getText() : await readText(notes[k]);
-      assert.equal(shown, texts[k], `${k} shows its old links again`);
-    }
-    // Undo, like any multi-file undo in VS Code, may leave the notes it reverted unsaved; Save All writes them back.
-    await vscode.commands.executeCommand('workbench.action.files.saveAll');
-    for (const k of ['meeting', 'referred', 'outreach'] as const) await until(`${k} back on disk`, async () => (await readText(notes[k])) === texts[k]);
+    await settled(texts, 'back on disk as they were');
     assert.equal(await readText(notes.contact), CONTACT);
+
+    // And Redo does it all again.
+    await vscode.commands.executeCommand('redo');
+    await until('the contact at its new name again', async () => (await exists(renamed)) && !(await exists(notes.contact)));
+    await settled(updated, 'saved with the new links again');
   });
+
+  /** Waits until the three linking notes hold these texts on disk, and no document is left unsaved. */
+  async function settled(expected: Record<'meeting' | 'referred' | 'outreach', string>, what: string): Promise<void> {
+    for (const k of ['meeting', 'referred', 'outreach'] as const) await until(`${k} ${what}`, async () => (await readText(notes[k])) === expected[k]);
+    const dirty = () => vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path);
+    await until('nothing left unsaved', async () => dirty().length === 0).catch((err: Error) => {
+      throw new Error(`${err.message}: ${dirty().join(', ')}`);
+    });
+  }
 });

@@ -4,6 +4,11 @@
 // with the rename as one step, which one Undo takes back. The files edited are
 // then saved unless the user had unsaved changes there, as every action of
 // Rapport's saves (shared/design/product.md, "Actions finish the job").
+//
+// Undo and Redo of the rename save those notes again. VS Code reverses the
+// rename on disk but leaves the notes it reverted unsaved (and asks no
+// extension: onWillRenameFiles does not fire for an Undo or a Redo), so on disk
+// the links would point at the name the note no longer has.
 
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/model.js';
@@ -14,6 +19,15 @@ import type { FolderNotes, WorkspaceNotes } from '../notes/workspace-notes.js';
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): void {
   /** Files the link edits touched, by their URI after the rename: saved once it is done. */
   let toSave: vscode.Uri[] = [];
+  /**
+   * The notes a rename's link edits were saved in, by URI, at the version saved, while
+   * nothing but an Undo or Redo has changed them since. An Undo or Redo from exactly that
+   * version is the rename's (it is on top of the note's undo stack), so it is saved too.
+   */
+  const savedAt = new Map<string, number>();
+  const remember = (saved: { doc: vscode.TextDocument; version: number }[]) => {
+    for (const s of saved) savedAt.set(s.doc.uri.toString(), s.version);
+  };
   context.subscriptions.push(
     vscode.workspace.onWillRenameFiles((event) => {
       const planned = linkEdits(notes, event.files);
@@ -24,7 +38,20 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
     vscode.workspace.onDidRenameFiles(() => {
       const uris = toSave;
       toSave = [];
-      if (uris.length) void saveFiles(uris);
+      if (uris.length) void saveFiles(uris).then(remember);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length) return; // only the dirty flag changed
+      const key = e.document.uri.toString();
+      const undoOrRedo = e.reason === vscode.TextDocumentChangeReason.Undo || e.reason === vscode.TextDocumentChangeReason.Redo;
+      if (!undoOrRedo || savedAt.get(key) !== e.document.version - 1) {
+        // Typed, or undone from another state: the next Undo there is the user's, not the rename's.
+        savedAt.delete(key);
+        return;
+      }
+      // Not saveFiles: isDirty is still false in this event (VS Code sends the dirty flag after it).
+      const version = e.document.version;
+      void e.document.save().then((ok) => (ok ? savedAt.set(key, version) : savedAt.delete(key)));
     }),
   );
 }
