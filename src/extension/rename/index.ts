@@ -23,6 +23,8 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
    * The notes a rename's link edits were saved in, by URI, at the version saved, while
    * nothing but an Undo or Redo has changed them since. An Undo or Redo from exactly that
    * version is the rename's (it is on top of the note's undo stack), so it is saved too.
+   * Not a note the rename moves: its Redo comes just before VS Code moves it, and a save
+   * there races the move (docs/decisions.md).
    */
   const savedAt = new Map<string, number>();
   const remember = (saved: { doc: vscode.TextDocument; version: number }[]) => {
