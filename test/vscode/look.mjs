@@ -11,6 +11,7 @@
 // Exits 1 on any failure, saying what was on screen instead, with a screenshot of
 // the moment in a temp folder (never in the repo).
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -26,6 +27,9 @@ const TIMEOUT_MS = 3 * 60_000; // the whole run; a warm one takes well under a m
 const EXPECTED_ROWS = 13;
 const FIRST_ROW = { label: 'Thank Rohan Mehta', description: '3 days overdue' };
 const ALSO_ROWS = ['Follow up with Dev Patel', 'Close the meeting with Carmen Díaz']; // Díaz, as her note spells it
+// The thank-you's actions (src/core/follow-up-actions.ts): buttons on the row, and all in its context menu.
+const FIRST_ROW_BUTTONS = ['Draft the thank-you', 'Mark thank-you sent today'];
+const FIRST_ROW_ACTIONS = [...FIRST_ROW_BUTTONS, 'Mark thank-you sent on another date…', 'Skip the thank-you'];
 const ROHAN_NOTE = '2026-11-17-rohan-mehta.md';
 const ROHAN_PROBLEM = { message: 'Thank-you note to Rohan Mehta is 3 days overdue', code: 'thank-you-pending' };
 // Contacts, grouped by company (the default): one group, and one contact's meetings, newest first.
@@ -531,6 +535,22 @@ try {
   if (side && cut) await dragSash(page, 'vertical', side.x + side.width, Math.min(side.x + side.width + cut + 16, 640));
   await screenshot('follow-ups.png');
 
+  // 2b. A reminder is closed where it is shown: its row has buttons, and its context menu every action.
+  await check(`right-clicking "${FIRST_ROW.label}" offers ${FIRST_ROW_ACTIONS.length} actions, the first ones as buttons on the row`, async () => {
+    const row = page.locator(`${sel.followUpsPane} .monaco-list-row`, { hasText: FIRST_ROW.label }).first();
+    await row.hover({ timeout: 10_000 });
+    const buttons = await until(() => row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')),
+      (v) => Array.isArray(v) && FIRST_ROW_BUTTONS.every((b) => v.includes(b)), 5_000);
+    if (!buttons.ok) throw new Error(`the row's buttons read ${JSON.stringify(buttons.value)}, not ${JSON.stringify(FIRST_ROW_BUTTONS)}`);
+    await row.click({ button: 'right', timeout: 5_000 });
+    const menu = page.locator('.monaco-menu .action-item .action-label');
+    const { ok, value } = await until(() => menu.allInnerTexts(), (v) => FIRST_ROW_ACTIONS.every((a) => v.map((t) => t.trim()).includes(a)), 10_000);
+    if (!ok) throw new Error(`the context menu offers ${JSON.stringify(value)}, not all of ${JSON.stringify(FIRST_ROW_ACTIONS)}`);
+    return `buttons ${FIRST_ROW_BUTTONS.map((b) => `"${b}"`).join(', ')}; menu ${FIRST_ROW_ACTIONS.map((a) => `"${a}"`).join(', ')}`;
+  });
+  await screenshot('follow-ups-menu.png', { escape: false });
+  await page.keyboard.press('Escape');
+
   // 3. Clicking a follow-up opens its note.
   await check(`clicking "${FIRST_ROW.label}" opens ${ROHAN_NOTE}`, async () => {
     await page.locator(`${sel.followUpsPane} .monaco-list-row`, { hasText: FIRST_ROW.label }).first().click({ timeout: 10_000 });
@@ -778,6 +798,49 @@ try {
     if (!restored.ok) throw new Error(`expected saving the undo to put ${FIX_NOTE.path} back byte for byte`);
     return `'${FIX_AFTER}' saved, then '${FIX_BEFORE}' again, and the file as it was`;
   });
+
+  // 12. The report's page, as a browser opens the file `rapport report --html` writes: its charts, and no request at all.
+  await check('rapport report --html: a page with its three charts that asks for nothing', async () => {
+    const file = join(demoRoot, 'report.html');
+    execFileSync(process.execPath, [join(repoRoot, 'bin', 'rapport.js'), 'report', demo, '--today', TODAY, '--html', file, '--no-cache'], { stdio: 'ignore' });
+    const tab = await page.context().newPage();
+    const asked = [];
+    tab.on('request', (r) => asked.push(r.url()));
+    try {
+      await tab.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+      const charts = await tab.locator('svg rect').count();
+      const svgs = await tab.locator('svg').count();
+      if (svgs !== 3 || charts < 10) throw new Error(`expected 3 charts with their bars, saw ${svgs} charts and ${charts} bars`);
+      if (asked.length) throw new Error(`the page asked for ${asked.join(', ')}`);
+      return `${svgs} charts, ${charts} bars, no request`;
+    } finally {
+      await tab.close();
+    }
+  });
+
+  // 13. Rapport: Open report, in the dark theme and the light one.
+  await check('Rapport: Open report shows the charts in the editor, in both themes', async () => {
+    await closeAllEditors(page);
+    await runCommand(page, 'Rapport: Open report');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const { ok, value } = await until(() => frame.locator('svg').count(), (n) => n === 3, 20_000);
+    if (!ok) throw new Error(`the report's webview shows ${value?.error ?? value} charts, not 3`);
+    const heading = (await frame.locator('h1').innerText({ timeout: 5_000 })).trim();
+    if (heading !== `Networking report, ${TODAY}`) throw new Error(`the report's heading reads "${heading}"`);
+    return `"${heading}", 3 charts`;
+  });
+  await screenshot('report-dark.png', { clip: () => editorClip(page) });
+  await check('the report follows the theme: light', async () => {
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const background = () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor, { timeout: 2_000 });
+    const dark = await background();
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    const { ok, value } = await until(background, (c) => typeof c === 'string' && c !== dark, 10_000);
+    if (!ok) throw new Error(`the report's background stayed ${dark}`);
+    return `background ${dark} → ${value}`;
+  });
+  await screenshot('report-light.png', { clip: () => editorClip(page) });
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 
   // 11. Nothing left this machine.
   await check('no request left 127.0.0.1', async () => {
