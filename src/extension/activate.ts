@@ -15,6 +15,7 @@ import type { Platform } from './notes/source.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
 import { wikiLinks, type MarkdownIt } from './preview/index.js';
 import * as quickFixes from './quick-fixes/index.js';
+import * as rename from './rename/index.js';
 import * as statusBar from './status-bar/index.js';
 import * as views from './views/index.js';
 
@@ -49,6 +50,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   const fixes = quickFixes.register(context, notes);
   editor.register(context, notes);
   commands.register(context, notes);
+  rename.register(context, notes);
   calendar.register(context, notes);
   const reportView = report.register(context, notes);
 

@@ -7,7 +7,7 @@
 // is left edited and unsaved, their changes and Rapport's to be saved together.
 
 import * as vscode from 'vscode';
-import type { Fix } from '../core/model.js';
+import type { Fix, TextEdit } from '../core/model.js';
 import { toRange } from './diagnostics/index.js';
 
 /** Saves the files a quick fix touched; VS Code runs it right after applying the fix's edit. */
@@ -49,6 +49,17 @@ export async function planFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix
   return { edit, save: touched.filter((u) => !unsaved.has(u.toString())) };
 }
 
+/**
+ * Text edits across many files (a rename's link updates) as one WorkspaceEdit, and the
+ * files to save once it is applied: those with no unsaved changes of the user's now.
+ */
+export function planEdits(files: readonly { uri: vscode.Uri; edits: readonly TextEdit[] }[]): PlannedEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const f of files) for (const e of f.edits) edit.replace(f.uri, toRange(e.range), e.newText);
+  const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  return { edit, save: files.map((f) => f.uri).filter((u) => !unsaved.has(u.toString())) };
+}
+
 /** Apply a fix now (commands and view actions); false when it could not be (a file in the way, a stale document). */
 export async function applyFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix: Pick<Fix, 'edits' | 'create' | 'also'>): Promise<boolean> {
   const planned = await planFix(uri, root, fix);
@@ -57,12 +68,16 @@ export async function applyFix(uri: vscode.Uri | undefined, root: vscode.Uri, fi
   return true;
 }
 
-/** Save these files if the edit left them with changes (it opened those it edited without an editor). */
-export async function saveFiles(uris: vscode.Uri[]): Promise<void> {
-  for (const uri of uris) {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc?.isDirty) await doc.save();
-  }
+/**
+ * Save these files if the edit left them with changes (it opened those it edited without an
+ * editor); returns the documents saved, each at the version it was saved at. All at once:
+ * VS Code opens a tab for a file that is still unsaved, and not being saved, 800 ms after it
+ * changed, so one after another a rename's tenth note could get a tab of its own.
+ */
+export async function saveFiles(uris: vscode.Uri[]): Promise<{ doc: vscode.TextDocument; version: number }[]> {
+  const docs = uris.flatMap((uri) => vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.toString() === uri.toString()));
+  const saved = await Promise.all(docs.map(async (doc) => ({ doc, version: doc.version, ok: await doc.save() })));
+  return saved.filter((s) => s.ok).map(({ doc, version }) => ({ doc, version }));
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -19,3 +19,4 @@ import './follow-up-actions.test.js';
 import './logging.test.js';
 import './calendar.test.js';
 import './report.test.js';
+import './rename.test.js';
