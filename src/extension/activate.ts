@@ -13,6 +13,7 @@ import type { Platform } from './notes/source.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
 import { wikiLinks, type MarkdownIt } from './preview/index.js';
 import * as quickFixes from './quick-fixes/index.js';
+import * as snippets from './snippets/index.js';
 import * as statusBar from './status-bar/index.js';
 import * as views from './views/index.js';
 
@@ -45,6 +46,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   const fixes = quickFixes.register(context, notes);
   editor.register(context, notes);
   commands.register(context, notes);
+  snippets.register(context);
 
   const setContext = () => {
     void vscode.commands.executeCommand('setContext', 'rapport.hasNotes', notes.noteCount() > 0);

@@ -5,6 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
+import { SNIPPET_PREFIX, snippetPrefixStart } from '../../src/core/snippet-prefix.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
@@ -125,5 +126,29 @@ describe('the Getting Started walkthrough', () => {
     assert.ok(named.length >= prefixes.size, 'the snippets page lists fewer snippets than there are');
     for (const p of named) assert.ok(prefixes.has(p), `the snippets page names ${p}, which is no snippet's prefix`);
     for (const p of prefixes) assert.ok(named.includes(p), `the snippets page leaves out ${p}`);
+  });
+});
+
+describe('where the snippets open as their prefix is typed', () => {
+  it('opens on rapport- at the start of a line, after indentation, a list marker or a quote, and as the prefix grows', () => {
+    assert.equal(snippetPrefixStart('rapport-'), 0);
+    assert.equal(snippetPrefixStart('rapport-thank-'), 0);
+    assert.equal(snippetPrefixStart('  rapport-'), 2);
+    assert.equal(snippetPrefixStart('- rapport-'), 2);
+    assert.equal(snippetPrefixStart('> rapport-'), 2);
+    assert.equal(snippetPrefixStart('Notes: rapport-'), 7);
+  });
+
+  it('stays shut on any other dash: a list item, a word with a dash, rapport- inside a word, a link', () => {
+    for (const line of ['-', '- ', 'well-', 'non-rapport-', 'rapport', '[[rapport-', '`rapport-', 'rapport-x ', '']) {
+      assert.equal(snippetPrefixStart(line), undefined, `opened on “${line}”`);
+    }
+  });
+
+  it('is the prefix every snippet starts with', () => {
+    for (const s of Object.values(JSON.parse(read('snippets/markdown.json')) as Record<string, { prefix: string }>)) {
+      assert.ok(s.prefix.startsWith(SNIPPET_PREFIX), s.prefix);
+      assert.equal(snippetPrefixStart(s.prefix), 0, `${s.prefix} does not open the list while typed`);
+    }
   });
 });
