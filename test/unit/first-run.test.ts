@@ -54,7 +54,7 @@ describe('welcome content in the Rapport views', () => {
     for (const w of welcomes) assert.ok(!w.contents.includes('`'), `the ${w.view} welcome (when ${w.when}) has a backtick: ${w.contents}`);
   });
 
-  it('offers, where there are no notes yet, a button to start and a link to the walkthrough', () => {
+  it('offers, where there are no notes yet, a way to start and a link to the walkthrough', () => {
     const id = `${manifest.publisher}.${manifest.name}#${walkthrough.id}`;
     for (const view of views) {
       const w = welcomes.find((x) => x.view === view.id && x.when === STATES['no notes yet'])!;
