@@ -601,6 +601,39 @@ async function firstRun(root) {
     if (!listed.ok) throw new Error(`the Contacts view does not list ${FIRST_CONTACT}: ${listed.value.error ?? show(listed.value)}`);
     return `${relative(empty, file)} written; ${ticked.value.filter((s) => s.done).length} of ${ticked.value.length} steps done`;
   });
+
+  // 15. The snippets, as the walkthrough's last step says: type rapport- in a note and the list opens
+  // (Markdown has no suggestions as you type; the - of rapport- opens Rapport's).
+  const snippetPrefixes = Object.values(JSON.parse(readFileSync(join(repoRoot, 'snippets', 'markdown.json'), 'utf8'))).map((x) => x.prefix);
+  await check(`typing rapport- in ${FIRST_CONTACT}'s note lists Rapport's ${snippetPrefixes.length} snippets`, async () => {
+    await page.locator('.part.editor .tab', { hasText: 'sally-smith' }).first().click({ timeout: 5_000 });
+    await page.locator(`${sel.editor} .view-lines`).first().click({ timeout: 5_000 });
+    await page.keyboard.press('Control+End');
+    // As a person does: a moment on the new note before typing (in its first seconds, a
+    // window on a busy machine can let the first `-` go by without a list).
+    await page.waitForTimeout(2_000);
+    await page.keyboard.type('rapport-', { delay: 50 });
+    const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+    const { ok, value } = await until(() => rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.innerText.trim() ?? e.innerText.trim())),
+      (labels) => labels.length > 0 && labels[0] === snippetPrefixes[0], 10_000);
+    if (!ok) {
+      const where = (await page.locator('.part.statusbar').innerText().catch(() => '')).match(/Ln \d+, Col \d+/)?.[0] ?? 'the cursor nowhere';
+      throw new Error(`expected a list opening with ${snippetPrefixes[0]}; saw ${value.error ? 'no list' : value.map((l) => `"${l}"`).join(', ') || 'no list'} (${where})`);
+    }
+    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    if (size !== snippetPrefixes.length) throw new Error(`the list has ${size} entries, not the ${snippetPrefixes.length} snippets`);
+    return `${size} entries, first ${value.slice(0, 3).join(', ')}…`;
+  });
+  await screenshot('snippets.png', { clip: () => snippetsClip(page) });
+  await page.keyboard.press('Escape');
+}
+
+/** The window's top, down to a little below the suggestion list. */
+async function snippetsClip(page) {
+  const box = await page.locator('.editor-widget.suggest-widget').first().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return undefined;
+  return { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, Math.round(box.y + box.height + 32)) };
 }
 
 try {
@@ -924,7 +957,7 @@ try {
     return `'${FIX_AFTER}' saved, then '${FIX_BEFORE}' again, and the file as it was`;
   });
 
-  // 12–14. First run: an empty folder's views, and the walkthrough.
+  // 12–15. First run: an empty folder's views, the walkthrough, and the snippets.
   await firstRun(demoRoot);
 
   // 11. Nothing left this machine.

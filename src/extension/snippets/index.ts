@@ -16,6 +16,7 @@ export function register(context: vscode.ExtensionContext): void {
   const load = () => (snippets ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'markdown.json')))
     .then((bytes) => Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, Snippet>))
     .catch(() => [])); // a broken install offers no snippets rather than an error at every `-`
+  void load(); // read once at activation, so that the first `-` is answered at once
   context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, {
     async provideCompletionItems(doc, pos, _token, ctx) {
       if (ctx.triggerKind !== vscode.CompletionTriggerKind.TriggerCharacter) return undefined;
