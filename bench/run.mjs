@@ -243,6 +243,11 @@ function supportsNoCache(rapport = RAPPORT) {
   return help.includes('--no-cache');
 }
 
+/** Does this tree's CLI have `rapport report`? */
+function supportsReport() {
+  return execFileSync(NODE, [RAPPORT, '--help'], { cwd: REPO, encoding: 'utf8' }).includes('rapport report');
+}
+
 /** The check's JSON on a corpus must be the contract's array, with diagnostics of several codes. */
 function validateJson(stdout, label) {
   let diags;
@@ -322,6 +327,7 @@ async function runRecheck(dir, n, opts, verify, out) {
 
 async function benchSize(n, runs, opts, noCache, baseline) {
   const { dir, stamp, generated } = ensureCorpus(n, { log });
+  const hasReport = noCache && supportsReport();
   const readArgs = [join(BENCH, 'floor-read.mjs'), dir];
   const matterArgs = [join(BENCH, 'floor-matter.mjs'), dir];
   const checkArgs = [RAPPORT, 'check', dir, '--json', '--today', TODAY];
@@ -369,6 +375,8 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     ['floorMatter', matterArgs, checkFloor],
     ['cold', coldArgs, checkRapport],
     ...(noCache ? [['warm', warmArgs, checkRapport]] : []),
+    // The report on the same corpus (when this tree has `rapport report`): cold, and warm from the same cache.
+    ...(hasReport ? [['reportCold', [RAPPORT, 'report', dir, '--json', '--today', TODAY, '--no-cache'], checkRapport], ['reportWarm', [RAPPORT, 'report', dir, '--json', '--today', TODAY], checkRapport]] : []),
     ...(base ? [['baseCold', base.cold, checkRapport, base.opts]] : []),
     ...(base && baseline.noCache ? [['baseWarm', base.warm, checkRapport, base.opts]] : []),
   ];
@@ -425,6 +433,8 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     runs,
     ...own,
     ratios: {
+      reportColdOverCold: paired('reportCold', 'cold'),
+      reportWarmOverWarm: paired('reportWarm', 'warm'),
       coldOverRead: ratio('cold', 'floorRead'),
       coldOverMatter: ratio('cold', 'floorMatter'),
       warmOverRead: ratio('warm', 'floorRead'),
@@ -488,6 +498,15 @@ function printTables(result) {
       `${(r.recheck.loadMs / 1000).toFixed(2)} s + ${(r.recheck.checkAllMs / 1000).toFixed(2)} s`]),
   ));
   out.push('');
+  if (result.sizes.some((r) => r.reportCold)) {
+    out.push('rapport report --json beside rapport check --json on the same corpus (ratio: the median of each run\'s own):');
+    out.push(table(
+      ['notes', 'check cold', 'report cold', 'ratio', 'check warm', 'report warm', 'ratio', 'RSS report cold'],
+      result.sizes.filter((r) => r.reportCold).map((r) => [r.notes.toLocaleString('en-US'), s(r.cold), s(r.reportCold), x(r.ratios.reportColdOverCold),
+        s(r.warm), s(r.reportWarm), x(r.ratios.reportWarmOverWarm), `${mib(r.reportCold)} MiB`]),
+    ));
+    out.push('');
+  }
   if (result.baseline) {
     const b = result.baseline;
     const ms = (v) => (v === undefined ? '–' : `${v.toFixed(2)} ms`);

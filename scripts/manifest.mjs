@@ -1,6 +1,7 @@
 // Makes what the catalogue of checks (src/core/checks/catalogue.ts) implies: the
 // `rapport.checks.<code>` settings in package.json's contributes.configuration, and
-// docs/checks.md. Run by `npm run build` after tsc, from the compiled catalogue in
+// docs/checks.md; and from the Follow-ups actions (src/core/follow-up-actions.ts),
+// their commands and menus. Run by `npm run build` after tsc, from the compiled catalogue in
 // out/. It rewrites only those settings (every other key keeps its place and text)
 // and writes a file only when it changed.
 //
@@ -49,6 +50,38 @@ export function manifestWithCheckSettings(text, codes) {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+const ACTION_PREFIX = 'rapport.followUp.';
+
+/**
+ * package.json's text with the Follow-ups actions made from `actions` (core/follow-up-actions.ts):
+ * a command each, a button on the rows it is inline for, an entry in every row's context menu,
+ * and none in the command palette (an action needs its row). Other entries keep their place.
+ */
+export function manifestWithFollowUpActions(text, actions, commandOf) {
+  const manifest = JSON.parse(text);
+  const c = manifest.contributes;
+  const ours = (e) => e.command.startsWith(ACTION_PREFIX);
+  c.commands = [
+    ...c.commands.filter((e) => !ours(e)),
+    ...actions.map((a) => ({ command: commandOf(a.id), title: a.title, category: 'Rapport', icon: `$(${a.icon})` })),
+  ];
+  const items = c.menus['view/item/context'].filter((e) => !ours(e));
+  const rank = new Map();
+  for (const a of actions) {
+    const n = (rank.get(a.code) ?? 0) + 1;
+    rank.set(a.code, n);
+    const when = `view == rapport.followUps && viewItem == followUp.${a.code}`;
+    if (a.inline) items.push({ command: commandOf(a.id), when, group: `inline@${n}` });
+    items.push({ command: commandOf(a.id), when, group: `1_actions@${n}` });
+  }
+  c.menus['view/item/context'] = items;
+  c.menus.commandPalette = [
+    ...c.menus.commandPalette.filter((e) => !ours(e)),
+    ...actions.map((a) => ({ command: commandOf(a.id), when: 'false' })),
+  ];
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 const TYPES = ['contact', 'meeting', 'company', 'outreach'];
 
 function appliesTo(c) {
@@ -91,8 +124,9 @@ export function checksDoc(codes) {
 async function main() {
   const catalogue = new URL('out/src/core/checks/catalogue.js', ROOT);
   const { CODES } = await import(catalogue.href);
+  const { FOLLOW_UP_ACTIONS, actionCommand } = await import(new URL('out/src/core/follow-up-actions.js', ROOT).href);
   const files = [
-    ['package.json', (text) => manifestWithCheckSettings(text, CODES)],
+    ['package.json', (text) => manifestWithFollowUpActions(manifestWithCheckSettings(text, CODES), FOLLOW_UP_ACTIONS, actionCommand)],
     ['docs/checks.md', () => checksDoc(CODES)],
   ];
   const regenerated = [];

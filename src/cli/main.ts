@@ -1,13 +1,17 @@
 // `rapport`: the core in a terminal, a git hook or CI. Same index, same checks,
 // same results as the editor.
 
-import { accessSync, constants, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
 import { code } from '../node/disk.js';
 import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.js';
 import { std, type Io } from './io.js';
+import { calendar } from '../core/calendar.js';
+import { buildReport, DEFAULT_REPORT_WEEKS } from '../core/report.js';
+import { reportHtml } from '../core/report-html.js';
+import { reportMarkdown } from '../core/report-markdown.js';
 import { watch } from './watch.js';
 import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
 
@@ -21,6 +25,9 @@ Usage:
                                                    print every diagnostic
   rapport list DIR [--format human|json] [--no-cache]   print the index of notes
   rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
+  rapport export ics DIR [--today D]                 planned meetings and what falls due, for a calendar
+  rapport report DIR [--today D] [--weeks N] [--md | --json | --html FILE]
+                                                   how the search moves, and the week ahead
   rapport COMMAND --help                             help on one command
 
 Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage
@@ -55,6 +62,25 @@ Prints the contacts, meetings, companies and outreach found under DIR.
   --format json   {"contacts": [...], "meetings": [...], "companies": [...], "outreach": [...]},
                   each entry with id, file and its frontmatter as parsed (--json is the same)
 `,
+  report: `rapport report DIR [--today YYYY-MM-DD] [--weeks N] [--md | --json | --html FILE] [--no-cache]
+
+How the search moves: meetings held, messages sent and referrals gained week by
+week (the last N weeks, 12 by default, ending with this one), the thank-you record,
+each target company with who you know there and the shortest chain of referrals to
+it from someone you have met, and what is planned or falls due in the next 7 days.
+
+  --md          Markdown, for a terminal or a pull request (the default)
+  --json        the figures as JSON (see the README for each field)
+  --html FILE   one page with charts, written to FILE: no script, nothing fetched, it
+                opens offline in any browser; names link to their notes
+`,
+  export: `rapport export ics DIR [--today YYYY-MM-DD] [--no-cache] > rapport.ics
+
+Writes an iCalendar file (RFC 5545) to stdout: an event for each planned meeting from
+today on (at its time, for its duration or 30 minutes; all day when it has no time),
+and an all-day event for each thing that falls due in the next 30 days. Each event
+keeps its UID from run to run, so importing a newer file updates the events.
+`,
   watch: `rapport watch DIR [--today YYYY-MM-DD]
 
 Checks DIR, then checks again whenever a note is added, changed or removed.
@@ -76,14 +102,17 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string' }, json: { type: 'boolean' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     io.err(`rapport: ${(e as Error).message}\n\n${HELP.main}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, dir, ...extra] = positionals;
+  // `rapport export ics DIR`: what to export comes before the folder.
+  const exporting = positionals[0] === 'export';
+  const what = exporting ? positionals[1] : undefined;
+  const [command, dir, ...extra] = exporting ? [positionals[0], ...positionals.slice(2)] : positionals;
   if (!command || command === 'help') {
     (values.help || command === 'help' ? io.out : io.err)(HELP.main);
     return values.help || command === 'help' ? 0 : 2;
@@ -95,6 +124,10 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   if (values.help) {
     io.out(HELP[command]);
     return 0;
+  }
+  if (exporting && what !== 'ics') {
+    io.err(`rapport: export ${what ?? ''} — what to export? rapport export ics DIR\n\n${HELP.export}`);
+    return 2;
   }
   if (!dir || extra.length) {
     io.err(`rapport: ${dir ? `unexpected argument "${extra[0]}"` : 'which folder? give DIR'}\n\n${HELP[command]}`);
@@ -119,6 +152,12 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err('rapport: list takes no --today\n');
     return 2;
   }
+  if (command === 'report') return report(root, clock, values, io);
+  if (command === 'export') return exportCalendar(root, clock, what, values, io);
+  if (values.md || values.weeks !== undefined || values.html !== undefined) {
+    io.err(`rapport: ${values.md ? '--md' : values.html !== undefined ? '--html' : '--weeks'} is for rapport report\n`);
+    return 2;
+  }
   const format = reportFormat(command, values);
   if (!format.ok) {
     io.err(`rapport: ${format.why}\n`);
@@ -131,11 +170,11 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   // Nothing goes to stdout until the folder has been read to the end: a run that
   // fails (the folder vanished under it) prints one line to stderr, no report.
   const cache = !values['no-cache'];
-  let report: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number };
+  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number };
   try {
     if (command === 'list') {
       const ws = loadWorkspace(root, { cache });
-      report = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
+      result = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
       const checked = checkWorkspace(root, clock, { cache, format: format.name, folder: fromRepositoryRoot(root), beforeReading: hooks.beforeReading });
       if (process.env.RAPPORT_TIMINGS) {
@@ -143,7 +182,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
         const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
         io.err(`rapport: ${checked.how} check: ${ms.join(', ')}\n`);
       }
-      report = { skips: checked, out: checked.report!.text, code: checked.report!.code };
+      result = { skips: checked, out: checked.report!.text, code: checked.report!.code };
     }
   } catch (e) {
     const why = notAFolder(root);
@@ -155,9 +194,88 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err(`rapport: ${changed(dir, why)}\n`);
     return 2;
   }
-  reportSkips(report.skips, io);
-  io.out(report.out);
-  return report.code;
+  reportSkips(result.skips, io);
+  io.out(result.out);
+  return result.code;
+}
+
+/** `rapport report`: the figures of core/report.ts as Markdown or JSON. */
+function report(root: string, clock: Clock, values: { json?: boolean; md?: boolean; html?: string; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
+  if (values.format !== undefined || [values.json, values.md, values.html !== undefined].filter(Boolean).length > 1) {
+    io.err('rapport: report prints --md (the default), --json or --html FILE: one of them\n');
+    return 2;
+  }
+  if (values.html === '') {
+    io.err('rapport: --html needs the file to write\n');
+    return 2;
+  }
+  const weeks = values.weeks === undefined ? DEFAULT_REPORT_WEEKS : /^\d+$/.test(values.weeks) ? Number(values.weeks) : NaN;
+  if (!(weeks >= 1 && weeks <= MAX_REPORT_WEEKS)) {
+    io.err(`rapport: --weeks ${values.weeks} should be a number of weeks from 1 to ${MAX_REPORT_WEEKS}\n`);
+    return 2;
+  }
+  let out: string;
+  let ws: Workspace;
+  try {
+    ws = loadWorkspace(root, { cache: !values['no-cache'] });
+    const r = buildReport(ws.index, clock, ws.settings, weeks);
+    if (values.html !== undefined) {
+      const file = resolve(values.html);
+      // Links from the page to the notes, relative to where the page is.
+      const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
+      const page = reportHtml(r, (id) => nameOf(ws.index, id), (id) => ws.index.pathOf(id), { linkOf });
+      try {
+        // Whole or not at all: written beside, then moved into place.
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.rapport-tmp`, page);
+        renameSync(`${file}.rapport-tmp`, file);
+      } catch (e) {
+        rmSync(`${file}.rapport-tmp`, { force: true });
+        io.err(`rapport: could not write ${values.html}: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
+        return 2;
+      }
+      out = '';
+      io.err(`rapport: wrote the report to ${values.html}\n`);
+    } else out = values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, (id) => nameOf(ws.index, id));
+  } catch (e) {
+    const why = notAFolder(root);
+    io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
+    return 2;
+  }
+  reportSkips(ws, io);
+  io.out(out);
+  return 0;
+}
+
+/** `rapport export ics`: the calendar of core/calendar.ts, to stdout. */
+function exportCalendar(root: string, clock: Clock, what: string | undefined, values: { json?: boolean; md?: boolean; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
+  if (values.format !== undefined || values.json || values.md || values.weeks !== undefined) {
+    io.err('rapport: export ics takes only --today and --no-cache\n');
+    return 2;
+  }
+  let out: string;
+  let ws: Workspace;
+  try {
+    ws = loadWorkspace(root, { cache: !values['no-cache'] });
+    out = calendar(ws.index, clock, ws.settings);
+  } catch (e) {
+    const why = notAFolder(root);
+    io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
+    return 2;
+  }
+  void what;
+  reportSkips(ws, io);
+  io.out(out);
+  return 0;
+}
+
+/** Ten years of weeks: more is not a report anyone reads. */
+const MAX_REPORT_WEEKS = 520;
+
+function nameOf(index: Workspace['index'], id: string): string {
+  const path = index.pathOf(id);
+  const note = path ? index.get(path) : undefined;
+  return note?.type === 'contact' || note?.type === 'company' ? note.name : id;
 }
 
 function changed(dir: string, why: string): string {

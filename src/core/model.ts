@@ -36,11 +36,61 @@ export interface TextEdit {
  */
 export interface Fix {
   title: string;
+  /** What it does, for the Follow-ups view's actions (see follow-up-actions.ts): `draft-thank-you`, `snooze`, … */
+  action?: FollowUpActionId;
   /** Edits to the file the diagnostic is in. */
   edits?: TextEdit[];
   /** A new file to create (path relative to the workspace root); never overwrites. */
   create?: { path: string; content: string };
+  /** Edits to other notes that close the same loop (the draft of a thank-you marked sent with its meeting). */
+  also?: { path: string; edits: TextEdit[] }[];
+  /** A note to open instead of making another (the unsent draft already written). */
+  open?: string;
+  /**
+   * A message to write when the fix is chosen, not before (drafts.ts writeDraft makes it a
+   * `create`): most reminders never need theirs, and every check run would build them all.
+   */
+  draft?: DraftRequest;
+  /** A fix that needs an answer first: a date, or a number of days (see answerFix). Its edits are for the default answer. */
+  ask?: Ask;
 }
+
+/** What to draft: paths of the note the reminder is on (`from`) and of the recipient (`to`). */
+export interface DraftRequest {
+  kind: 'thank-you' | 'referrer-update' | 'follow-up' | 'referral';
+  from: string;
+  to: string;
+  /** A referrer update: the person met. */
+  met?: string;
+  /** A referral's first message: who suggested them, for the subject. */
+  referrer?: string;
+}
+
+/** The question a fix asks before it edits (see core/follow-up-actions.ts answerFix). */
+export interface Ask {
+  kind: 'date' | 'days';
+  prompt: string;
+  /** The answer offered: a date (YYYY-MM-DD) or a number of days. */
+  value: string;
+}
+
+export type FollowUpActionId =
+  | 'draft-thank-you'
+  | 'thank-you-sent-today'
+  | 'thank-you-sent-on'
+  | 'thank-you-skip'
+  | 'draft-referrer-update'
+  | 'referrer-updated-today'
+  | 'draft-referral-outreach'
+  | 'followed-up-today'
+  | 'snooze'
+  | 'promise-done'
+  | 'mark-replied'
+  | 'draft-follow-up'
+  | 'meeting-done'
+  | 'meeting-no-show'
+  | 'meeting-cancelled'
+  | 'set-status';
 
 export interface Diagnostic {
   /** Path relative to the workspace root, with forward slashes. */

@@ -4,7 +4,7 @@
 // gets `-2`. A meeting and an outreach note about the same person on the same day
 // differ by kind: `2026-12-01-sally-smith` and `2026-12-01-sally-smith-outreach`.
 
-import { slugify, uniqueId, type IdsInUse } from './links.js';
+import { idKey, slugify, uniqueId, type IdsInUse } from './links.js';
 import { DEFAULT_FOLDERS, outreachSent, type Contact, type Outreach } from './notes.js';
 import type { NoteIndex } from './note-index.js';
 import type { NoteType } from './model.js';
@@ -28,8 +28,30 @@ function pathFor(type: NoteType, id: string): string {
   return `${DEFAULT_FOLDERS[type]}/${id}.md`;
 }
 
-/** A message to this person not sent yet (status draft, or no status and no `sent` date): the newest by path. */
-export function unsentDraftTo(index: NoteIndex, contact: Contact): Outreach | undefined {
-  const drafts = index.outreachTo(contact).filter((o) => !outreachSent(o) && (o.status === 'draft' || o.status === undefined));
+/**
+ * A message to this person not sent yet (status draft, or no status and no `sent` date), the
+ * newest by path, of one kind: a first message by default (no `kind`, or `outreach`); with
+ * `meeting`, only one about that meeting (a thank-you, a referrer update).
+ */
+export function unsentDraftTo(index: NoteIndex, contact: Contact, kind?: string, meeting?: { id: string }): Outreach | undefined {
+  return unsentOf(index.outreachTo(contact), kind, meeting);
+}
+
+/** The newest unsent first message among these (a person's outreach, already looked up). */
+export function unsentFirstMessage(outreach: Outreach[]): Outreach | undefined {
+  return unsentOf(outreach);
+}
+
+function unsentOf(outreach: Outreach[], kind?: string, meeting?: { id: string }): Outreach | undefined {
+  const drafts = outreach.filter(
+    (o) => !outreachSent(o) && (o.status === 'draft' || o.status === undefined) && sameKind(o.kind, kind) && (!meeting || aboutMeeting(o, meeting)),
+  );
   return drafts[drafts.length - 1];
 }
+
+/** Is this outreach about that meeting (its `meeting: "[[id]]"`)? */
+export function aboutMeeting(o: Outreach, meeting: { id: string }): boolean {
+  return o.meeting?.id !== undefined && idKey(o.meeting.id) === idKey(meeting.id);
+}
+
+const sameKind = (a: string | undefined, b: string | undefined) => (a ?? 'outreach').toLowerCase() === (b ?? 'outreach').toLowerCase();

@@ -347,6 +347,8 @@ export class NoteIndex {
           out.add(y.path);
           add(this.meetingsWith(y));
           add(this.outreachTo(y));
+          // The draft to a referral names who referred them (referral-not-contacted's fix).
+          add(this.referralMentions(y));
         }
         add(this.namesakes(f));
         const company = this.resolve(f.company, 'company');
@@ -371,7 +373,13 @@ export class NoteIndex {
         break;
       case 'outreach': {
         const c = this.resolve(f.to, 'contact');
-        if (c) add(this.referralMentions(c));
+        if (c) {
+          add(this.referralMentions(c));
+          // Another message to them: whether a follow-up is drafted already (outreach-no-reply's fix).
+          add(this.outreachTo(c));
+        }
+        // A thank-you or an update about a meeting closes (sent) or is offered by (draft) its reminder.
+        if (f.meeting?.id) addAll(this.ids.get(idKey(f.meeting.id)));
         break;
       }
     }

@@ -108,6 +108,10 @@ export interface Outreach extends NoteBase {
   sent?: NoteDate;
   /** When they replied. */
   replied?: NoteDate;
+  /** What the message is: absent for a first message; `thank-you`, `referrer-update`, `follow-up`, … */
+  kind?: string;
+  /** The meeting a thank-you or referrer update is about. */
+  meeting?: Ref;
 }
 
 export type Note = Contact | Meeting | Company | Outreach;
@@ -234,7 +238,9 @@ export function parseFile(path: string, raw: string): ParsedFile {
       const status = f.oneOf('status', OUTREACH_STATUSES);
       const sent = f.date('sent');
       const replied = f.date('replied');
-      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent, replied };
+      const kind = f.text('kind');
+      const meeting = f.ref('meeting');
+      return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, to, subject, channel, status, sent, replied, kind, meeting };
     }
   }
 }

@@ -30,12 +30,36 @@ export function personName(index: NoteIndex, ref: Ref): string {
   return index.resolve(ref, 'contact')?.name ?? (ref.id ? nameFromId(ref.id) : ref.text);
 }
 
-export function contactTemplate(name: string, eol = '\n'): string {
-  return ['---', 'type: contact', `name: ${yamlScalar(name)}`, 'status: lead', '---', '', ''].join(eol);
+/** Where a new contact works, or who referred them: a note's id (written as a link) or a name with no note (written as text). */
+export type NoteOrName = { id: string } | { text: string };
+
+/** What New contact asked beyond the name; each is left out when not answered. */
+export interface ContactFacts {
+  company?: NoteOrName;
+  referredBy?: NoteOrName;
 }
 
-export function companyTemplate(name: string, eol = '\n'): string {
-  return ['---', 'type: company', `name: ${yamlScalar(name)}`, 'target: true', '---', '', ''].join(eol);
+function refValue(ref: NoteOrName): string {
+  return 'id' in ref ? `"[[${ref.id}]]"` : yamlScalar(ref.text);
+}
+
+export function contactTemplate(name: string, eol = '\n', facts: ContactFacts = {}): string {
+  return [
+    '---',
+    'type: contact',
+    `name: ${yamlScalar(name)}`,
+    ...(facts.company ? [`company: ${refValue(facts.company)}`] : []),
+    ...(facts.referredBy ? [`referred_by: ${refValue(facts.referredBy)}`] : []),
+    'status: lead',
+    '---',
+    '',
+    '',
+  ].join(eol);
+}
+
+/** A company note; a target unless said otherwise (a company named in a link is one you are looking at). */
+export function companyTemplate(name: string, eol = '\n', target = true): string {
+  return ['---', 'type: company', `name: ${yamlScalar(name)}`, `target: ${target}`, '---', '', ''].join(eol);
 }
 
 /** A `## Questions` section with the question bank, to append to a meeting note. */
@@ -43,13 +67,18 @@ export function questionsSection(eol = '\n'): string {
   return ['## Questions', '', ...QUESTION_BANK.map((q) => `- ${q}`), ''].join(eol);
 }
 
-/** A new meeting note: the frontmatter and the question bank, ready for the conversation. */
-export function meetingTemplate(contactId: string, date: string, eol = '\n'): string {
+/**
+ * A new meeting note: the frontmatter and the question bank, ready for the conversation.
+ * `date` is a day or a day and time (`2026-11-21 14:00`); `status`, when given, says
+ * whether it happened (`done` starts the thank-you clock) or is still `planned`.
+ */
+export function meetingTemplate(contactId: string, date: string, eol = '\n', status?: 'done' | 'planned'): string {
   return [
     '---',
     'type: meeting',
     `with: "[[${contactId}]]"`,
-    `date: ${date}`,
+    `date: ${yamlScalar(date)}`,
+    ...(status ? [`status: ${status}`] : []),
     'kind: informational',
     'duration: 30',
     '---',

@@ -8,6 +8,8 @@ import * as commands from './commands/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as edits from './edits.js';
 import * as editor from './editor/index.js';
+import * as calendar from './calendar/index.js';
+import * as report from './report/index.js';
 import * as followUps from './follow-ups/index.js';
 import type { Platform } from './notes/source.js';
 import { WorkspaceNotes } from './notes/workspace-notes.js';
@@ -27,6 +29,8 @@ export interface RapportApi {
   quickFixes: quickFixes.QuickFixes;
   /** Where VS Code keeps this extension's logs (the Rapport output channel's file among them). */
   logUri: vscode.Uri;
+  /** The report's webview (Rapport: Open report). */
+  report: report.ReportView;
   /** performance.now() at activation and when every note had been read and checked. */
   timings: { activated: number; ready?: number };
   /** VS Code's Markdown preview calls this with its markdown-it (contributes.markdown.markdownItPlugins). */
@@ -47,6 +51,8 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   editor.register(context, notes);
   commands.register(context, notes);
   snippets.register(context);
+  calendar.register(context, notes);
+  const reportView = report.register(context, notes);
 
   const setContext = () => {
     void vscode.commands.executeCommand('setContext', 'rapport.hasNotes', notes.noteCount() > 0);
@@ -68,5 +74,5 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
+  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, report: reportView, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
 }

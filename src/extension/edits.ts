@@ -1,4 +1,5 @@
-// One way to an edit: a core Fix (text edits to a note, and/or a note to create)
+// One way to an edit: a core Fix (text edits to a note and to the notes that close
+// the same loop, and/or a note to create)
 // becomes one undoable WorkspaceEdit here, and nowhere else. Quick fixes,
 // commands and view actions all come through. After the edit, each file it
 // touched that held no unsaved changes of the user's is saved, so the editor,
@@ -23,12 +24,17 @@ export interface PlannedEdit {
  * note it creates under `root`. Undefined when the fix would create a file that exists:
  * a note is never overwritten.
  */
-export async function planFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix: Pick<Fix, 'edits' | 'create'>): Promise<PlannedEdit | undefined> {
+export async function planFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix: Pick<Fix, 'edits' | 'create' | 'also'>): Promise<PlannedEdit | undefined> {
   const edit = new vscode.WorkspaceEdit();
   const touched: vscode.Uri[] = [];
   if (uri && fix.edits?.length) {
     for (const e of fix.edits) edit.replace(uri, toRange(e.range), e.newText);
     touched.push(uri);
+  }
+  for (const other of fix.also ?? []) {
+    const target = vscode.Uri.joinPath(root, ...other.path.split('/'));
+    for (const e of other.edits) edit.replace(target, toRange(e.range), e.newText);
+    touched.push(target);
   }
   if (fix.create) {
     const target = vscode.Uri.joinPath(root, ...fix.create.path.split('/'));
@@ -44,7 +50,7 @@ export async function planFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix
 }
 
 /** Apply a fix now (commands and view actions); false when it could not be (a file in the way, a stale document). */
-export async function applyFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix: Pick<Fix, 'edits' | 'create'>): Promise<boolean> {
+export async function applyFix(uri: vscode.Uri | undefined, root: vscode.Uri, fix: Pick<Fix, 'edits' | 'create' | 'also'>): Promise<boolean> {
   const planned = await planFix(uri, root, fix);
   if (!planned || !(await vscode.workspace.applyEdit(planned.edit))) return false;
   await saveFiles(planned.save);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { answering } from './answers.js';
 import { codes, file, rapport, readText, remove, waitFor, writeText } from './helpers.js';
 
 const created: vscode.Uri[] = [];
@@ -32,14 +33,16 @@ describe('commands', () => {
   });
 
   it('Log meeting with… creates meetings/<today>-<id>.md with the question bank; a second that day gets -2, nothing overwritten', async () => {
-    const uri = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
+    // Today (the date asked starts there), not happened yet.
+    const log = async () => (await answering(['2026-11-21', 'It is planned'], async () => vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))).result;
+    const uri = (await log())!;
     created.push(uri);
     assert.match(uri.path, /meetings\/2026-11-21-dana-lee\.md$/);
     const text = await readText(uri);
-    assert.match(text, /^---\ntype: meeting\nwith: "\[\[dana-lee\]\]"\ndate: 2026-11-21\nkind: informational\nduration: 30\n---\n\n## Questions\n\n- What does a typical day/);
+    assert.match(text, /^---\ntype: meeting\nwith: "\[\[dana-lee\]\]"\ndate: 2026-11-21\nstatus: planned\nkind: informational\nduration: 30\n---\n\n## Questions\n\n- What does a typical day/);
     await waitFor('the new note to be read', () => vscode.languages.getDiagnostics(uri).length === 0 && !!vscode.window.activeTextEditor);
     await writeText(uri, 'kept\n');
-    const second = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
+    const second = (await log())!;
     created.push(second);
     assert.match(second.path, /meetings\/2026-11-21-dana-lee-2\.md$/);
     assert.equal(await readText(uri), 'kept\n');

@@ -40,7 +40,7 @@ describe('one way to an edit: saved unless the user has unsaved changes there', 
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await waitFor('thank-you-pending', () => codes(uri).includes('thank-you-pending'));
-    const [action] = (await fixesOn(uri, problems(uri).find((d) => d.code === 'thank-you-pending')!)).filter((a) => /thank-you/.test(a.title));
+    const [action] = (await fixesOn(uri, problems(uri).find((d) => d.code === 'thank-you-pending')!)).filter((a) => /^Mark thank-you sent today/.test(a.title));
     assert.ok(action, 'a fix for thank-you-pending');
     await choose(action);
     assert.equal(await onDisk(uri), MEETING.replace('referrals: []\n', 'referrals: []\nthank_you: 2026-11-21\n'));
@@ -55,7 +55,7 @@ describe('one way to an edit: saved unless the user has unsaved changes there', 
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), 'Typed, not saved.\n'));
     await waitFor('thank-you-pending', () => codes(uri).includes('thank-you-pending'));
-    const [action] = (await fixesOn(uri, problems(uri).find((d) => d.code === 'thank-you-pending')!)).filter((a) => /thank-you/.test(a.title));
+    const [action] = (await fixesOn(uri, problems(uri).find((d) => d.code === 'thank-you-pending')!)).filter((a) => /^Mark thank-you sent today/.test(a.title));
     await choose(action);
     assert.match(doc.getText(), /thank_you: 2026-11-21\n---\nNotes\.\nTyped, not saved\.\n/);
     assert.ok(doc.isDirty, 'the user’s own changes are theirs to save');

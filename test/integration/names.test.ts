@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { Contact } from '../../src/core/notes.js';
+import { answering } from './answers.js';
 import { file, rapport, waitFor } from './helpers.js';
 
 const made: vscode.Uri[] = [];
@@ -31,19 +32,34 @@ describe('names and ids of new notes', () => {
     await (await rapport()).notes.idle();
   });
 
-  it('New contact named in Chinese, Cyrillic and Arabic creates three files, each in the name’s own letters', async () => {
-    const names = ['李小龙', 'Иван Петров', 'محمد علي'];
+  it('New contact named in Chinese, Cyrillic and Arabic creates a file for each, in the name’s own letters', async () => {
+    // Typed into New contact's questions (the company skipped, Escape at the referrer), as a person would…
+    const typed = ['李小龙', 'Анна Каренина', 'نجيب محفوظ'];
     const uris: vscode.Uri[] = [];
-    for (const name of names) {
+    for (const name of typed) {
+      const { result: uri } = await answering([name, 'Skip', undefined], () => vscode.commands.executeCommand<vscode.Uri>('rapport.newContact'));
+      assert.ok(uri, name);
+      made.push(uri);
+      uris.push(uri);
+    }
+    // …and given to the command (as a link's fix does), nothing asked.
+    for (const name of ['Иван Петров', 'محمد علي']) {
       const uri = await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', name);
       assert.ok(uri, name);
       made.push(uri);
       uris.push(uri);
     }
-    assert.deepEqual(uris.map((u) => u.path.slice(u.path.lastIndexOf('/contacts/') + 1)), ['contacts/李小龙.md', 'contacts/иван-петров.md', 'contacts/محمد-علي.md']);
+    const names = [...typed, 'Иван Петров', 'محمد علي'];
+    assert.deepEqual(uris.map((u) => u.path.slice(u.path.lastIndexOf('/contacts/') + 1)), [
+      'contacts/李小龙.md',
+      'contacts/анна-каренина.md',
+      'contacts/نجيب-محفوظ.md',
+      'contacts/иван-петров.md',
+      'contacts/محمد-علي.md',
+    ]);
     for (const [i, uri] of uris.entries()) assert.equal(await read(uri), `---\ntype: contact\nname: ${names[i]}\nstatus: lead\n---\n\n`);
     const f = await folder();
-    await waitFor('the three contacts in the index', () => names.every((n) => f.index.contacts().some((c) => c.name === n)));
+    await waitFor('the five contacts in the index', () => names.every((n) => f.index.contacts().some((c) => c.name === n)));
     // A namesake is a second person: a file of its own, the first untouched.
     const again = (await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', '李小龙'))!;
     made.push(again);
@@ -63,7 +79,7 @@ describe('names and ids of new notes', () => {
     const drafts = (await vscode.workspace.fs.readDirectory(file('outreach'))).filter(([n]) => n.includes('dana-lee'));
     assert.deepEqual(drafts.map(([n]) => n), ['2026-11-21-dana-lee-outreach.md']);
 
-    const meeting = (await vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))!;
+    const meeting = (await answering(['2026-11-21', 'It is planned'], async () => vscode.commands.executeCommand<vscode.Uri>('rapport.logMeeting', await contactNode('dana-lee')))).result!;
     made.push(meeting);
     // `-2` when an earlier test's meeting with Dana today is still on disk or in the index.
     assert.match(meeting.path, /\/meetings\/2026-11-21-dana-lee(-\d+)?\.md$/);

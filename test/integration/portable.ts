@@ -15,3 +15,7 @@ import './edits.test.js';
 import './names.test.js';
 import './multi-root.test.js';
 import './snippets.test.js';
+import './follow-up-actions.test.js';
+import './logging.test.js';
+import './calendar.test.js';
+import './report.test.js';

@@ -4,3 +4,5 @@
 import './portable.js';
 import './grammar.test.js';
 import './storm.test.js';
+import './cli-agrees.test.js';
+import './logging-cli.test.js';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { Node } from '../../src/extension/views/tree.js';
-import { rapport } from './helpers.js';
+import { file, rapport, remove, waitFor, writeText } from './helpers.js';
 
 /** A tree as lines: "label — description", children indented. */
 function render(tree: { getChildren(n?: Node): Node[] }, depth = 3, nodes = tree.getChildren(), indent = ''): string[] {
@@ -39,6 +39,28 @@ describe('the note views', () => {
     await vscode.commands.executeCommand('rapport.contacts.groupByTag');
     assert.deepEqual(render(views.contacts, 1), ['Untagged — 3']);
     await vscode.commands.executeCommand('rapport.contacts.groupByCompany');
+  });
+
+  it('This week: what is planned and falls due in the next seven days, by day', async () => {
+    const { views, notes } = await rapport();
+    assert.deepEqual(render(views.agenda), []);
+    const made = ['meetings/2026-11-22-dana-lee.md', 'contacts/week-ahead.md'];
+    await writeText(file(made[0]), '---\ntype: meeting\nwith: "[[dana-lee]]"\ndate: 2026-11-22 10:00\n---\n');
+    await writeText(file(made[1]), '---\ntype: contact\nname: Wen Ahead\nnext_follow_up: 2026-11-27\n---\n');
+    try {
+      await waitFor('the week ahead', () => render(views.agenda).length === 6, 10_000).catch(() => undefined);
+      assert.deepEqual(render(views.agenda), [
+        'Tomorrow — 2026-11-22',
+        '  Meeting with Dana Lee at 10:00',
+        'Monday — 2026-11-23',
+        '  Thank Dana Lee', // the day after the meeting, if it happens
+        'Friday — 2026-11-27',
+        '  Follow up with Wen Ahead',
+      ]);
+    } finally {
+      for (const p of made) await remove(file(p));
+      await notes.idle();
+    }
   });
 
   it('Meetings: upcoming first, then the past by month', async () => {

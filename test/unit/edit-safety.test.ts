@@ -14,6 +14,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { CODES } from '../../src/core/checks/catalogue.js';
+import { formatDay, parseDate } from '../../src/core/dates.js';
+import { writeDraft } from '../../src/core/drafts.js';
 import { setKey, type ScalarValue } from '../../src/core/edit.js';
 import { readFrontmatter } from '../../src/core/parse/frontmatter.js';
 import { slugify } from '../../src/core/links.js';
@@ -26,7 +28,7 @@ import {
   bodyArb, frontmatterArb, keyArb, linkListKey, literalKey, noteArb, render, stringKey, typeKey,
   type KeyLines, type NoteCase, type RenderedNote,
 } from './edit-arbitraries.js';
-import { CAST, check, md, TODAY } from './helpers.js';
+import { CAST, check, indexOf, md, TODAY } from './helpers.js';
 
 const SEED = 20261121;
 const run = (runs: number) => ({ seed: SEED, numRuns: runs });
@@ -168,7 +170,8 @@ type FixKind =
   | { kind: 'create'; code: string }
   | { kind: 'create outreach'; code: string }
   | { kind: 'tick a promise'; code: string }
-  | { kind: 'mark replied'; code: string };
+  | { kind: 'mark replied'; code: string }
+  | { kind: 'open draft'; code: string };
 
 /** What a fix is meant to do, from its title: an unknown fix fails, so none goes untested. */
 function intentOf(fix: Fix, d: Diagnostic, note: Note): FixKind {
@@ -186,14 +189,19 @@ function intentOf(fix: Fix, d: Diagnostic, note: Note): FixKind {
   if (/^Create /.test(t) && fix.create) return { kind: 'create', code: d.code };
   if (/^Done: tick “.+”$/.test(t)) return { kind: 'tick a promise', code: d.code };
   if (t === `Mark replied today (${TODAY})`) return { kind: 'mark replied', code: d.code };
-  if (/^Draft a polite follow-up to /.test(t) && fix.create) return { kind: 'create outreach', code: d.code };
+  if (/^Draft (a polite follow-up|the thank-you|the update|the outreach) to /.test(t) && fix.draft) return { kind: 'create outreach', code: d.code };
+  if (/^Open your (follow-up|thank-you|update|draft) to .+ \(not sent yet\)$/.test(t) && fix.open) return { kind: 'open draft', code: d.code };
+  if (t === 'Mark thank-you sent on another date…' && fix.ask?.kind === 'date') return { kind: 'fix: thank-you sent on', key: 'thank_you', value: fix.ask.value, code: d.code };
+  if (t === 'Skip the thank-you for this meeting') return { kind: 'fix: thank-you skipped', key: 'thank_you', value: 'skip', code: d.code };
   if (/^Followed up with .+ today \(/.test(t)) return { kind: 'fix: followed up today', key: 'last_contact', value: TODAY, code: d.code };
-  if ((m = /^Snooze 7 days \(until (\d{4}-\d{2}-\d{2})\)$/.exec(t))) return { kind: 'fix: snooze', key: 'next_follow_up', value: m[1], code: d.code };
+  if (t === 'Snooze…' && fix.ask?.kind === 'days') return { kind: 'fix: snooze', key: 'next_follow_up', value: formatDay(parseDate(TODAY)!.day + Number(fix.ask.value)), code: d.code };
   if ((m = /^Set .+’s status to (contacted|scheduled|met)$/.exec(t))) return { kind: 'fix: status', key: 'status', value: m[1], code: d.code };
   assert.fail(`a fix this test does not know: “${t}” (${d.code}); add it here`);
 }
 
-const hasFix = (ds: Diagnostic[], path: string, title: string) => ds.some((d) => d.file === path && d.fixes?.some((f) => f.title === title));
+/** Is the fix offered again where it was (two identical tasks each have their own)? */
+const hasFix = (ds: Diagnostic[], path: string, title: string, line: number) =>
+  ds.some((d) => d.file === path && d.range.start.line === line && d.fixes?.some((f) => f.title === title));
 
 /** Apply every fix offered on the note, each to the original, and check each. */
 function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): void {
@@ -212,8 +220,14 @@ function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): vo
         continue;
       }
       if (intent.kind === 'create outreach') {
-        checkCreateOutreach(files, fix);
-        counted('fix: draft a follow-up');
+        const written = writeDraft(fix, indexOf(files), parseDate(TODAY)!.day)!;
+        checkCreateOutreach(files, written);
+        counted(`fix: draft a ${/^kind: (.+)$/m.exec(written.create!.content)?.[1].trim() ?? 'first message'}`);
+        continue;
+      }
+      if (intent.kind === 'open draft') {
+        assert.ok(fix.open! in files && !fix.edits && !fix.create, `“${fix.title}” opens ${fix.open}, which is not a note here`);
+        counted('open draft');
         continue;
       }
       assert.ok(fix.edits?.length && !fix.create, `${fix.title} has no edits`);
@@ -224,7 +238,7 @@ function checkEveryFix(c: NoteCase, others: Record<string, string> = PEOPLE): vo
       else assertAppended(note, c, out);
       // (d) applied, the fix is not offered again (and the diagnostic it answered is gone).
       const again = check({ ...files, [c.path]: out });
-      assert.ok(!hasFix(again, c.path, fix.title), `“${fix.title}” is offered again after it was applied: ${show(out)}`);
+      assert.ok(!hasFix(again, c.path, fix.title, d.range.start.line), `“${fix.title}” is offered again after it was applied: ${show(out)}`);
       assert.ok(!again.some((x) => x.file === c.path && x.code === d.code && x.range.start.line === d.range.start.line),
         `${d.code} still reported after “${fix.title}”: ${show(out)}`);
       counted(intent.kind);
@@ -264,8 +278,9 @@ function checkCreateOutreach(files: Record<string, string>, fix: Fix): void {
   const { path, content } = fix.create!;
   const why = `creating ${path}: ${show(content)}`;
   assert.equal(fix.edits, undefined, 'a create also edits the note');
+  assert.equal(fix.draft, undefined, 'the draft is written');
   assert.ok(!Object.keys(files).some((p) => p.toLowerCase() === path.toLowerCase()), `would overwrite ${path}`);
-  assert.match(path, /^outreach\/\d{4}-\d{2}-\d{2}-.+-follow-up(-\d+)?\.md$/, why);
+  assert.match(path, /^outreach\/\d{4}-\d{2}-\d{2}-.+-(follow-up|thank-you|update|outreach)(-\d+)?\.md$/, why);
   assert.equal(assertValidInput(path, content).type, 'outreach', why);
   assert.deepEqual(check({ ...files, [path]: content }).filter((x) => x.file === path).map((x) => x.code), [], why);
 }
@@ -321,7 +336,7 @@ const meetingCase = fc
       opt(fc.oneof(stringKey('referrer_updated', 'false'), emptyKey('referrer_updated'))),
       opt(fc.oneof(fc.constantFrom(literalKey('duration', 'duration: 45'), literalKey('duration', 'duration: 90 # long')), stringKey('duration', '60', false))),
       opt(stringKey('kind', 'informational')),
-      opt(fc.oneof(fc.constant(literalKey('referrals', 'referrals: []')), linkListKey('referrals', ['sally-smith']))),
+      opt(fc.oneof(fc.constant(literalKey('referrals', 'referrals: []')), linkListKey('referrals', ['sally-smith']), linkListKey('referrals', ['erin-moss']))),
     ),
   )
   .map(([type, ...rest]) => [type, ...present(rest)]);
@@ -392,7 +407,7 @@ describe('edit safety: every edit changes only its key or adds only its block', 
     fc.assert(fc.property(meetingNote, (c) => checkEveryFix(c)), run(350));
     // Only done meetings three days past have promises due: fewer cases, each exact.
     assert.ok((counts.get('tick a promise') ?? 0) >= 10, `only ${counts.get('tick a promise') ?? 0} cases of tick a promise`);
-    for (const k of ['fix: thank-you sent', 'fix: referrer updated', 'fix: meeting done', 'fix: meeting no-show', 'fix: meeting cancelled', 'fix: ask for 30 minutes', 'add the question bank', 'fix: create contacts note']) {
+    for (const k of ['fix: thank-you sent', 'fix: thank-you sent on', 'fix: thank-you skipped', 'fix: draft a thank-you', 'fix: referrer updated', 'fix: meeting done', 'fix: meeting no-show', 'fix: meeting cancelled', 'fix: ask for 30 minutes', 'add the question bank', 'fix: create contacts note']) {
       assert.ok((counts.get(k) ?? 0) >= 20, `only ${counts.get(k) ?? 0} cases of ${k}: the generator misses it`);
     }
   });

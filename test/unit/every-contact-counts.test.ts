@@ -8,7 +8,8 @@ import { followUps } from '../../src/core/follow-ups.js';
 import type { Diagnostic, Fix } from '../../src/core/model.js';
 import { settingsFrom, type Settings } from '../../src/core/settings.js';
 import { applyEdits } from '../../src/core/text.js';
-import { CAST, check, md, only } from './helpers.js';
+import { CAST, check, clock, indexOf, md, only } from './helpers.js';
+import { writeDraft } from '../../src/core/drafts.js';
 
 const DANA = 'contacts/dana-reyes.md';
 const dana = (lines: string[]) => md(['type: contact', 'name: Dana Reyes', 'company: "[[initech]]"', ...lines]);
@@ -19,6 +20,12 @@ const outreach = (lines: string[], body = '\nHi Dana,\n\nThank you.\n') =>
 
 function run(files: Record<string, string>, code: string, settings: Partial<Settings> = {}, today?: string): Diagnostic[] {
   return only(check({ ...CAST, ...files }, today, settings), code);
+}
+
+/** The note the follow-up draft fix creates when chosen, in these files. */
+function written(d: Diagnostic, files: Record<string, string>) {
+  const fix = d.fixes?.find((f) => /follow-up/.test(f.title));
+  return fix && writeDraft(fix, indexOf(files), clock().today)?.create;
 }
 
 /** The text a fix's edits leave in `text`. */
@@ -197,7 +204,7 @@ describe('outreach-no-reply', () => {
 
   it('"draft a polite follow-up" creates a new draft to them that passes every outreach check', () => {
     const [d] = noReply({ [O]: outreach(['status: sent', 'sent: 2026-11-01']) });
-    const create = d.fixes?.find((f) => /follow-up/.test(f.title))?.create;
+    const create = written(d, { ...CAST, [DANA]: dana([]), [O]: outreach(['status: sent', 'sent: 2026-11-01']) });
     assert.ok(create);
     assert.equal(create.path, 'outreach/2026-11-21-dana-reyes-follow-up.md');
     assert.match(create.content, /^---\ntype: outreach\nto: "\[\[dana-reyes\]\]"\n/);
@@ -211,7 +218,7 @@ describe('outreach-no-reply', () => {
     const text = md(['type: outreach', 'to: "[[bob-jones]]"', 'subject: Sally Smith suggested I contact you', 'status: sent', 'sent: 2026-11-01'], '\nHi Bob,\n');
     const files = { [bob]: text, [taken]: md(['type: outreach', 'to: "[[bob-jones]]"', 'subject: Sally Smith suggested I contact you', 'status: draft']) };
     const [d] = run(files, 'outreach-no-reply');
-    const create = d.fixes?.find((f) => /follow-up/.test(f.title))?.create;
+    const create = written(d, { ...CAST, ...files });
     assert.ok(create);
     assert.equal(create.path, 'outreach/2026-11-21-bob-jones-follow-up-2.md');
     assert.match(create.content, /\nsubject: "Sally Smith suggested I contact you: following up on my note of 2026-11-01"\n/);

@@ -43,7 +43,9 @@ function randomNote(r: () => number): [string, string | undefined] {
     case 'outreach':
       return [`outreach/${pick(['o1', 'o2'])}.md`, md(['type: outreach', `to: ${ref(person)}`, `status: ${pick(['draft', 'sent', 'sent', 'replied'])}`,
         ...(r() < 0.6 ? [`sent: ${pick(['2026-11-01', '2026-11-10', '2026-11-18'])}`] : []), ...(r() < 0.2 ? ['replied: 2026-11-12'] : []),
-        ...(r() < 0.5 ? ['subject: Sally Smith suggested I contact you'] : [])])];
+        ...(r() < 0.5 ? ['subject: Sally Smith suggested I contact you'] : []),
+        // A thank-you or an update about a meeting: sent, it closes that meeting's reminder; drafted, it is what the reminder opens.
+        ...(r() < 0.4 ? [`kind: ${pick(['thank-you', 'referrer-update', 'follow-up'])}`, `meeting: "[[${pick(['m1', 'm2', 'm3', 'm4'])}]]"`] : [])])];
     case 'delete':
       return [pick([`contacts/${person}.md`, `companies/${pick(COMPANIES)}.md`, 'meetings/m1.md', 'outreach/o1.md']), undefined];
   }
@@ -62,7 +64,9 @@ describe('incremental checks', () => {
         const [path, text] = randomNote(r);
         live.change(path, text);
         const fresh = checkAll(index.allFiles(), { index, clock: clock(), settings });
-        const show = (ds: typeof fresh) => ds.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message}`);
+        // Fixes too: whether a draft is offered or opened depends on other notes.
+        const show = (ds: typeof fresh) =>
+          ds.map((d) => `${d.file}:${d.range.start.line} ${d.code} ${d.message} ${JSON.stringify(d.fixes?.map((f) => [f.title, f.open, f.create?.path, f.also?.map((a) => a.path)]))}`);
         assert.deepEqual(show(live.all()), show(fresh), `seed ${seed}, step ${step}: ${path}`);
       }
     }

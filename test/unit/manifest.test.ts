@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { CODES } from '../../src/core/checks/catalogue.js';
+import { actionCommand, FOLLOW_UP_ACTIONS } from '../../src/core/follow-up-actions.js';
+import { FOLLOW_UP_ORDER } from '../../src/core/follow-ups.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
@@ -12,6 +14,7 @@ const props = manifest.contributes.configuration.properties as Record<string, { 
 interface Maker {
   manifestWithCheckSettings(text: string, codes: typeof CODES): string;
   checksDoc(codes: typeof CODES): string;
+  manifestWithFollowUpActions(text: string, actions: typeof FOLLOW_UP_ACTIONS, commandOf: typeof actionCommand): string;
 }
 const maker = (): Promise<Maker> => import(new URL('scripts/manifest.mjs', ROOT).href);
 
@@ -34,6 +37,21 @@ describe('the extension manifest', () => {
   it('holds the check settings the catalogue makes (run `npm run build` and commit package.json if not)', async () => {
     const { manifestWithCheckSettings } = await maker();
     assert.equal(text, manifestWithCheckSettings(text, CODES), 'package.json is not what the catalogue of checks makes: run `npm run build`');
+  });
+
+  it('holds a command for every Follow-ups action, a button or menu entry on its rows, none in the palette', async () => {
+    const { manifestWithFollowUpActions } = await maker();
+    assert.equal(text, manifestWithFollowUpActions(text, FOLLOW_UP_ACTIONS, actionCommand), 'package.json is not what the Follow-ups actions make: run `npm run build`');
+    const menus = manifest.contributes.menus['view/item/context'] as { command: string; when: string; group: string }[];
+    for (const code of FOLLOW_UP_ORDER) {
+      const rows = menus.filter((m) => m.when === `view == rapport.followUps && viewItem == followUp.${code}`);
+      assert.ok(rows.some((m) => m.group.startsWith('inline')), `no button on ${code} rows`);
+      assert.ok(rows.some((m) => m.group.startsWith('1_actions')), `no context menu on ${code} rows`);
+    }
+    for (const a of FOLLOW_UP_ACTIONS) {
+      const command = manifest.contributes.commands.find((c: { command: string }) => c.command === actionCommand(a.id));
+      assert.ok(command?.icon && command.title === a.title, `${a.id} has no command with its title and icon`);
+    }
   });
 
   it('has the delays with the core’s defaults', () => {

@@ -53,7 +53,7 @@ describe('thank-you-pending', () => {
     const files = met('2026-11-18');
     const [d] = only(check(files), 'thank-you-pending');
     assert.equal(d.range.start.line, 3); // ---, type, with, date
-    const after = applyEdits(files['meetings/m.md'], d.fixes![0].edits!);
+    const after = applyEdits(files['meetings/m.md'], d.fixes!.find((f) => f.action === 'thank-you-sent-today')!.edits!);
     assert.equal(after, files['meetings/m.md'].replace('referrals: []\n', 'referrals: []\nthank_you: 2026-11-21\n'));
   });
 });

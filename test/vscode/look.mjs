@@ -28,6 +28,9 @@ const TIMEOUT_MS = 6 * 60_000; // the whole run, a hang guard: a warm one takes 
 const EXPECTED_ROWS = 13;
 const FIRST_ROW = { label: 'Thank Rohan Mehta', description: '3 days overdue' };
 const ALSO_ROWS = ['Follow up with Dev Patel', 'Close the meeting with Carmen Díaz']; // Díaz, as her note spells it
+// The thank-you's actions (src/core/follow-up-actions.ts): buttons on the row, and all in its context menu.
+const FIRST_ROW_BUTTONS = ['Draft the thank-you', 'Mark thank-you sent today'];
+const FIRST_ROW_ACTIONS = [...FIRST_ROW_BUTTONS, 'Mark thank-you sent on another date…', 'Skip the thank-you'];
 const ROHAN_NOTE = '2026-11-17-rohan-mehta.md';
 const ROHAN_PROBLEM = { message: 'Thank-you note to Rohan Mehta is 3 days overdue', code: 'thank-you-pending' };
 // Contacts, grouped by company (the default): one group, and one contact's meetings, newest first.
@@ -488,9 +491,9 @@ async function welcomeOnScreen(page, title) {
   }), null, { timeout: 2_000 });
 }
 
-/** Expands every Rapport view (the Referral tree starts collapsed), as a person clicks their headers. */
+/** Expands every Rapport view the manifest has (This week and the Referral tree start collapsed), as a person clicks their headers. */
 async function expandAllViews(page) {
-  for (const t of RAPPORT_VIEWS) {
+  for (const t of Object.values(manifest.contributes.views).flat().map((v) => v.name)) {
     const header = page.locator(`${sel.pane(t)} > .pane-header`);
     if (await header.getAttribute('aria-expanded', { timeout: 5_000 }) === 'true') continue;
     await header.locator('.title').click({ timeout: 5_000 });
@@ -591,7 +594,13 @@ async function firstRun(root) {
     await input.fill(FIRST_CONTACT);
     await page.keyboard.press('Enter');
     const file = join(empty, 'contacts', 'sally-smith.md');
-    const made = await until(async () => existsSync(file), (v) => v, 15_000);
+    // New contact asks next for the company (and a referrer, when there are contacts): Skip, as
+    // a person who does not know yet would.
+    const skip = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Skip' });
+    const made = await until(async () => {
+      if (await skip.first().isVisible().catch(() => false)) await skip.first().click({ timeout: 2_000 }).catch(() => {});
+      return existsSync(file);
+    }, (v) => v, 20_000, 250);
     if (!made.ok) throw new Error(`no ${relative(empty, file)} on disk`);
     // Back to the walkthrough's tab: the step is ticked.
     await page.locator('.part.editor .tab', { hasText: /Walkthrough|Welcome/ }).first().click({ timeout: 5_000 }).catch(() => {});
@@ -708,6 +717,22 @@ try {
     .evaluateAll((els) => Math.max(0, ...els.map((e) => e.scrollWidth - e.clientWidth)));
   if (side && cut) await dragSash(page, 'vertical', side.x + side.width, Math.min(side.x + side.width + cut + 16, 640));
   await screenshot('follow-ups.png');
+
+  // 2b. A reminder is closed where it is shown: its row has buttons, and its context menu every action.
+  await check(`right-clicking "${FIRST_ROW.label}" offers ${FIRST_ROW_ACTIONS.length} actions, the first ones as buttons on the row`, async () => {
+    const row = page.locator(`${sel.followUpsPane} .monaco-list-row`, { hasText: FIRST_ROW.label }).first();
+    await row.hover({ timeout: 10_000 });
+    const buttons = await until(() => row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')),
+      (v) => Array.isArray(v) && FIRST_ROW_BUTTONS.every((b) => v.includes(b)), 5_000);
+    if (!buttons.ok) throw new Error(`the row's buttons read ${JSON.stringify(buttons.value)}, not ${JSON.stringify(FIRST_ROW_BUTTONS)}`);
+    await row.click({ button: 'right', timeout: 5_000 });
+    const menu = page.locator('.monaco-menu .action-item .action-label');
+    const { ok, value } = await until(() => menu.allInnerTexts(), (v) => FIRST_ROW_ACTIONS.every((a) => v.map((t) => t.trim()).includes(a)), 10_000);
+    if (!ok) throw new Error(`the context menu offers ${JSON.stringify(value)}, not all of ${JSON.stringify(FIRST_ROW_ACTIONS)}`);
+    return `buttons ${FIRST_ROW_BUTTONS.map((b) => `"${b}"`).join(', ')}; menu ${FIRST_ROW_ACTIONS.map((a) => `"${a}"`).join(', ')}`;
+  });
+  await screenshot('follow-ups-menu.png', { escape: false });
+  await page.keyboard.press('Escape');
 
   // 3. Clicking a follow-up opens its note.
   await check(`clicking "${FIRST_ROW.label}" opens ${ROHAN_NOTE}`, async () => {

@@ -47,7 +47,7 @@ export function cadenceOf(c: Contact, ctx: CheckContext): { days: number; tag?: 
 
 const SOURCE_WORDS: Record<LastContact['source'], string> = { meeting: 'met', outreach: 'wrote', last_contact: 'in touch' };
 
-/** Days a snooze puts a follow-up off. */
+/** Days a snooze puts a follow-up off, unless the user says otherwise. */
 export const SNOOZE_DAYS = 7;
 
 export const followUpDue = defineCheck({
@@ -55,7 +55,7 @@ export const followUpDue = defineCheck({
   severity: 'information',
   description: `A contact’s \`next_follow_up\` has come, or their keep-in-touch days (\`keep_in_touch_days\`, or \`rapport.keepInTouchByTag\` for their tags, the smallest) have passed since the last contact: a done meeting, a sent or replied outreach, or \`last_contact\`. A warning when more than ${FOLLOW_UP_GRACE_DAYS} days late. A meeting booked ahead counts as the follow-up; a contact never contacted is never due by cadence.`,
   appliesTo: 'contact',
-  fixes: ['Followed up today (sets `last_contact`)', `Snooze ${SNOOZE_DAYS} days (sets \`next_follow_up\`)`],
+  fixes: ['Followed up today (sets `last_contact`)', `Snooze for the days you choose (${SNOOZE_DAYS} offered; sets \`next_follow_up\`)`],
   run(c, ctx) {
     const cadence = cadenceOf(c, ctx);
     if (!c.nextFollowUp && !cadence) return [];
@@ -89,8 +89,9 @@ export const followUpDue = defineCheck({
       followUp: { label: `Follow up with ${c.name}`, detail: late === 0 ? 'today' : `${plural(late, 'day')} late`, due },
       message: `Follow up with ${c.name} ${late === 0 ? 'today' : `(${plural(late, 'day')} late)`}: ${why}.`,
       fixes: [
-        { title: `Followed up with ${c.name} today (${today})`, edits: setKey(c, 'last_contact', today) },
-        { title: `Snooze ${SNOOZE_DAYS} days (until ${snoozed})`, edits: setKey(c, 'next_follow_up', snoozed) },
+        { title: `Followed up with ${c.name} today (${today})`, action: 'followed-up-today', edits: setKey(c, 'last_contact', today) },
+        { title: 'Snooze…', action: 'snooze', edits: setKey(c, 'next_follow_up', snoozed),
+          ask: { kind: 'days', prompt: `Days until you follow up with ${c.name}`, value: String(SNOOZE_DAYS) } },
       ],
     }];
   },
@@ -126,7 +127,7 @@ export const statusBehind = defineCheck({
       ...keySpan(c, 'status'),
       followUp: { label: `Update ${c.name}’s status`, detail: `${c.status} → ${shown.status}`, due: shown.day },
       message: `${c.name} is still \`${c.status}\`, but ${shown.why}: set the status to \`${shown.status}\`.`,
-      fixes: [{ title: `Set ${c.name}’s status to ${shown.status}`, edits: setKey(c, 'status', shown.status) }],
+      fixes: [{ title: `Set ${c.name}’s status to ${shown.status}`, action: 'set-status', edits: setKey(c, 'status', shown.status) }],
     }];
   },
 });

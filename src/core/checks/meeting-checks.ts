@@ -3,11 +3,14 @@
 
 import { bodyQuestions, type BodyStructure } from '../parse/body.js';
 import { formatDay, isPast, plural } from '../dates.js';
+import { shorten } from '../drafts.js';
 import { setKey, type ScalarValue } from '../edit.js';
-import type { Fix } from '../model.js';
-import { meetingStatus } from '../note-index.js';
-import { outreachSent, type Finding, type Meeting } from '../notes.js';
-import { questionsSection } from '../templates.js';
+import { markSentEdits } from '../logging.js';
+import type { Fix, FollowUpActionId } from '../model.js';
+import { aboutMeeting, unsentFirstMessage } from '../new-notes.js';
+import { meetingStatus, type NoteIndex } from '../note-index.js';
+import { outreachSent, type Contact, type Finding, type Meeting, type Outreach } from '../notes.js';
+import { personName, questionsSection } from '../templates.js';
 import { eolOf } from '../text.js';
 import { defineCheck, keySpan, peopleOf, type CheckContext } from './check.js';
 
@@ -17,22 +20,63 @@ const isAhead = (m: Meeting, ctx: CheckContext) =>
   meetingStatus(m, ctx.clock) === 'planned' && m.date !== undefined && !isPast(m.date, ctx.clock);
 const today = (ctx: CheckContext) => formatDay(ctx.clock.today);
 
-function markFix(m: Meeting, title: string, key: string, value: ScalarValue): Fix {
-  return { title, edits: setKey(m, key, value) };
+function markFix(m: Meeting, title: string, key: string, value: ScalarValue, action?: FollowUpActionId): Fix {
+  return { title, ...(action ? { action } : {}), edits: setKey(m, key, value) };
+}
+
+/**
+ * The messages of this kind about this meeting (a thank-you, a referrer update) to these
+ * people: whether one went out, and the newest one still a draft. One pass over each
+ * person's outreach: the checks ask this of every done meeting.
+ */
+export function messagesAbout(m: Meeting, kind: string, people: (Contact | undefined)[], index: NoteIndex): { sent: boolean; draft?: Outreach } {
+  let sent = false;
+  let draft: Outreach | undefined;
+  for (const c of people) {
+    if (!c) continue;
+    for (const o of index.outreachTo(c)) {
+      if (o.kind !== kind || !aboutMeeting(o, m)) continue;
+      if (outreachSent(o)) sent = true;
+      else if ((o.status === 'draft' || o.status === undefined) && (!draft || o.path > draft.path)) draft = o;
+    }
+  }
+  return { sent, draft };
+}
+
+const peopleMet = (m: Meeting, index: NoteIndex) => m.with.map((r) => index.resolve(r, 'contact'));
+
+/**
+ * `thank_you: <day>` on the meeting, and the thank-you drafted for it (if any) marked sent that
+ * day too, so the meeting, the draft and the Follow-ups view agree.
+ */
+export function markThankYouSent(m: Meeting, day: string, draft: Outreach | undefined): Pick<Fix, 'edits' | 'also'> {
+  return { edits: setKey(m, 'thank_you', day), ...alsoSend(draft, day) };
+}
+
+/** The same, with the draft looked up (for an answer given later). */
+export function markThankYouSentOn(m: Meeting, day: string, index: NoteIndex): Pick<Fix, 'edits' | 'also'> {
+  return markThankYouSent(m, day, messagesAbout(m, 'thank-you', peopleMet(m, index), index).draft);
+}
+
+function alsoSend(draft: Outreach | undefined, day: string): Pick<Fix, 'also'> {
+  return draft ? { also: [{ path: draft.path, edits: markSentEdits(draft, day) }] } : {};
 }
 
 export const thankYouPending = defineCheck({
   code: 'thank-you-pending',
   severity: 'information',
-  description: 'A meeting is done and `thank_you` is absent or false. Due the day after the meeting (`rapport.thankYouDays`); a warning once overdue, saying by how many days.',
+  description: 'A meeting is done and `thank_you` is absent or false, and no thank-you about it (an outreach `kind: thank-you`, `meeting: "[[id]]"`) was sent. Due the day after the meeting (`rapport.thankYouDays`); a warning once overdue, saying by how many days.',
   appliesTo: 'meeting',
-  fixes: ['Mark thank-you sent today'],
+  fixes: ['Draft the thank-you (quoting a line of the notes)', 'Mark thank-you sent today', 'Mark it sent on another date', 'Skip it (`thank_you: skip`)'],
   run(m, ctx) {
     if (!m.date || m.thankYou !== 'pending' || !isDone(m, ctx)) return [];
+    const people = peopleMet(m, ctx.index);
+    const messages = messagesAbout(m, 'thank-you', people, ctx.index);
+    if (messages.sent) return [];
     const due = m.date.day + ctx.settings.thankYouDays;
     const late = ctx.clock.today - due;
     const who = peopleOf(m.with, ctx);
-    const fixes = [markFix(m, `Mark thank-you sent today (${today(ctx)})`, 'thank_you', today(ctx))];
+    const fixes = thankYouFixes(m, people.find((c) => c !== undefined), messages.draft, who, Math.min(due, ctx.clock.today), ctx);
     const at = keySpan(m, 'thank_you', 'date');
     if (late > 0) {
       return [{ code: this.code, ...at, severity: 'warning', overdue: true, fixes,
@@ -45,26 +89,50 @@ export const thankYouPending = defineCheck({
   },
 });
 
+function thankYouFixes(m: Meeting, first: Contact | undefined, draft: Outreach | undefined, who: string, otherDay: number, ctx: CheckContext): Fix[] {
+  const fixes: Fix[] = [];
+  if (draft) fixes.push({ title: `Open your thank-you to ${personName(ctx.index, draft.to ?? { text: who, start: 0, end: 0 })} (not sent yet)`, action: 'draft-thank-you', open: draft.path });
+  else if (first) fixes.push({ title: `Draft the thank-you to ${first.name}`, action: 'draft-thank-you', draft: { kind: 'thank-you', from: m.path, to: first.path } });
+  fixes.push(
+    { title: `Mark thank-you sent today (${today(ctx)})`, action: 'thank-you-sent-today', ...markThankYouSent(m, today(ctx), draft) },
+    { title: 'Mark thank-you sent on another date…', action: 'thank-you-sent-on', ...markThankYouSent(m, formatDay(otherDay), draft),
+      ask: { kind: 'date', prompt: `The day you thanked ${who}`, value: formatDay(otherDay) } },
+    markFix(m, 'Skip the thank-you for this meeting', 'thank_you', 'skip', 'thank-you-skip'),
+  );
+  return fixes;
+}
+
 export const referrerUpdatePending = defineCheck({
   code: 'referrer-update-pending',
   severity: 'information',
-  description: 'A meeting is done with someone whose `referred_by` is X, and no `referrer_updated`: let X know how the introduction went.',
+  description: 'A meeting is done with someone whose `referred_by` is X, no `referrer_updated`, and no update about it (an outreach `kind: referrer-update`) sent to X: let X know how the introduction went.',
   appliesTo: 'meeting',
-  fixes: ['Mark the referrer updated today'],
+  fixes: ['Draft the update to the referrer', 'Mark the referrer updated today'],
   run(m, ctx) {
     if (m.referrerUpdated || !isDone(m, ctx)) return [];
     const out: Finding[] = [];
     for (const ref of m.with) {
       const contact = ctx.index.resolve(ref, 'contact');
       if (!contact?.referredBy) continue;
-      const referrer = ctx.index.resolve(contact.referredBy, 'contact')?.name ?? contact.referredBy.text;
+      const referrerNote = ctx.index.resolve(contact.referredBy, 'contact');
+      const messages = referrerNote ? messagesAbout(m, 'referrer-update', [referrerNote], ctx.index) : { sent: false };
+      if (messages.sent) continue;
+      const referrer = referrerNote?.name ?? contact.referredBy.text;
+      const fixes: Fix[] = [];
+      if (messages.draft) fixes.push({ title: `Open your update to ${referrer} (not sent yet)`, action: 'draft-referrer-update', open: messages.draft.path });
+      else if (referrerNote) {
+        fixes.push({ title: `Draft the update to ${referrer}`, action: 'draft-referrer-update',
+          draft: { kind: 'referrer-update', from: m.path, to: referrerNote.path, met: contact.path } });
+      }
+      fixes.push({ title: `Mark ${referrer} updated today`, action: 'referrer-updated-today',
+        edits: setKey(m, 'referrer_updated', today(ctx)), ...alsoSend(messages.draft, today(ctx)) });
       out.push({
         code: this.code,
         start: ref.start,
         end: ref.end,
         followUp: { label: `Update ${referrer}`, detail: `how it went with ${contact.name}`, due: m.date?.day ?? ctx.clock.today },
         message: `Let ${referrer} know how the introduction to ${contact.name} went.`,
-        fixes: [markFix(m, `Mark ${referrer} updated today`, 'referrer_updated', today(ctx))],
+        fixes,
       });
     }
     return out;
@@ -90,6 +158,7 @@ export const referralNotContacted = defineCheck({
   severity: 'information',
   description: 'Someone named in a meeting’s `referrals` has had no sent outreach or meeting 7 days later (`rapport.referralDays`).',
   appliesTo: 'meeting',
+  fixes: ['Draft the outreach, the person who suggested them in the subject (or open the unsent draft)'],
   run(m, ctx) {
     if (!m.date || !m.referrals?.length || !isDone(m, ctx)) return [];
     const days = ctx.clock.today - m.date.day;
@@ -102,10 +171,16 @@ export const referralNotContacted = defineCheck({
       const outreach = ctx.index.outreachTo(c);
       if (outreach.some(outreachSent)) continue;
       if (ctx.index.hasMeetingWith(c)) continue;
-      const draft = outreach.length ? ` Your draft (${outreach[0].id}) is not sent yet.` : '';
+      const draft = unsentFirstMessage(outreach);
+      const by = c.referredBy ? personName(ctx.index, c.referredBy) : peopleOf(m.with.slice(0, 1), ctx);
+      const fix: Fix = draft
+        ? { title: `Open your draft to ${c.name} (not sent yet)`, action: 'draft-referral-outreach', open: draft.path }
+        : { title: `Draft the outreach to ${c.name} (“${by} suggested I contact you”)`, action: 'draft-referral-outreach',
+            draft: { kind: 'referral', from: m.path, to: c.path, referrer: by } };
       out.push({ code: this.code, start: ref.start, end: ref.end,
         followUp: { label: `Contact ${c.name}`, detail: `suggested by ${peopleOf(m.with, ctx)} ${plural(days, 'day')} ago`, due: m.date.day + ctx.settings.referralDays },
-        message: `${c.name} was suggested ${plural(days, 'day')} ago and has not been contacted yet.${draft}` });
+        message: `${c.name} was suggested ${plural(days, 'day')} ago and has not been contacted yet.${draft ? ` Your draft (${draft.id}) is not sent yet.` : ''}`,
+        fixes: [fix] });
     }
     return out;
   },
@@ -122,7 +197,7 @@ export const meetingStatusStale = defineCheck({
     return [{ code: this.code, ...keySpan(m, 'status'),
       followUp: { label: `Close the meeting with ${peopleOf(m.with, ctx)}`, detail: `planned ${m.date.text}`, due: m.date.day },
       message: `This meeting was planned for ${m.date.text}: mark it done, no-show or cancelled.`,
-      fixes: (['done', 'no-show', 'cancelled'] as const).map((s) => markFix(m, `Mark the meeting ${s}`, 'status', s)) }];
+      fixes: (['done', 'no-show', 'cancelled'] as const).map((s) => markFix(m, `Mark the meeting ${s}`, 'status', s, `meeting-${s}`)) }];
   },
 });
 
@@ -173,7 +248,7 @@ export const promiseOpen = defineCheck({
       overdue,
       followUp: { label: `Promised ${who}: ${shorten(t.text, 50)}`, detail: late === 0 ? 'due today' : `${plural(late, 'day')} late`, due },
       message: `You promised ${who} on ${m.date!.text}: “${shorten(t.text, 80)}”${late === 0 ? ', due today' : ` (${plural(late, 'day')} late)`}. Do it, then tick it.`,
-      fixes: [{ title: `Done: tick “${shorten(t.text, 40)}”`, edits: [{ range: m.lines.range(t.box, t.box + 3), newText: '[x]' }] }],
+      fixes: [{ title: `Done: tick “${shorten(t.text, 40)}”`, action: 'promise-done', edits: [{ range: m.lines.range(t.box, t.box + 3), newText: '[x]' }] }],
     }));
   },
 });
@@ -256,13 +331,6 @@ export const meetingTooLong = defineCheck({
       fixes: [markFix(m, 'Ask for 30 minutes', 'duration', 30)] }];
   },
 });
-
-/** Cut a text at a word boundary for a message. */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max)}…`;
-}
 
 export const MEETING_CHECKS = [
   thankYouPending,

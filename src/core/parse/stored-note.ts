@@ -96,8 +96,8 @@ export function reviveNote(stored: StoredNote): ParsedFile {
       return { path, id, text, bom, lines, frontmatter, data, problems, links, type, name, target, priority, website };
     }
     case 'outreach': {
-      const { type, to, subject, channel, status, sent, replied } = stored;
-      return { path, id, text, bom, lines, frontmatter, data, problems, links, type, to, subject, channel, status, sent, replied };
+      const { type, to, subject, channel, status, sent, replied, kind, meeting } = stored;
+      return { path, id, text, bom, lines, frontmatter, data, problems, links, type, to, subject, channel, status, sent, replied, kind, meeting };
     }
   }
 }

@@ -1,11 +1,13 @@
 // The Follow-ups view: everything due, most urgent first, each opening its note
-// at the line. The order is the core's (followUps), so the CLI could show the same.
+// at the line, with its actions (actions.ts). The order is the core's (followUps),
+// so the CLI could show the same.
 
 import * as vscode from 'vscode';
 import { followUps, type FollowUp, type FollowUpCode } from '../../core/follow-ups.js';
 import type { Diagnostic } from '../../core/model.js';
 import { toRange } from '../diagnostics/index.js';
 import type { WorkspaceNotes } from '../notes/workspace-notes.js';
+import * as actions from './actions.js';
 
 export const VIEW_ID = 'rapport.followUps';
 
@@ -77,6 +79,7 @@ export class FollowUpsProvider implements vscode.TreeDataProvider<FollowUpEntry>
 
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): FollowUpsProvider {
   const provider = new FollowUpsProvider(notes);
+  actions.register(context, notes);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider });
   const update = () => {
     provider.refresh();

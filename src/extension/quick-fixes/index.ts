@@ -1,12 +1,15 @@
 // Quick fixes: the core decides what to change (each diagnostic's `fixes`, as
 // text edits or a file to create); edits.ts turns each into one undoable
-// WorkspaceEdit, computed on the text the user sees right now. A fix is taken
+// WorkspaceEdit, computed on the text the user sees right now; a fix that asks
+// a question or opens a draft runs as its Follow-ups action. A fix is taken
 // from the one diagnostic it is asked about: same code, same range, same message.
 
 import * as vscode from 'vscode';
+import { actionCommand } from '../../core/follow-up-actions.js';
 import type { Diagnostic } from '../../core/model.js';
 import { toRange } from '../diagnostics/index.js';
 import { planFix, SAVE_AFTER_FIX } from '../edits.js';
+import type { Reminder } from '../follow-ups/actions.js';
 import type { WorkspaceNotes } from '../notes/workspace-notes.js';
 
 export class QuickFixes implements vscode.CodeActionProvider {
@@ -27,6 +30,14 @@ export class QuickFixes implements vscode.CodeActionProvider {
       // catches up within the typing debounce, and its fixes with it.
       const match = core.find((d) => sameDiagnostic(d, shown));
       for (const [i, fix] of (match?.fixes ?? []).entries()) {
+        if ((fix.ask || fix.open || fix.draft) && fix.action) {
+          // It asks a question first, or writes or opens a draft: the Follow-ups action does it, from here too.
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [shown];
+          action.command = { command: actionCommand(fix.action), title: fix.title, arguments: [{ uri: doc.uri, item: { diagnostic: match! } } satisfies Reminder] };
+          actions.push(action);
+          continue;
+        }
         const planned = await planFix(doc.uri, at.notes.folder.uri, fix);
         if (!planned) continue;
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -1,9 +1,10 @@
-// Rapport's note views beside Follow-ups: Contacts, Meetings, Target companies
-// and the Referral tree.
+// Rapport's note views beside Follow-ups: This week, Contacts, Meetings, Target
+// companies and the Referral tree.
 
 import * as vscode from 'vscode';
 import type { ContactGrouping } from '../../core/views.js';
 import type { WorkspaceNotes } from '../notes/workspace-notes.js';
+import { AgendaTree } from './agenda.js';
 import { ContactsTree } from './contacts.js';
 import { MeetingsTree } from './meetings.js';
 import { ReferralsTree } from './referrals.js';
@@ -11,6 +12,7 @@ import { TargetsTree } from './targets.js';
 import { registerTree } from './tree.js';
 
 export interface Views {
+  agenda: AgendaTree;
   contacts: ContactsTree;
   meetings: MeetingsTree;
   targets: TargetsTree;
@@ -21,11 +23,13 @@ const GROUPING_KEY = 'rapport.contactsGroupBy';
 
 export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes): Views {
   const views: Views = {
+    agenda: new AgendaTree(notes),
     contacts: new ContactsTree(notes),
     meetings: new MeetingsTree(notes),
     targets: new TargetsTree(notes),
     referrals: new ReferralsTree(notes),
   };
+  registerTree(context, notes, 'rapport.agenda', views.agenda);
   registerTree(context, notes, 'rapport.contacts', views.contacts);
   registerTree(context, notes, 'rapport.meetings', views.meetings);
   registerTree(context, notes, 'rapport.targets', views.targets);
