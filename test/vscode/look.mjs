@@ -530,6 +530,8 @@ async function firstRun(root) {
 
   // 12. An empty folder: every view says there are no notes yet, what a note is, and what to do first.
   await check('an empty folder: every Rapport view shows its welcome text and buttons, with no backtick', async () => {
+    // Taller, so that six views side by side each have the room for their welcome text and buttons.
+    await page.setViewportSize({ width: 1280, height: 1300 });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(empty)}`, { timeout: 60_000 });
     await page.locator(sel.rapportTab).waitFor({ timeout: 60_000 });
     await dismissToasts(page);
