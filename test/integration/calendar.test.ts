@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { file, rapport, readText, remove, writeText } from './helpers.js';
+import { file, rapport, readText, remove, waitFor, writeText } from './helpers.js';
 
 describe('Export calendar…', () => {
   const made = ['meetings/2026-11-25-sally-smith.md', 'rapport.ics'];
@@ -15,7 +15,7 @@ describe('Export calendar…', () => {
   it('writes the planned meetings and what falls due to the file given, and again with the same UIDs', async () => {
     const { notes } = await rapport();
     await writeText(file(made[0]), '---\ntype: meeting\nwith: "[[sally-smith]]"\ndate: 2026-11-25 09:30\nduration: 20\n---\n');
-    await notes.idle();
+    await waitFor('the meeting to be read', () => notes.allFolders()[0].index.get(made[0]) !== undefined, 10_000);
     const written = await vscode.commands.executeCommand<vscode.Uri>('rapport.exportCalendar', file('rapport.ics'));
     assert.equal(written?.toString(), file('rapport.ics').toString());
     const text = await readText(file('rapport.ics'));

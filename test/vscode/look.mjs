@@ -13,6 +13,7 @@
 // Exits 1 on any failure, saying what was on screen instead, with a screenshot of
 // the moment in a temp folder (never in the repo).
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -528,7 +529,7 @@ async function firstRun(root) {
   // With a folder open, the step that opens one is hidden.
   const stepTitles = walkthrough.steps.filter((s) => s.when !== 'workspaceFolderCount == 0').map((s) => s.title);
 
-  // 12. An empty folder: every view says there are no notes yet, what a note is, and what to do first.
+  // 14. An empty folder: every view says there are no notes yet, what a note is, and what to do first.
   await check('an empty folder: every Rapport view shows its welcome text and buttons, with no backtick', async () => {
     // Taller, so that six views side by side each have the room for their welcome text and buttons.
     await page.setViewportSize({ width: 1280, height: 1300 });
@@ -555,7 +556,7 @@ async function firstRun(root) {
   });
   await screenshot('empty-folder.png', { clip: () => sideBarClip(page) });
 
-  // 13. The walkthrough, from the link in Follow-ups: its steps, none done yet.
+  // 15. The walkthrough, from the link in Follow-ups: its steps, none done yet.
   await check(`"${openLabel}" in Follow-ups opens the walkthrough "${walkthrough.title}" with its ${stepTitles.length} steps`, async () => {
     await page.locator(`${sel.followUpsPane} .welcome-view-content .monaco-button`, { hasText: openLabel }).first().click({ timeout: 5_000 });
     // The walkthrough gets the window: beside a side bar, VS Code leaves out each step's page.
@@ -581,7 +582,7 @@ async function firstRun(root) {
   await page.waitForTimeout(1_500); // the step's page is a webview that draws a moment after it is attached
   await screenshot('walkthrough.png', { clip: () => walkthroughClip(page) });
 
-  // 14. Its first button makes the first contact, and the step ticks itself off.
+  // 16. Its first button makes the first contact, and the step ticks itself off.
   await check(`"New contact" in the walkthrough creates ${FIRST_CONTACT}, ticks the step, and the Contacts view lists her`, async () => {
     // The side bar back, on Rapport, to see the contact arrive. (With the window to itself, the
     // walkthrough's page is a webview that can take the focus, and the name's input box closes.)
@@ -613,7 +614,7 @@ async function firstRun(root) {
     return `${relative(empty, file)} written; ${ticked.value.filter((s) => s.done).length} of ${ticked.value.length} steps done`;
   });
 
-  // 15. The snippets, as the walkthrough's last step says: type rapport- in a note and the list opens
+  // 17. The snippets, as the walkthrough's last step says: type rapport- in a note and the list opens
   // (Markdown has no suggestions as you type; the - of rapport- opens Rapport's).
   const snippetPrefixes = Object.values(JSON.parse(readFileSync(join(repoRoot, 'snippets', 'markdown.json'), 'utf8'))).map((x) => x.prefix);
   await check(`typing rapport- in ${FIRST_CONTACT}'s note lists Rapport's ${snippetPrefixes.length} snippets`, async () => {
@@ -984,7 +985,50 @@ try {
     return `'${FIX_AFTER}' saved, then '${FIX_BEFORE}' again, and the file as it was`;
   });
 
-  // 12–15. First run: an empty folder's views, the walkthrough, and the snippets.
+  // 12. The report's page, as a browser opens the file `rapport report --html` writes: its charts, and no request at all.
+  await check('rapport report --html: a page with its three charts that asks for nothing', async () => {
+    const file = join(demoRoot, 'report.html');
+    execFileSync(process.execPath, [join(repoRoot, 'bin', 'rapport.js'), 'report', demo, '--today', TODAY, '--html', file, '--no-cache'], { stdio: 'ignore' });
+    const tab = await page.context().newPage();
+    const asked = [];
+    tab.on('request', (r) => asked.push(r.url()));
+    try {
+      await tab.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+      const charts = await tab.locator('svg rect').count();
+      const svgs = await tab.locator('svg').count();
+      if (svgs !== 3 || charts < 10) throw new Error(`expected 3 charts with their bars, saw ${svgs} charts and ${charts} bars`);
+      if (asked.length) throw new Error(`the page asked for ${asked.join(', ')}`);
+      return `${svgs} charts, ${charts} bars, no request`;
+    } finally {
+      await tab.close();
+    }
+  });
+
+  // 13. Rapport: Open report, in the dark theme and the light one.
+  await check('Rapport: Open report shows the charts in the editor, in both themes', async () => {
+    await closeAllEditors(page);
+    await runCommand(page, 'Rapport: Open report');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const { ok, value } = await until(() => frame.locator('svg').count(), (n) => n === 3, 20_000);
+    if (!ok) throw new Error(`the report's webview shows ${value?.error ?? value} charts, not 3`);
+    const heading = (await frame.locator('h1').innerText({ timeout: 5_000 })).trim();
+    if (heading !== `Networking report, ${TODAY}`) throw new Error(`the report's heading reads "${heading}"`);
+    return `"${heading}", 3 charts`;
+  });
+  await screenshot('report-dark.png', { clip: () => editorClip(page) });
+  await check('the report follows the theme: light', async () => {
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const background = () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor, { timeout: 2_000 });
+    const dark = await background();
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    const { ok, value } = await until(background, (c) => typeof c === 'string' && c !== dark, 10_000);
+    if (!ok) throw new Error(`the report's background stayed ${dark}`);
+    return `background ${dark} → ${value}`;
+  });
+  await screenshot('report-light.png', { clip: () => editorClip(page) });
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+
+  // 14–17. First run: an empty folder's views, the walkthrough, and the snippets.
   await firstRun(demoRoot);
 
   // 11. Nothing left this machine.

@@ -93,7 +93,8 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
   const view = new ReportView(notes);
   context.subscriptions.push(
     vscode.commands.registerCommand('rapport.openReport', () => view.open()),
-    notes.onDidChange(afterQuiet(() => view.changed())),
+    // A report needs no keystroke speed: a second of quiet makes a checkout or a pull one burst.
+    notes.onDidChange(afterQuiet(() => view.changed(), 1_000)),
   );
   return view;
 }
