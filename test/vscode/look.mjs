@@ -537,6 +537,11 @@ async function firstRun(root) {
     await page.locator(sel.rapportTab).waitFor({ timeout: 60_000 });
     await dismissToasts(page);
     await closeAllEditors(page);
+    // In the light theme, as the other pictures, whatever theme a check before left behind.
+    if (await page.locator('.monaco-workbench.vs-dark').count()) {
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'detached', timeout: 10_000 });
+    }
     // The window's layout is the folder's own: open Rapport unless it is already showing (a click on its tab would hide it).
     if (!await page.locator(sel.followUpsPane).isVisible()) await page.locator(sel.rapportTab).click();
     await page.locator(sel.followUpsPane).waitFor({ state: 'visible', timeout: 15_000 });
