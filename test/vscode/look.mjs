@@ -510,6 +510,22 @@ async function walkthroughSteps(page) {
     .map((s) => ({ title: s.querySelector('.step-title')?.innerText.trim() ?? '', done: s.getAttribute('aria-checked') === 'true' })));
 }
 
+/**
+ * Runs a command from the palette once the walkthrough has settled: as it opens (and
+ * as its step's page loads) it takes the focus, which closes a palette opened a moment
+ * before; a person then opens it again, and so does this, once.
+ */
+async function runCommandOnceSettled(page, title) {
+  await page.waitForTimeout(1_000);
+  try {
+    await runCommand(page, title);
+  } catch {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1_000);
+    await runCommand(page, title);
+  }
+}
+
 /** The window down to a little below the walkthrough's steps (its page, beside them, is about as long). */
 async function walkthroughClip(page) {
   const bottom = await page.locator('.part.editor .getting-started-step')
@@ -538,9 +554,14 @@ async function firstRun(root) {
     await dismissToasts(page);
     await closeAllEditors(page);
     // In the light theme, as the other pictures, whatever theme a check before left behind.
-    if (await page.locator('.monaco-workbench.vs-dark').count()) {
+    const dark = () => page.locator('.part.activitybar').evaluate((e) => {
+      const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
+      return (r + g + b) / 3 < 128;
+    }, null, { timeout: 2_000 });
+    if (await dark()) {
       await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-      await page.locator('.monaco-workbench.vs-dark').waitFor({ state: 'detached', timeout: 10_000 });
+      const { ok } = await until(dark, (d) => d === false, 10_000);
+      if (!ok) throw new Error('the workbench stayed in a dark theme');
     }
     // The window's layout is the folder's own: open Rapport unless it is already showing (a click on its tab would hide it).
     if (!await page.locator(sel.followUpsPane).isVisible()) await page.locator(sel.rapportTab).click();
@@ -566,7 +587,7 @@ async function firstRun(root) {
     await page.locator(`${sel.followUpsPane} .welcome-view-content .monaco-button`, { hasText: openLabel }).first().click({ timeout: 5_000 });
     // The walkthrough gets the window: beside a side bar, VS Code leaves out each step's page.
     await page.locator('.part.editor .getting-started-step').first().waitFor({ timeout: 20_000 }).catch(() => {});
-    await runCommand(page, 'View: Close Primary Side Bar');
+    await runCommandOnceSettled(page, 'View: Close Primary Side Bar');
     await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
     const { ok, value } = await until(() => walkthroughSteps(page), (steps) => steps.map((s) => s.title).join('\n') === stepTitles.join('\n'), 20_000);
     if (!ok) throw new Error(`expected the steps ${stepTitles.map((t) => `"${t}"`).join(', ')}; saw ${value.error ?? (value.map((s) => `"${s.title}"`).join(', ') || 'no walkthrough')}`);
@@ -591,7 +612,7 @@ async function firstRun(root) {
   await check(`"New contact" in the walkthrough creates ${FIRST_CONTACT}, ticks the step, and the Contacts view lists her`, async () => {
     // The side bar back, on Rapport, to see the contact arrive. (With the window to itself, the
     // walkthrough's page is a webview that can take the focus, and the name's input box closes.)
-    await runCommand(page, 'Rapport: Show follow-ups');
+    await runCommandOnceSettled(page, 'Rapport: Show follow-ups');
     await page.locator(sel.followUpsPane).waitFor({ state: 'visible', timeout: 10_000 });
     await expandAllViews(page);
     const first = page.locator('.part.editor .getting-started-step', { hasText: stepTitles[0] }).first();
