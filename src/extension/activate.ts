@@ -16,6 +16,7 @@ import { WorkspaceNotes } from './notes/workspace-notes.js';
 import { wikiLinks, type MarkdownIt } from './preview/index.js';
 import * as quickFixes from './quick-fixes/index.js';
 import * as rename from './rename/index.js';
+import * as snippets from './snippets/index.js';
 import * as statusBar from './status-bar/index.js';
 import * as views from './views/index.js';
 
@@ -51,6 +52,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   editor.register(context, notes);
   commands.register(context, notes);
   rename.register(context, notes);
+  snippets.register(context);
   calendar.register(context, notes);
   const reportView = report.register(context, notes);
 

@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers.js';
+import { rapport, waitFor } from './helpers.js';
 
 interface Snippet {
   prefix: string;
@@ -105,5 +105,29 @@ describe('the Markdown snippets in VS Code', () => {
       assert.doesNotMatch(text, /\$\{|\$[0-9A-Z_]/, `${name}: no snippet syntax left over`);
       await closeOpened();
     }
+  });
+});
+
+describe('the Markdown snippets as the prefix is typed', () => {
+  afterEach(closeOpened);
+
+  // Markdown has quick suggestions off: without Rapport's trigger on the `-` of
+  // `rapport-`, typing the prefix opens no list, and accepting does nothing.
+  it('typing rapport-thank in a new Markdown document offers the thank-you note, and accepting inserts it', async () => {
+    await rapport();
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    opened.push(doc);
+    const editor = await vscode.window.showTextDocument(doc);
+    await typeAndWait(editor, 'rapport-');
+    await typeAndWait(editor, 'thank');
+    // The list opens a moment after the `-`: accept once it is there (accepting with no list open does nothing).
+    const started = Date.now();
+    while (!doc.getText().startsWith('Hi Sally,')) {
+      if (Date.now() - started > 15_000) assert.fail(`no snippet list to accept after typing “rapport-thank”; the document reads “${doc.getText()}”`);
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(!doc.getText().includes('rapport-'), 'the typed prefix is replaced by the snippet');
+    await waitFor('“Sally” to be selected', () => selected(editor)[0] === 'Sally');
   });
 });

@@ -4,7 +4,9 @@
 // Follow-ups view and the status bar, clicks a follow-up, opens the Problems
 // panel, then gives the side bar to each of the other views in turn (Contacts,
 // Meetings, Target companies, Referral tree) and applies a quick fix to an
-// outreach draft, undoing it after. It asserts on the rendered text only, and
+// outreach draft, undoing it after; then opens an empty folder, reads every
+// view's welcome text, follows it to the walkthrough and makes a first contact
+// from there. It asserts on the rendered text only, and
 // saves the README's screenshots (docs/images/*.png) on the way.
 //
 // `npm test` runs it right after `npm run package`, so rapport.vsix is fresh.
@@ -21,7 +23,7 @@ import { freePort, installVsix, launchBrowser, makeProfile, startCodeServer, tai
 const TODAY = '2026-11-21'; // the day the demo notes are written for
 const vsix = join(repoRoot, 'rapport.vsix');
 const imagesDir = join(repoRoot, 'docs', 'images');
-const TIMEOUT_MS = 3 * 60_000; // the whole run; a warm one takes well under a minute
+const TIMEOUT_MS = 6 * 60_000; // the whole run, a hang guard: a warm one takes two to three minutes on a busy machine
 
 // What the demo must show on TODAY (see examples/demo/README.md).
 const EXPECTED_ROWS = 13;
@@ -462,6 +464,216 @@ async function differentPixels(a, b) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// First run: an empty folder's views, and the walkthrough (issue 13). A block of
+// its own: the same server, a second window on a folder with no notes at all.
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const NO_NOTES = 'rapport.ready && !rapport.hasNotes';
+const FIRST_CONTACT = 'Sally Smith';
+
+/** What a welcome text shows: its paragraphs (links read as their label) and its buttons (a link alone on a line). */
+function welcomeAsShown(contents) {
+  const paragraphs = [];
+  const buttons = [];
+  for (const line of contents.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const alone = /^\[([^\]]+)\]\([^)]*\)$/.exec(line);
+    if (alone) buttons.push(alone[1]);
+    else paragraphs.push(line.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1'));
+  }
+  return { paragraphs, buttons };
+}
+
+/** The text a person reads in a view's welcome area, and its buttons' labels. */
+async function welcomeOnScreen(page, title) {
+  return page.locator(`${sel.pane(title)} .welcome-view-content`).first().evaluate((el) => ({
+    text: el.innerText.replace(/\s+/g, ' ').trim(),
+    buttons: [...el.querySelectorAll('.monaco-button')].filter((b) => b.offsetParent !== null).map((b) => b.innerText.trim()),
+  }), null, { timeout: 2_000 });
+}
+
+/** Expands every Rapport view the manifest has (This week and the Referral tree start collapsed), as a person clicks their headers. */
+async function expandAllViews(page) {
+  for (const t of Object.values(manifest.contributes.views).flat().map((v) => v.name)) {
+    const header = page.locator(`${sel.pane(t)} > .pane-header`);
+    if (await header.getAttribute('aria-expanded', { timeout: 5_000 }) === 'true') continue;
+    await header.locator('.title').click({ timeout: 5_000 });
+    const { ok } = await until(() => header.getAttribute('aria-expanded', { timeout: 1_000 }), (v) => v === 'true', 5_000);
+    if (!ok) throw new Error(`clicking the header of "${t}" did not expand it`);
+  }
+}
+
+/** The walkthrough's steps as shown: title, and whether ticked off. */
+async function walkthroughSteps(page) {
+  return page.locator('.part.editor .getting-started-step').evaluateAll((steps) => steps
+    .filter((s) => s.offsetParent !== null)
+    .map((s) => ({ title: s.querySelector('.step-title')?.innerText.trim() ?? '', done: s.getAttribute('aria-checked') === 'true' })));
+}
+
+/**
+ * Runs a command from the palette once the walkthrough has settled: as it opens (and
+ * as its step's page loads) it takes the focus, which closes a palette opened a moment
+ * before; a person then opens it again, and so does this, once.
+ */
+async function runCommandOnceSettled(page, title) {
+  await page.waitForTimeout(1_000);
+  try {
+    await runCommand(page, title);
+  } catch {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1_000);
+    await runCommand(page, title);
+  }
+}
+
+/** The window down to a little below the walkthrough's steps (its page, beside them, is about as long). */
+async function walkthroughClip(page) {
+  const bottom = await page.locator('.part.editor .getting-started-step')
+    .evaluateAll((els) => Math.max(0, ...els.filter((e) => e.offsetParent !== null).map((e) => e.getBoundingClientRect().bottom)));
+  const viewport = page.viewportSize();
+  if (!bottom || !viewport) return undefined;
+  return { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, Math.round(bottom + 160)) };
+}
+
+async function firstRun(root) {
+  const empty = join(root, 'my-network');
+  mkdirSync(empty);
+  const views = Object.values(manifest.contributes.views).flat();
+  const walkthrough = manifest.contributes.walkthroughs[0];
+  const openLabel = welcomeAsShown(manifest.contributes.viewsWelcome.find((w) => w.view === 'rapport.followUps' && w.when === NO_NOTES).contents)
+    .buttons.find((b) => /walkthrough/i.test(b));
+  // With a folder open, the step that opens one is hidden.
+  const stepTitles = walkthrough.steps.filter((s) => s.when !== 'workspaceFolderCount == 0').map((s) => s.title);
+
+  // 14. An empty folder: every view says there are no notes yet, what a note is, and what to do first.
+  await check('an empty folder: every Rapport view shows its welcome text and buttons, with no backtick', async () => {
+    // Taller, so that six views side by side each have the room for their welcome text and buttons.
+    await page.setViewportSize({ width: 1280, height: 1300 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(empty)}`, { timeout: 60_000 });
+    await page.locator(sel.rapportTab).waitFor({ timeout: 60_000 });
+    await dismissToasts(page);
+    await closeAllEditors(page);
+    // In the light theme, as the other pictures, whatever theme a check before left behind.
+    const dark = () => page.locator('.part.activitybar').evaluate((e) => {
+      const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
+      return (r + g + b) / 3 < 128;
+    }, null, { timeout: 2_000 });
+    if (await dark()) {
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      const { ok } = await until(dark, (d) => d === false, 10_000);
+      if (!ok) throw new Error('the workbench stayed in a dark theme');
+    }
+    // The window's layout is the folder's own: open Rapport unless it is already showing (a click on its tab would hide it).
+    if (!await page.locator(sel.followUpsPane).isVisible()) await page.locator(sel.rapportTab).click();
+    await page.locator(sel.followUpsPane).waitFor({ state: 'visible', timeout: 15_000 });
+    await expandAllViews(page);
+    const seen = [];
+    for (const view of views) {
+      const expected = welcomeAsShown(manifest.contributes.viewsWelcome.find((w) => w.view === view.id && w.when === NO_NOTES).contents);
+      const { ok, value } = await until(() => welcomeOnScreen(page, view.name),
+        (v) => expected.paragraphs.every((p) => v.text.includes(p)) && expected.buttons.every((b) => v.buttons.includes(b)), 20_000);
+      if (!ok) throw new Error(`the ${view.name} view should read "${expected.paragraphs.join(' ')}" with the buttons ${expected.buttons.map((b) => `"${b}"`).join(', ')}; it reads ${value.error ? '(no welcome text)' : `"${value.text}" with the buttons ${value.buttons.map((b) => `"${b}"`).join(', ') || '(none)'}`}`);
+      if (value.text.includes('`')) throw new Error(`the ${view.name} view shows a backtick: "${value.text}"`);
+      seen.push(`${view.name}: "${expected.paragraphs[0].split('. ')[0]}." + ${value.buttons.length} buttons`);
+    }
+    const side = await page.locator('.part.sidebar').boundingBox();
+    if (side) await dragSash(page, 'vertical', side.x + side.width, 420);
+    return seen.join('; ');
+  });
+  await screenshot('empty-folder.png', { clip: () => sideBarClip(page) });
+
+  // 15. The walkthrough, from the link in Follow-ups: its steps, none done yet.
+  await check(`"${openLabel}" in Follow-ups opens the walkthrough "${walkthrough.title}" with its ${stepTitles.length} steps`, async () => {
+    await page.locator(`${sel.followUpsPane} .welcome-view-content .monaco-button`, { hasText: openLabel }).first().click({ timeout: 5_000 });
+    // The walkthrough gets the window: beside a side bar, VS Code leaves out each step's page.
+    await page.locator('.part.editor .getting-started-step').first().waitFor({ timeout: 20_000 }).catch(() => {});
+    await runCommandOnceSettled(page, 'View: Close Primary Side Bar');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 });
+    const { ok, value } = await until(() => walkthroughSteps(page), (steps) => steps.map((s) => s.title).join('\n') === stepTitles.join('\n'), 20_000);
+    if (!ok) throw new Error(`expected the steps ${stepTitles.map((t) => `"${t}"`).join(', ')}; saw ${value.error ?? (value.map((s) => `"${s.title}"`).join(', ') || 'no walkthrough')}`);
+    // The welcome page keeps its list of walkthroughs beside the open one: read the open one's title.
+    const heading = await page.locator('.part.editor .gettingStartedSlideDetails .category-title').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.innerText.trim()).join(' | '));
+    if (heading !== walkthrough.title) throw new Error(`the walkthrough is titled "${heading}", not "${walkthrough.title}"`);
+    const text = await page.locator('.part.editor .gettingStartedContainer').first().innerText({ timeout: 5_000 });
+    if (text.includes('`')) throw new Error('the walkthrough shows a backtick');
+    if (value.some((s) => s.done)) throw new Error(`steps already ticked in an empty folder: ${value.filter((s) => s.done).map((s) => s.title).join(', ')}`);
+    // The first step's page (its Markdown file) is drawn beside the steps, in a webview.
+    const media = walkthrough.steps.find((s) => s.title === stepTitles[0]).media.markdown;
+    const want = readFileSync(join(repoRoot, media), 'utf8').split('\n')[0].replace(/^# /, '');
+    const shown = await page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame').locator('h1').first()
+      .innerText({ timeout: 15_000 }).catch(() => undefined);
+    if (shown?.trim() !== want) throw new Error(`expected the first step's page, ${media}, headed "${want}" beside the steps; saw ${shown === undefined ? 'no page' : `"${shown.trim()}"`}`);
+    return `${value.map((s) => `"${s.title}"`).join(', ')}; the first step's page headed "${want}"`;
+  });
+  await page.waitForTimeout(1_500); // the step's page is a webview that draws a moment after it is attached
+  await screenshot('walkthrough.png', { clip: () => walkthroughClip(page) });
+
+  // 16. Its first button makes the first contact, and the step ticks itself off.
+  await check(`"New contact" in the walkthrough creates ${FIRST_CONTACT}, ticks the step, and the Contacts view lists her`, async () => {
+    // The side bar back, on Rapport, to see the contact arrive. (With the window to itself, the
+    // walkthrough's page is a webview that can take the focus, and the name's input box closes.)
+    await runCommandOnceSettled(page, 'Rapport: Show follow-ups');
+    await page.locator(sel.followUpsPane).waitFor({ state: 'visible', timeout: 10_000 });
+    await expandAllViews(page);
+    const first = page.locator('.part.editor .getting-started-step', { hasText: stepTitles[0] }).first();
+    if (await first.getAttribute('aria-expanded') !== 'true') await first.click({ timeout: 5_000 });
+    await first.locator('.monaco-button', { hasText: 'New contact' }).first().click({ timeout: 5_000 });
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(FIRST_CONTACT);
+    await page.keyboard.press('Enter');
+    const file = join(empty, 'contacts', 'sally-smith.md');
+    // New contact asks next for the company (and a referrer, when there are contacts): Skip, as
+    // a person who does not know yet would.
+    const skip = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Skip' });
+    const made = await until(async () => {
+      if (await skip.first().isVisible().catch(() => false)) await skip.first().click({ timeout: 2_000 }).catch(() => {});
+      return existsSync(file);
+    }, (v) => v, 20_000, 250);
+    if (!made.ok) throw new Error(`no ${relative(empty, file)} on disk`);
+    // Back to the walkthrough's tab: the step is ticked.
+    await page.locator('.part.editor .tab', { hasText: /Walkthrough|Welcome/ }).first().click({ timeout: 5_000 }).catch(() => {});
+    const ticked = await until(() => walkthroughSteps(page), (steps) => steps[0]?.done === true, 10_000);
+    if (!ticked.ok) throw new Error(`the step "${stepTitles[0]}" is not ticked: ${ticked.value.error ?? JSON.stringify(ticked.value)}`);
+    const listed = await until(() => treeRows(page, sel.pane('Contacts')), (rows) => rows.some((r) => r.label === FIRST_CONTACT), 15_000);
+    if (!listed.ok) throw new Error(`the Contacts view does not list ${FIRST_CONTACT}: ${listed.value.error ?? show(listed.value)}`);
+    return `${relative(empty, file)} written; ${ticked.value.filter((s) => s.done).length} of ${ticked.value.length} steps done`;
+  });
+
+  // 17. The snippets, as the walkthrough's last step says: type rapport- in a note and the list opens
+  // (Markdown has no suggestions as you type; the - of rapport- opens Rapport's).
+  const snippetPrefixes = Object.values(JSON.parse(readFileSync(join(repoRoot, 'snippets', 'markdown.json'), 'utf8'))).map((x) => x.prefix);
+  await check(`typing rapport- in ${FIRST_CONTACT}'s note lists Rapport's ${snippetPrefixes.length} snippets`, async () => {
+    await page.locator('.part.editor .tab', { hasText: 'sally-smith' }).first().click({ timeout: 5_000 });
+    await page.locator(`${sel.editor} .view-lines`).first().click({ timeout: 5_000 });
+    await page.keyboard.press('Control+End');
+    // As a person does: a moment on the new note before typing (in its first seconds, a
+    // window on a busy machine can let the first `-` go by without a list).
+    await page.waitForTimeout(2_000);
+    await page.keyboard.type('rapport-', { delay: 50 });
+    const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+    const { ok, value } = await until(() => rows.evaluateAll((els) => els.map((e) => e.querySelector('.label-name')?.innerText.trim() ?? e.innerText.trim())),
+      (labels) => labels.length > 0 && labels[0] === snippetPrefixes[0], 10_000);
+    if (!ok) {
+      const where = (await page.locator('.part.statusbar').innerText().catch(() => '')).match(/Ln \d+, Col \d+/)?.[0] ?? 'the cursor nowhere';
+      throw new Error(`expected a list opening with ${snippetPrefixes[0]}; saw ${value.error ? 'no list' : value.map((l) => `"${l}"`).join(', ') || 'no list'} (${where})`);
+    }
+    const size = Number(await rows.first().getAttribute('aria-setsize'));
+    if (size !== snippetPrefixes.length) throw new Error(`the list has ${size} entries, not the ${snippetPrefixes.length} snippets`);
+    return `${size} entries, first ${value.slice(0, 3).join(', ')}…`;
+  });
+  await screenshot('snippets.png', { clip: () => snippetsClip(page) });
+  await page.keyboard.press('Escape');
+}
+
+/** The window's top, down to a little below the suggestion list. */
+async function snippetsClip(page) {
+  const box = await page.locator('.editor-widget.suggest-widget').first().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return undefined;
+  return { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, Math.round(box.y + box.height + 32)) };
+}
+
 try {
   log(`${relative(repoRoot, vsix)} built ${new Date(statSync(vsix).mtime).toISOString()}`);
   const paths = await provision({ log });
@@ -841,6 +1053,9 @@ try {
   });
   await screenshot('report-light.png', { clip: () => editorClip(page) });
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+
+  // 14–17. First run: an empty folder's views, the walkthrough, and the snippets.
+  await firstRun(demoRoot);
 
   // 11. Nothing left this machine.
   await check('no request left 127.0.0.1', async () => {

