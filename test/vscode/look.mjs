@@ -1030,7 +1030,7 @@ try {
     }
   });
 
-  // 13. Rapport: Open report, in the dark theme and the light one.
+  // 13. Rapport: Open report, in the light theme (the look run's) and the dark one.
   await check('Rapport: Open report shows the charts in the editor, in both themes', async () => {
     await closeAllEditors(page);
     await runCommand(page, 'Rapport: Open report');
@@ -1041,17 +1041,17 @@ try {
     if (heading !== `Networking report, ${TODAY}`) throw new Error(`the report's heading reads "${heading}"`);
     return `"${heading}", 3 charts`;
   });
-  await screenshot('report-dark.png', { clip: () => editorClip(page) });
-  await check('the report follows the theme: light', async () => {
+  await screenshot('report-light.png', { clip: () => editorClip(page) });
+  await check('the report follows the theme: dark', async () => {
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     const background = () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor, { timeout: 2_000 });
-    const dark = await background();
+    const light = await background();
     await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-    const { ok, value } = await until(background, (c) => typeof c === 'string' && c !== dark, 10_000);
-    if (!ok) throw new Error(`the report's background stayed ${dark}`);
-    return `background ${dark} → ${value}`;
+    const { ok, value } = await until(background, (c) => typeof c === 'string' && c !== light, 10_000);
+    if (!ok) throw new Error(`the report's background stayed ${light}`);
+    return `background ${light} → ${value}`;
   });
-  await screenshot('report-light.png', { clip: () => editorClip(page) });
+  await screenshot('report-dark.png', { clip: () => editorClip(page) });
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
 
   // 14–17. First run: an empty folder's views, the walkthrough, and the snippets.
