@@ -30,6 +30,8 @@ describe('the Follow-ups view and the status bar', () => {
 
   it('counts what is due in the status bar, and opens the view from it', async () => {
     const api = await rapport();
+    // It counts a moment after the notes last changed (the test before opened and closed a note).
+    await waitFor('the status bar to count', () => api.statusBar.text !== '');
     assert.equal(api.statusBar.text, '$(bell) 3 due');
     assert.equal(api.statusBar.command, 'rapport.showFollowUps');
     assert.match(String(api.statusBar.tooltip), /3 due, 2 overdue/);

@@ -20,5 +20,7 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
     item.show();
   };
   context.subscriptions.push(item, notes.onDidChange(afterQuiet(update)));
+  // The first count as soon as the notes are read, not a quiet moment after: the item is empty until then.
+  void notes.ready.then(update);
   return item;
 }
