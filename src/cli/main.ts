@@ -9,7 +9,7 @@ import { code } from '../node/disk.js';
 import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.js';
 import { std, type Io } from './io.js';
 import { calendar } from '../core/calendar.js';
-import { buildReport, DEFAULT_REPORT_WEEKS } from '../core/report.js';
+import { buildReport, DEFAULT_REPORT_WEEKS, nameOfId } from '../core/report.js';
 import { reportHtml } from '../core/report-html.js';
 import { reportMarkdown } from '../core/report-markdown.js';
 import { watch } from './watch.js';
@@ -152,13 +152,13 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err('rapport: list takes no --today\n');
     return 2;
   }
-  if (command === 'report') return report(root, clock, values, io);
-  if (command === 'export') return exportCalendar(root, clock, what, values, io);
-  if (values.md || values.weeks !== undefined || values.html !== undefined) {
-    io.err(`rapport: ${values.md ? '--md' : values.html !== undefined ? '--html' : '--weeks'} is for rapport report\n`);
+  const usage = command === 'report' ? reportUsage(values) : command === 'export' ? exportUsage(values)
+    : values.md || values.weeks !== undefined || values.html !== undefined ? `${values.md ? '--md' : values.html !== undefined ? '--html' : '--weeks'} is for rapport report` : undefined;
+  if (usage) {
+    io.err(`rapport: ${usage}\n`);
     return 2;
   }
-  const format = reportFormat(command, values);
+  const format = command === 'report' || command === 'export' ? ({ ok: true, name: 'human' } as const) : reportFormat(command, values);
   if (!format.ok) {
     io.err(`rapport: ${format.why}\n`);
     return 2;
@@ -170,9 +170,14 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   // Nothing goes to stdout until the folder has been read to the end: a run that
   // fails (the folder vanished under it) prints one line to stderr, no report.
   const cache = !values['no-cache'];
-  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number };
+  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string } };
   try {
-    if (command === 'list') {
+    if (command === 'report' || command === 'export') {
+      const ws = loadWorkspace(root, { cache });
+      result = command === 'export'
+        ? { skips: ws, out: calendar(ws.index, clock, ws.settings), code: 0 }
+        : { skips: ws, code: 0, ...reportOutput(ws, root, clock, values) };
+    } else if (command === 'list') {
       const ws = loadWorkspace(root, { cache });
       result = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
@@ -195,88 +200,52 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     return 2;
   }
   reportSkips(result.skips, io);
+  if (result.write) {
+    const { file, text } = result.write;
+    try {
+      // Whole or not at all: written beside, then moved into place.
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(`${file}.rapport-tmp`, text);
+      renameSync(`${file}.rapport-tmp`, file);
+    } catch (e) {
+      rmSync(`${file}.rapport-tmp`, { force: true });
+      io.err(`rapport: could not write ${values.html}: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
+      return 2;
+    }
+    io.err(`rapport: wrote the report to ${values.html}\n`);
+  }
   io.out(result.out);
   return result.code;
 }
 
-/** `rapport report`: the figures of core/report.ts as Markdown or JSON. */
-function report(root: string, clock: Clock, values: { json?: boolean; md?: boolean; html?: string; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
-  if (values.format !== undefined || [values.json, values.md, values.html !== undefined].filter(Boolean).length > 1) {
-    io.err('rapport: report prints --md (the default), --json or --html FILE: one of them\n');
-    return 2;
-  }
-  if (values.html === '') {
-    io.err('rapport: --html needs the file to write\n');
-    return 2;
-  }
-  const weeks = values.weeks === undefined ? DEFAULT_REPORT_WEEKS : /^\d+$/.test(values.weeks) ? Number(values.weeks) : NaN;
-  if (!(weeks >= 1 && weeks <= MAX_REPORT_WEEKS)) {
-    io.err(`rapport: --weeks ${values.weeks} should be a number of weeks from 1 to ${MAX_REPORT_WEEKS}\n`);
-    return 2;
-  }
-  let out: string;
-  let ws: Workspace;
-  try {
-    ws = loadWorkspace(root, { cache: !values['no-cache'] });
-    const r = buildReport(ws.index, clock, ws.settings, weeks);
-    if (values.html !== undefined) {
-      const file = resolve(values.html);
-      // Links from the page to the notes, relative to where the page is.
-      const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
-      const page = reportHtml(r, (id) => nameOf(ws.index, id), (id) => ws.index.pathOf(id), { linkOf });
-      try {
-        // Whole or not at all: written beside, then moved into place.
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(`${file}.rapport-tmp`, page);
-        renameSync(`${file}.rapport-tmp`, file);
-      } catch (e) {
-        rmSync(`${file}.rapport-tmp`, { force: true });
-        io.err(`rapport: could not write ${values.html}: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
-        return 2;
-      }
-      out = '';
-      io.err(`rapport: wrote the report to ${values.html}\n`);
-    } else out = values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, (id) => nameOf(ws.index, id));
-  } catch (e) {
-    const why = notAFolder(root);
-    io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
-    return 2;
-  }
-  reportSkips(ws, io);
-  io.out(out);
-  return 0;
+type ReportValues = { json?: boolean; md?: boolean; html?: string; format?: string; weeks?: string };
+
+/** What is wrong with `rapport report`'s options, or undefined. */
+function reportUsage(values: ReportValues): string | undefined {
+  if (values.format !== undefined || [values.json, values.md, values.html !== undefined].filter(Boolean).length > 1) return 'report prints --md (the default), --json or --html FILE: one of them';
+  if (values.html === '') return '--html needs the file to write';
+  if (!(reportWeeks(values) >= 1 && reportWeeks(values) <= MAX_REPORT_WEEKS)) return `--weeks ${values.weeks} should be a number of weeks from 1 to ${MAX_REPORT_WEEKS}`;
+  return undefined;
 }
 
-/** `rapport export ics`: the calendar of core/calendar.ts, to stdout. */
-function exportCalendar(root: string, clock: Clock, what: string | undefined, values: { json?: boolean; md?: boolean; format?: string; weeks?: string; 'no-cache'?: boolean }, io: Io): number {
-  if (values.format !== undefined || values.json || values.md || values.weeks !== undefined) {
-    io.err('rapport: export ics takes only --today and --no-cache\n');
-    return 2;
-  }
-  let out: string;
-  let ws: Workspace;
-  try {
-    ws = loadWorkspace(root, { cache: !values['no-cache'] });
-    out = calendar(ws.index, clock, ws.settings);
-  } catch (e) {
-    const why = notAFolder(root);
-    io.err(`rapport: ${why ? changed(root, why) : `could not read ${root}: ${String((e as Error)?.message ?? e).split('\n')[0]}`}\n`);
-    return 2;
-  }
-  void what;
-  reportSkips(ws, io);
-  io.out(out);
-  return 0;
+function exportUsage(values: ReportValues): string | undefined {
+  return values.format !== undefined || values.json || values.md || values.weeks !== undefined || values.html !== undefined ? 'export ics takes only --today and --no-cache' : undefined;
+}
+
+const reportWeeks = (values: ReportValues) => (values.weeks === undefined ? DEFAULT_REPORT_WEEKS : /^\d+$/.test(values.weeks) ? Number(values.weeks) : NaN);
+
+/** `rapport report`'s output: Markdown or JSON to print, or (--html) a page to write, with links relative to it. */
+function reportOutput(ws: Workspace, root: string, clock: Clock, values: ReportValues): { out: string; write?: { file: string; text: string } } {
+  const r = buildReport(ws.index, clock, ws.settings, reportWeeks(values));
+  const nameOf = (id: string) => nameOfId(ws.index, id);
+  if (values.html === undefined) return { out: values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, nameOf) };
+  const file = resolve(values.html);
+  const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
+  return { out: '', write: { file, text: reportHtml(r, nameOf, (id) => ws.index.pathOf(id), { linkOf }) } };
 }
 
 /** Ten years of weeks: more is not a report anyone reads. */
 const MAX_REPORT_WEEKS = 520;
-
-function nameOf(index: Workspace['index'], id: string): string {
-  const path = index.pathOf(id);
-  const note = path ? index.get(path) : undefined;
-  return note?.type === 'contact' || note?.type === 'company' ? note.name : id;
-}
 
 function changed(dir: string, why: string): string {
   return why === 'does not exist' ? `${dir} disappeared while it was being read` : `${dir} ${why} (it changed while it was being read)`;

@@ -42,10 +42,13 @@ export function unsentFirstMessage(outreach: Outreach[]): Outreach | undefined {
   return unsentOf(outreach);
 }
 
+/** A message still to send: status draft, or no status and no `sent` date. */
+export function isUnsentDraft(o: Outreach): boolean {
+  return !outreachSent(o) && (o.status === 'draft' || o.status === undefined);
+}
+
 function unsentOf(outreach: Outreach[], kind?: string, meeting?: { id: string }): Outreach | undefined {
-  const drafts = outreach.filter(
-    (o) => !outreachSent(o) && (o.status === 'draft' || o.status === undefined) && sameKind(o.kind, kind) && (!meeting || aboutMeeting(o, meeting)),
-  );
+  const drafts = outreach.filter((o) => isUnsentDraft(o) && sameKind(o.kind, kind) && (!meeting || aboutMeeting(o, meeting)));
   return drafts[drafts.length - 1];
 }
 

@@ -63,6 +63,13 @@ export interface Report {
 }
 
 export const DEFAULT_REPORT_WEEKS = 12;
+
+/** The name a report shows for an id: its contact's or company's name, else the id. */
+export function nameOfId(index: NoteIndex, id: string): string {
+  const path = index.pathOf(id);
+  const note = path ? index.get(path) : undefined;
+  return note?.type === 'contact' || note?.type === 'company' ? note.name : id;
+}
 /** The agenda's days: today and the six after it. */
 export const AGENDA_DAYS = 7;
 

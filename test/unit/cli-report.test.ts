@@ -62,6 +62,12 @@ describe('rapport report', () => {
       assert.equal(out, '');
       assert.match(err, why);
     }
+    // export ics takes none of report's options (it once ignored --html without a word).
+    for (const opt of [['--html', 'x.html'], ['--json'], ['--weeks', '2']]) {
+      const r = await run('export', 'ics', dir, ...opt);
+      assert.equal(r.code, 2, opt.join(' '));
+      assert.match(r.err, /export ics takes only --today and --no-cache/);
+    }
     const { code, err } = await run('check', dir, '--weeks', '3');
     assert.equal(code, 2);
     assert.match(err, /--weeks is for rapport report/);

@@ -7,7 +7,7 @@ import { shorten } from '../drafts.js';
 import { setKey, type ScalarValue } from '../edit.js';
 import { markSentEdits } from '../logging.js';
 import type { Fix, FollowUpActionId } from '../model.js';
-import { aboutMeeting, unsentFirstMessage } from '../new-notes.js';
+import { aboutMeeting, isUnsentDraft, unsentFirstMessage } from '../new-notes.js';
 import { meetingStatus, type NoteIndex } from '../note-index.js';
 import { outreachSent, type Contact, type Finding, type Meeting, type Outreach } from '../notes.js';
 import { personName, questionsSection } from '../templates.js';
@@ -37,7 +37,7 @@ export function messagesAbout(m: Meeting, kind: string, people: (Contact | undef
     for (const o of index.outreachTo(c)) {
       if (o.kind !== kind || !aboutMeeting(o, m)) continue;
       if (outreachSent(o)) sent = true;
-      else if ((o.status === 'draft' || o.status === undefined) && (!draft || o.path > draft.path)) draft = o;
+      else if (isUnsentDraft(o) && (!draft || o.path > draft.path)) draft = o;
     }
   }
   return { sent, draft };

@@ -11,7 +11,8 @@ import * as actions from './actions.js';
 
 export const VIEW_ID = 'rapport.followUps';
 
-const ICONS: Record<FollowUpCode, string> = {
+/** Each kind of reminder's icon (This week shows the same). */
+export const FOLLOW_UP_ICONS: Record<FollowUpCode, string> = {
   'thank-you-pending': 'mail',
   'follow-up-due': 'bell',
   'referrer-update-pending': 'megaphone',
@@ -63,7 +64,7 @@ export class FollowUpsProvider implements vscode.TreeDataProvider<FollowUpEntry>
     t.description = multiRoot ? `${item.detail} · ${folderName}` : item.detail;
     t.tooltip = new vscode.MarkdownString(`${item.diagnostic.message}\n\n\`${item.diagnostic.file}\``);
     t.iconPath = new vscode.ThemeIcon(
-      ICONS[item.code],
+      FOLLOW_UP_ICONS[item.code],
       item.overdue ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
     t.resourceUri = uri;

@@ -5,7 +5,7 @@
 // burst of changes is over, and only while it is visible.
 
 import * as vscode from 'vscode';
-import { buildReport } from '../../core/report.js';
+import { buildReport, nameOfId } from '../../core/report.js';
 import { reportHtml } from '../../core/report-html.js';
 import { afterQuiet } from '../follow-ups/index.js';
 import { currentClock } from '../notes/settings.js';
@@ -60,11 +60,7 @@ export class ReportView {
     const clock = currentClock();
     const r = buildReport(folder.index, clock, folder.settings);
     const nonce = newNonce();
-    const nameOf = (id: string) => {
-      const path = folder.index.pathOf(id);
-      const note = path ? folder.index.get(path) : undefined;
-      return note?.type === 'contact' || note?.type === 'company' ? note.name : id;
-    };
+    const nameOf = (id: string) => nameOfId(folder.index, id);
     const linkOf = (path: string) => `command:vscode.open?${encodeURIComponent(JSON.stringify([this.notes.uriOf(folder, path)]))}`;
     this.html = reportHtml(r, nameOf, (id) => folder.index.pathOf(id), {
       linkOf,

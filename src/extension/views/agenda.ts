@@ -4,18 +4,11 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/dates.js';
 import { agendaByDay } from '../../core/report.js';
+import { FOLLOW_UP_ICONS } from '../follow-ups/index.js';
 import type { FolderNotes } from '../notes/workspace-notes.js';
 import { NotesTree, type Node } from './tree.js';
 
-const ICONS: Record<string, string> = {
-  meeting: 'calendar',
-  'thank-you-pending': 'mail',
-  'promise-open': 'tasklist',
-  'follow-up-due': 'bell',
-  'referrer-update-pending': 'megaphone',
-  'referral-not-contacted': 'person-add',
-  'outreach-no-reply': 'comment-unresolved',
-};
+const ICONS: Record<string, string> = { meeting: 'calendar', ...FOLLOW_UP_ICONS };
 
 export class AgendaTree extends NotesTree {
   protected roots(folder: FolderNotes, clock: Clock): Node[] {
