@@ -29,7 +29,8 @@ export function register(context: vscode.ExtensionContext, notes: WorkspaceNotes
     targets: new TargetsTree(notes),
     referrals: new ReferralsTree(notes),
   };
-  registerTree(context, notes, 'rapport.agenda', views.agenda);
+  // This week runs the reminder checks as of a week ahead to draw: once per burst of typing, as Follow-ups.
+  registerTree(context, notes, 'rapport.agenda', views.agenda, 250);
   registerTree(context, notes, 'rapport.contacts', views.contacts);
   registerTree(context, notes, 'rapport.meetings', views.meetings);
   registerTree(context, notes, 'rapport.targets', views.targets);

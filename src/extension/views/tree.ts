@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/dates.js';
 import type { Note } from '../../core/notes.js';
+import { afterQuiet } from '../follow-ups/index.js';
 import { currentClock } from '../notes/settings.js';
 import type { FolderNotes, WorkspaceNotes } from '../notes/workspace-notes.js';
 
@@ -68,8 +69,10 @@ export abstract class NotesTree implements vscode.TreeDataProvider<Node> {
   }
 }
 
-export function registerTree(context: vscode.ExtensionContext, notes: WorkspaceNotes, id: string, tree: NotesTree): vscode.TreeView<Node> {
+/** `quietMs`: redraw only once changes have been quiet that long (a view that runs checks to draw). */
+export function registerTree(context: vscode.ExtensionContext, notes: WorkspaceNotes, id: string, tree: NotesTree, quietMs?: number): vscode.TreeView<Node> {
   const view = vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(view, notes.onDidChange(() => tree.refresh()));
+  const refresh = () => tree.refresh();
+  context.subscriptions.push(view, notes.onDidChange(quietMs ? afterQuiet(refresh, quietMs) : refresh));
   return view;
 }
