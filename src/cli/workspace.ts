@@ -13,6 +13,7 @@ import { failed, reportText, type ReportFormat } from './format.js';
 import type { Io } from './io.js';
 import { NoteCache, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
+import { noteScope } from '../core/scope.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
 import { loadChecks, saveChecks, sameKey, StampTable, storedOutput, type CheckKey } from './warm-start.js';
 
@@ -40,8 +41,8 @@ export function readSettings(root: string): { settings: Settings; problems: stri
  * persisted cache unless `cache` is false.
  */
 export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
-  const { index, skipped } = loadFolder(root, options);
   const { settings, problems } = readSettings(root);
+  const { index, skipped } = loadFolder(root, { ...options, index: new NoteIndex(noteScope(settings)) });
   return { root, index, skipped, settings, settingsProblems: problems };
 }
 
@@ -135,7 +136,7 @@ export function checkWorkspace(
   options.beforeReading?.(); // notes are read (or taken from the cache), parsed and checked from here on
   const notes = cache ? NoteCache.open(real) : undefined;
   const stamps = notes ? scanned.toMap() : undefined; // without a cache nothing is compared
-  const index = new NoteIndex();
+  const index = new NoteIndex(noteScope(settings));
   const live = new LiveChecks(index, context);
   const fileSkips: Skipped[] = [];
 
