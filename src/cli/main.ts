@@ -12,6 +12,7 @@ import { calendar } from '../core/calendar.js';
 import { buildReport, DEFAULT_REPORT_WEEKS, nameOfId } from '../core/report.js';
 import { reportHtml } from '../core/report-html.js';
 import { reportMarkdown } from '../core/report-markdown.js';
+import { RAPPORT_VERSION } from './version.generated.js';
 import { watch } from './watch.js';
 import { checkOutput, checkWorkspace, loadWorkspace, reportSkips, type Output, type Workspace } from './workspace.js';
 
@@ -29,6 +30,7 @@ Usage:
   rapport report DIR [--today D] [--weeks N] [--md | --json | --html FILE]
                                                    how the search moves, and the week ahead
   rapport COMMAND --help                             help on one command
+  rapport --version                                  which Rapport this is
 
 Exit codes: 0 fine, 1 an error or an overdue warning was found (check), 2 bad usage
 or a folder that cannot be read.
@@ -102,13 +104,25 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } },
+      tokens: true,
     });
   } catch (e) {
     io.err(`rapport: ${(e as Error).message}\n\n${HELP.main}`);
     return 2;
   }
   const { values, positionals } = parsed;
+  // `--today 2026-11-21 --today 2026-11-22` would quietly mean the last: say which one instead.
+  const given = parsed.tokens.filter((t) => t.kind === 'option').map((t) => t.name);
+  const twice = given.find((name, i) => given.indexOf(name) !== i);
+  if (twice) {
+    io.err(`rapport: --${twice} is given more than once; give it once\n`);
+    return 2;
+  }
+  if (values.version) {
+    io.out(`rapport ${RAPPORT_VERSION}\n`);
+    return 0;
+  }
   // `rapport export ics DIR`: what to export comes before the folder.
   const exporting = positionals[0] === 'export';
   const what = exporting ? positionals[1] : undefined;

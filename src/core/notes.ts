@@ -5,7 +5,7 @@
 import { bodyLinks } from './parse/body.js';
 import { parseDate, type NoteDate } from './dates.js';
 import { isYamlTag, readFrontmatter, type Frontmatter } from './parse/frontmatter.js';
-import { findLinksIn, idOfPath, type WikiLink } from './links.js';
+import { findLinksIn, idKey, idOfPath, nameKey, type WikiLink } from './links.js';
 import type { Fix, FollowUpSummary, NoteType, Severity } from './model.js';
 import { MAX_DIAGNOSTICS_PER_FILE, NOTE_TYPES } from './model.js';
 import { LineMap, splitBom } from './text.js';
@@ -213,6 +213,9 @@ export function parseFile(path: string, raw: string): ParsedFile {
       const email = f.text('email');
       const tags = f.list('tags');
       const referredBy = f.ref('referred_by');
+      if (referredBy && (referredBy.id ? idKey(referredBy.id) === idKey(id) : nameKey(referredBy.text) === nameKey(name))) {
+        f.mistake('referred_by', `\`referred_by\` names ${name} themselves: name the person who introduced you to them.`);
+      }
       const status = f.oneOf('status', CONTACT_STATUSES);
       const nextFollowUp = f.date('next_follow_up');
       const keepInTouchDays = f.number('keep_in_touch_days');
@@ -226,6 +229,10 @@ export function parseFile(path: string, raw: string): ParsedFile {
       const status = f.oneOf('status', MEETING_STATUSES);
       const duration = f.number('duration');
       const thankYou = f.thankYou();
+      const thanked = thankYou === 'sent' && typeof data.thank_you === 'string' ? parseDate(data.thank_you.trim()) : undefined;
+      if (thanked && date && thanked.day < date.day) {
+        f.mistake('thank_you', `\`thank_you\` is ${thanked.text}, before the meeting on ${date.text.slice(0, 10)}: a thank-you is sent after it. Put the day it was sent.`);
+      }
       const referrerUpdated = f.dateOrTrue('referrer_updated');
       const referrals = f.refs('referrals');
       return { path, id, text, bom, lines, frontmatter: fm, data, problems, links, type, with: withRefs, date, kind, status, duration, thankYou, referrerUpdated, referrals };
@@ -318,10 +325,15 @@ class FieldReader {
         code: 'invalid-frontmatter',
         start: at ? at.keyStart : 0,
         end: at ? at.valueEnd : 3,
-        message: `A ${this.type} needs \`${key}\`${this.note.frontmatter.keys.has(key) ? ' to have a value' : ''}.`,
+        message: `${/^[aeiou]/.test(this.type) ? 'An' : 'A'} ${this.type} needs \`${key}\`${this.note.frontmatter.keys.has(key) ? ' to have a value' : ''}.`,
       });
     }
     return false;
+  }
+
+  /** A value of the right kind that cannot be right (a contact who referred themselves). */
+  mistake(key: string, message: string): void {
+    this.bad(key, message);
   }
 
   private bad(key: string, message: string): undefined {

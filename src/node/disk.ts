@@ -35,6 +35,8 @@ export function findMarkdown(root: string, skipped: Skipped[] = []): string[] {
 export function walkFolder(root: string, skipped: Skipped[] = []): { files: string[]; abs: string[]; folders: Map<string, number> } {
   const out = { files: [] as string[], abs: [] as string[], folders: new Map<string, number>() };
   const seen = new Set<string>([realpathSync(root)]);
+  /** Where in `out.files` a file reached through a symlink is. */
+  const links: number[] = [];
   const walk = (dir: string, relDir: string): void => {
     let entries: Dirent[];
     try {
@@ -48,6 +50,13 @@ export function walkFolder(root: string, skipped: Skipped[] = []): { files: stri
     for (const entry of entries) {
       const abs = dir + sep + entry.name;
       const file = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.name.includes('\uFFFD') && (entry.isDirectory() || entry.name.toLowerCase().endsWith('.md'))) {
+        // A name that is not UTF-8 comes back with U+FFFD for its odd bytes, and no file has
+        // that name: opening it said ENOENT. Say so, by a name the user can find.
+        const shown = relDir ? `${relDir}/${findableName(dir, entry.name)}` : findableName(dir, entry.name);
+        skipped.push({ file: shown, reason: `its name is not valid UTF-8 (the bytes shown as \\xNN): rename it to read it` });
+        continue;
+      }
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -77,6 +86,7 @@ export function walkFolder(root: string, skipped: Skipped[] = []): { files: stri
         walk(abs, file);
       } else if (entry.name.toLowerCase().endsWith('.md')) {
         if (isFile) {
+          if (entry.isSymbolicLink()) links.push(out.files.length);
           out.files.push(file);
           out.abs.push(abs);
         }
@@ -85,7 +95,71 @@ export function walkFolder(root: string, skipped: Skipped[] = []): { files: stri
     }
   };
   walk(resolve(root), '');
+  if (links.length) dropSecondPaths(out, links, skipped);
   return out;
+}
+
+/**
+ * One file reached by two paths (a symlink beside its note) is one note, read where it is
+ * not a link: otherwise a contact is a duplicate of itself. Real paths are asked only when
+ * the walk met a symlinked note.
+ */
+function dropSecondPaths(out: { files: string[]; abs: string[] }, links: number[], skipped: Skipped[]): void {
+  const isLink = new Set(links);
+  const firstAt = new Map<string, number>();
+  const real = (i: number) => {
+    try {
+      return realpathSync(out.abs[i]);
+    } catch {
+      return undefined;
+    }
+  };
+  for (let i = 0; i < out.files.length; i++) {
+    const r = isLink.has(i) ? undefined : real(i);
+    if (r !== undefined && !firstAt.has(r)) firstAt.set(r, i);
+  }
+  const drop = new Set<number>();
+  for (const i of links) {
+    const r = real(i);
+    if (r === undefined) continue;
+    const first = firstAt.get(r);
+    if (first === undefined) firstAt.set(r, i);
+    else {
+      drop.add(i);
+      skipped.push({ file: out.files[i], reason: `a symlink to ${out.files[first]}, read there` });
+    }
+  }
+  if (!drop.size) return;
+  out.files = out.files.filter((_, i) => !drop.has(i));
+  out.abs = out.abs.filter((_, i) => !drop.has(i));
+}
+
+/** A folder entry's name as its bytes are, with \xNN for each byte that is not UTF-8. */
+function findableName(dir: string, name: string): string {
+  try {
+    for (const raw of readdirSync(dir, { encoding: 'buffer' })) {
+      if (raw.toString('utf8') !== name) continue;
+      let shown = '';
+      for (let i = 0; i < raw.length; ) {
+        const n = utf8Length(raw, i);
+        shown += n ? raw.toString('utf8', i, i + n) : `\\x${raw[i].toString(16).padStart(2, '0')}`;
+        i += n || 1;
+      }
+      return shown;
+    }
+  } catch {
+    // fall through: the name as decoded
+  }
+  return name;
+}
+
+/** The length of the well-formed UTF-8 character at `i`, or 0. */
+function utf8Length(b: Buffer, i: number): number {
+  const c = b[i];
+  const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (n <= 1 || i + n > b.length) return n === 1 ? 1 : 0;
+  for (let k = 1; k < n; k++) if ((b[i + k] & 0xc0) !== 0x80) return 0;
+  return b.toString('utf8', i, i + n).includes('\uFFFD') ? 0 : n;
 }
 
 /** Notes are small: one buffer this size, reused, takes nearly every note in one read. */

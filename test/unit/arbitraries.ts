@@ -99,13 +99,27 @@ const validParts = fc.constantFrom('contact', 'meeting', 'company', 'outreach').
     file: f.file,
     open: fc.constantFrom('---', '---', '---', '--- ', '---yaml', '--- yml', '---YAML'),
     body,
-  });
+  }).filter((p) => !mistaken(type, p.file, [...p.required, ...p.optional])); // drawn again whole, not only reordered
 }).chain((p) =>
   fc.shuffledSubarray([...p.required, ...p.optional], { minLength: p.required.length + p.optional.length }).map((rest) => ({
     ...p,
     path: `${p.folder}/${p.file}.md`,
     lines: [p.typeLine, ...rest],
   })));
+
+/** A value of the right kind that cannot be right, which the parser reports: a contact who referred themselves, a thank-you before its meeting. */
+function mistaken(type: string, file: string, lines: string[]): boolean {
+  const value = (key: string) => {
+    const line = lines.find((l) => l.startsWith(`${key}:`));
+    return line?.slice(key.length + 1).replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, '');
+  };
+  if (type === 'contact') {
+    const by = value('referred_by');
+    return by !== undefined && (by.includes(`[[${file}]]`) || by.includes(`[[people/${file}.md`) || by.toLowerCase() === value('name')?.toLowerCase());
+  }
+  const thanked = type === 'meeting' ? value('thank_you') : undefined;
+  return thanked !== undefined && /^\d{4}-\d\d-\d\d$/.test(thanked) && thanked < (value('date') ?? '').slice(0, 10);
+}
 
 const assemble = (open: string, lines: string[], body: string) => [open, ...lines, '---', body].join('\n');
 

@@ -140,11 +140,15 @@ function parseYaml(source: string, at: number, out: Frontmatter): void {
     if (aliasCount(doc) > MAX_ALIAS_COUNT) throw new Error('Excessive alias count');
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const message = /excessive alias/i.test(String(e)) // not "Unresolved alias": that is a mistake, not a bomb
+    const bomb = /excessive alias/i.test(String(e)); // not "Unresolved alias": that is a mistake, not a bomb
+    const message = bomb
       ? `YAML: too many aliases (more than ${MAX_ALIAS_COUNT} expansions); the frontmatter was not read.`
       : `YAML: ${firstLine(String((e as Error).message ?? e))}`;
     out.problems.push({ message, start: at, end: at + firstLine(source).length });
-    // Keep what can be read without expanding anything: the top-level plain values.
+    // A frontmatter not read says nothing else: its plain values (a date, a name) would make
+    // findings of a note whose other keys are unknown (a thank-you "overdue" for a meeting that
+    // may say it was sent). Otherwise keep what can be read without expanding anything.
+    if (bomb) return;
     data = isMap(doc.contents)
       ? Object.fromEntries(
           doc.contents.items.flatMap((p) => (isScalar(p.key) && isScalar(p.value) ? [[String(p.key.value), p.value.value]] : [])),
