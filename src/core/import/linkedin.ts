@@ -97,7 +97,8 @@ function csvRows(text: string): { rows: Row[]; problems: ImportProblem[] } {
   while (from < bytes.length) {
     let end = from; // where the last row read ends, its line break included
     try {
-      parse(bytes.subarray(from), {
+      // As text: the browser build's parse wants its own Buffer or a string, not a Uint8Array.
+      parse(from === 0 ? text : new TextDecoder().decode(bytes.subarray(from)), {
         bom: from === 0,
         relax_column_count: true,
         relax_quotes: true,

@@ -140,7 +140,7 @@ export function planImport(index: NoteIndex, source: ImportSource, text: string,
     }
     const note = found.existing;
     if (!editable(note)) {
-      plan.skipped.push({ line: person.line, name: person.name, path: note.path, reason: `already in your notes as ${note.path}, whose frontmatter has a problem to fix first: nothing added`, why: 'note-problem' });
+      plan.skipped.push({ line: person.line, name: person.name, path: note.path, reason: `already in your notes as ${note.path}, which has a problem to fix first (a merge conflict): nothing added`, why: 'note-problem' });
       continue;
     }
     const had = updates.get(note.path);
@@ -180,9 +180,9 @@ export function applyUpdate(text: string, update: Pick<PlannedUpdate, 'at' | 'in
   return text.slice(0, update.at) + update.insert + text.slice(update.at);
 }
 
-/** Is this note's frontmatter safe to add a line to: closed, read without a problem? */
+/** Is this note safe to add a line to: its frontmatter closed, and no merge conflict to resolve first? */
 function editable(note: Contact): boolean {
-  return note.frontmatter.closed && note.problems.length === 0;
+  return note.frontmatter.closed && !note.problems.some((p) => p.code === 'merge-conflict');
 }
 
 function clean(facts: Facts): Facts {
