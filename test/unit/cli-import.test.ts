@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { repo, run } from './cli-helpers.js';
+import { rapport, repo, run } from './cli-helpers.js';
 import { CONNECTIONS_CSV, CONTACTS_VCF_30, NOTES, SALLY_NOTE } from './import-fixtures.js';
 
 /** Every file under `dir`, path → bytes (as text: the notes are UTF-8). */
@@ -126,6 +126,15 @@ describe('rapport import', () => {
     assert.match(out, /line 22: not a card vCard readers accept/);
     assert.match(readFileSync(join(notes, 'contacts/иван-петров.md'), 'utf8'), /^---\ntype: contact\nname: Иван Петров\ncompany: "\[\[initech\]\]"\nemail: "ivan@initech\.example"\nsource: vcard\nstatus: lead\n---\n$/);
     assert.ok(statSync(join(notes, 'contacts/chidi-okafor.md')).isFile());
+  });
+
+  it('runs as the rapport command, its parsers loaded when an import needs them', () => {
+    const r = rapport(['import', 'vcard', join(dir, 'contacts.vcf'), '--into', notes, '--dry-run', '--json']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).counts, { created: 2, updated: 0, skipped: 2 });
+    const csvRun = rapport(['import', 'linkedin', csv, '--into', notes]);
+    assert.equal(csvRun.code, 0, csvRun.err);
+    assert.match(csvRun.out, /: 4 created, 3 updated, 3 skipped\./);
   });
 
   it('refuses bad usage, an unreadable file and a file of the wrong kind, with exit 2 and nothing written', async () => {

@@ -3,6 +3,7 @@
 // notes, and what it plans: notes whole, and only lines added to existing ones.
 
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readLinkedIn } from '../../src/core/import/linkedin.js';
 import { exportDate, linkedinKey } from '../../src/core/import/people.js';
 import { applyUpdate, planImport, sourceOf } from '../../src/core/import/plan.js';
@@ -218,6 +219,29 @@ describe('import: the plan', () => {
     assert.deepEqual(Object.keys(json), ['source', 'file', 'dry_run', 'counts', 'created', 'updated', 'skipped', 'targets']);
     assert.deepEqual(json.counts, { created: 4, updated: 3, skipped: 3 });
     assert.match(importSummary(plan, 'Connections.csv', { dryRun: true }), /4 would be created, 3 would be updated, 3 skipped\. A dry run: nothing was written\./);
+  });
+});
+
+describe('import: whatever an export holds', () => {
+  it('a new note reads back as the person in the export: the YAML is never broken by a name, a company or a title', () => {
+    // Cells as hostile as a CSV allows: quotes, colons, hashes, brackets, line breaks, YAML words, any script.
+    const cell = fc.string({ unit: fc.oneof(fc.constantFrom('"', "'", ':', ': ', ' #', '[', ']', '{', '}', '-', '|', '>', '&', '*', '!', '%', '@', '`', ',', '\r\n', '\n', ' ', 'yes', 'null', '~', '0x1F', '李', 'Ж', 'é'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 12 });
+    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    fc.assert(
+      fc.property(cell, cell, cell, cell, (first, last, company, role) => {
+        const csv = `First Name,Last Name,Company,Position\n${[first, last, company, role].map(quote).join(',')}\n`;
+        const plan = planImport(indexOf({}), 'linkedin', csv);
+        const person = readLinkedIn(csv).people[0];
+        if (!person) return; // no name at all: skipped, and said so
+        const note = parseFile(plan.created[0].path, plan.created[0].text) as Contact;
+        assert.deepEqual(note.problems, [], plan.created[0].text);
+        assert.equal(note.type, 'contact');
+        assert.equal(note.name, person.name);
+        assert.equal(note.company?.text, person.company);
+        assert.equal(note.role, person.role);
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
   });
 });
 
