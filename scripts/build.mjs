@@ -40,7 +40,9 @@ export const LAZY = {
   'ical.js': ['default'],
 };
 
-const lazyFile = (name) => `./lazy/${name}.cjs`;
+/** dist/lazy/NAME.cjs, one folder deep whatever the library's name (`csv-parse/browser/esm/sync` → `csv-parse-browser-esm-sync.cjs`). */
+const lazyName = (name) => name.replace(/\//g, '-');
+const lazyFile = (name) => `./lazy/${lazyName(name)}.cjs`;
 
 /** Stand-ins for the LAZY libraries: each export loads the real module on first use. */
 function lazyLibraries() {
@@ -86,7 +88,7 @@ export const LAZY_BUNDLES = Object.entries(LAZY).map(([name, exports]) => ({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  outfile: `dist/lazy/${name}.cjs`,
+  outfile: `dist/lazy/${lazyName(name)}.cjs`,
 }));
 
 export const EXTENSION = {
