@@ -87,11 +87,13 @@ export function writePlan(root: string, plan: ImportPlan, onWritten: (done: numb
   let done = 0;
   const fail = (path: string, e: unknown) =>
     `could not write ${path}: ${String((e as Error)?.message ?? e).split('\n')[0]}. ${done} of ${total} notes were written; the others are as they were. Run the import again to finish.`;
+  const folders = new Set<string>();
   for (const c of plan.created) {
     const dest = join(root, ...c.path.split('/'));
     const tmp = dest + TMP;
     try {
-      mkdirSync(dirname(dest), { recursive: true });
+      if (!folders.has(dirname(dest))) mkdirSync(dirname(dest), { recursive: true });
+      folders.add(dirname(dest));
       writeFileSync(tmp, c.text);
       placeNew(tmp, dest);
     } catch (e) {

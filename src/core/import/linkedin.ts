@@ -22,29 +22,41 @@ const COLUMNS = {
 } as const;
 
 interface Row {
-  /** 1-based line where the row starts. */
+  /** 1-based line where the row starts, and its first byte. */
   line: number;
+  start: number;
   cells: string[];
 }
 
+/** How far down the header row may be: LinkedIn's is on line 4. */
+const HEADER_WITHIN = 200;
+
 /** The people in a Connections.csv, and the rows that could not be read (each with its line). */
 export function readLinkedIn(text: string): ReadPeople {
-  const { rows, problems } = csvRows(text);
-  const headerAt = rows.findIndex((r) => {
+  // The BOM off here, and the bytes handed to the parser: its browser build turns a string
+  // into bytes with a Buffer written in JavaScript, ten times slower than the parse itself.
+  const bytes = new TextEncoder().encode(text.replace(/^\uFEFF/, ''));
+  const lines = new ByteLines(bytes);
+  // The header among the first lines; the rows from the header on. Read from the top, every
+  // row after the one-column notes would be another number of fields than the first row,
+  // and csv-parse makes an error (with its stack) for each before relaxing it.
+  const top = csvRows(bytes, 0, lines, HEADER_WITHIN);
+  const header = top.rows.find((r) => {
     const names = r.cells.map(columnName);
     return names.includes(COLUMNS.first) && names.includes(COLUMNS.last);
   });
-  if (headerAt === -1) {
+  if (!header) {
     return { people: [], problems: [], unreadable: 'it has no header row with “First Name” and “Last Name”: is it LinkedIn’s Connections.csv?' };
   }
-  const header = rows[headerAt].cells.map(columnName);
-  const col = (name: string) => header.indexOf(name);
+  const { rows, problems } = csvRows(bytes, header.start, lines);
+  const names = rows[0].cells.map(columnName); // the header again, first of the rows from it on
+  const col = (name: string) => names.indexOf(name);
   const at = Object.fromEntries(Object.entries(COLUMNS).map(([k, name]) => [k, col(name)])) as Record<keyof typeof COLUMNS, number>;
   const people: ImportedPerson[] = [];
-  const out = problems.filter((p) => p.line > rows[headerAt].line);
-  for (const { line, cells } of rows.slice(headerAt + 1)) {
-    if (cells.length !== header.length) {
-      out.push({ line, reason: `${cells.length} fields where the header has ${header.length}: a comma outside quotes?` });
+  const out = [...problems];
+  for (const { line, cells } of rows.slice(1)) {
+    if (cells.length !== names.length) {
+      out.push({ line, reason: `${cells.length} fields where the header has ${names.length}: a comma outside quotes?` });
       continue;
     }
     const cell = (i: number) => (i === -1 ? '' : oneLine(cells[i]));
@@ -84,37 +96,38 @@ function fullName(first: string, last: string): string {
 const columnName = (cell: string) => oneLine(cell).toLowerCase();
 
 /**
- * Every row of a CSV file with the line it starts on. A row csv-parse refuses (a quote
- * never closed, text after a closing quote) is reported at its line and skipped, and
- * reading goes on from the next line: one bad row costs that row, not the file.
+ * Every row of a CSV file from byte `from` (up to line `toLine`), with the line it starts on.
+ * A row csv-parse refuses (a quote never closed, text after a closing quote) is reported at
+ * its line and skipped, and reading goes on from the next line: one bad row costs that row,
+ * not the file.
  */
-function csvRows(text: string): { rows: Row[]; problems: ImportProblem[] } {
-  const bytes = new TextEncoder().encode(text);
-  const lines = new ByteLines(bytes);
+function csvRows(bytes: Uint8Array, start: number, lines: ByteLines, toLine?: number): { rows: Row[]; problems: ImportProblem[] } {
   const rows: Row[] = [];
   const problems: ImportProblem[] = [];
-  let from = 0; // the byte where this pass starts
+  let from = start; // the byte where this pass starts
   while (from < bytes.length) {
     let end = from; // where the last row read ends, its line break included
     try {
-      // As text: the browser build's parse wants its own Buffer or a string, not a Uint8Array.
-      parse(from === 0 ? text : new TextDecoder().decode(bytes.subarray(from)), {
-        bom: from === 0,
+      parse(bytes.subarray(from), {
         relax_column_count: true,
         relax_quotes: true,
         skip_empty_lines: true,
+        ...(toLine ? { to_line: toLine } : {}),
         on_record: (record: string[], info: { bytes: number }) => {
-          rows.push({ line: lines.lineAt(lines.contentFrom(end)), cells: record });
+          const first = lines.contentFrom(end);
+          rows.push({ line: lines.lineAt(first), start: first, cells: record });
           end = from + info.bytes;
           return null; // kept above, with its line: csv-parse need not keep it too
         },
       });
       break;
     } catch (e) {
-      const start = lines.contentFrom(end);
-      if (start >= bytes.length) break;
-      problems.push({ line: lines.lineAt(start), reason: csvReason(e) });
-      from = lines.nextLine(start);
+      const first = lines.contentFrom(end);
+      if (first >= bytes.length) break;
+      const line = lines.lineAt(first);
+      if (toLine && line > toLine) break;
+      problems.push({ line, reason: csvReason(e) });
+      from = lines.nextLine(first);
     }
   }
   return { rows, problems };
