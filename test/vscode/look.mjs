@@ -384,14 +384,14 @@ async function check(name, fn) {
  * settled; `escape: false` keeps an open menu open (toasts are then closed by
  * their button only).
  */
-async function screenshot(name, { clip, escape = true } = {}) {
+async function screenshot(name, { clip, escape = true, keepToasts = false } = {}) {
   if (results.some((r) => !r.ok)) {
     log(`${relative(repoRoot, join(imagesDir, name))} left as it was: a check before it failed`);
     return;
   }
   mkdirSync(imagesDir, { recursive: true });
   await parkMouse(page);
-  await dismissToasts(page, { escape });
+  if (!keepToasts) await dismissToasts(page, { escape });
   // A sash fades out for a moment after a drag: wait until none is drawn.
   await page.waitForFunction(() => [...document.querySelectorAll('.monaco-sash')]
     .every((e) => /^(transparent|rgba\(.*, 0\))$/.test(getComputedStyle(e, '::before').backgroundColor)), null, { timeout: 2_000 })
@@ -689,6 +689,10 @@ async function importContacts(root, demo) {
   await check(`Import contacts…: ${csv.split('/').pop()} picked in the file dialog, previewed with "${IMPORT_PICK}" and everyone in it, nothing written yet`, async () => {
     await closeAllEditors(page);
     await dismissToasts(page);
+    // Rapport's side bar open, as a person has it: the new people show in its views after.
+    await runCommand(page, 'Rapport: Show follow-ups');
+    await page.locator(sel.followUpsPane).waitFor({ state: 'visible', timeout: 15_000 });
+    await showOnlyView(page, 'Target companies');
     await runCommand(page, 'Rapport: Import contacts…');
     // code-server's open dialog is VS Code's own: a path typed in a quick input.
     const input = page.locator('.quick-input-widget input');
@@ -725,8 +729,8 @@ async function importContacts(root, demo) {
     if (!listed.ok) throw new Error(`Target companies does not list the new people at Plover: ${listed.value.error ?? show(listed.value)}`);
     return `"${message.slice(0, 160)}…"; Plover: ${childrenOf(listed.value, at(listed.value, 'Plover')).map(rowText).join(', ')}`;
   });
-  await fitSideBar(page, sel.pane('Target companies'));
-  await screenshot('import-summary.png', { escape: false });
+  // With the summary's notification: what the import says, beside who is now at each target.
+  await screenshot('import-summary.png', { escape: false, keepToasts: true });
 
   await check('the Contacts view lists the new people', async () => {
     await showOnlyView(page, 'Contacts');

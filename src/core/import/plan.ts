@@ -37,6 +37,8 @@ export interface PlannedCreate {
   text: string;
   /** The company note the person is at, when their company has one. */
   companyPath?: string;
+  /** Their company as the export names it. */
+  company?: string;
   facts: Facts;
 }
 
@@ -123,7 +125,7 @@ export function planImport(index: NoteIndex, source: ImportSource, text: string,
     if (!found) {
       const path = namedNotePath('contact', person.name, ids);
       newIds.add(idKey(path.slice(path.lastIndexOf('/') + 1, -3)));
-      const created: PlannedCreate = { line: person.line, name: person.name, path, text: '', companyPath: company?.path, facts: clean(facts) };
+      const created: PlannedCreate = { line: person.line, name: person.name, path, text: '', companyPath: company?.path, company: person.company, facts: clean(facts) };
       plan.created.push(created);
       matcher.add({ planned: created }, person, company);
       continue;
@@ -133,7 +135,7 @@ export function planImport(index: NoteIndex, source: ImportSource, text: string,
       const first = found.planned;
       const gained = FACT_KEYS.filter((k) => facts[k] !== undefined && first.facts[k] === undefined);
       for (const k of gained) first.facts[k] = facts[k];
-      if (gained.includes('company')) first.companyPath = company?.path;
+      if (gained.includes('company')) [first.companyPath, first.company] = [company?.path, person.company];
       plan.skipped.push({ line: person.line, name: person.name, path: first.path, reason: `the same person as line ${first.line}${gained.length ? ` (adds ${gained.join(', ')})` : ''}`, why: 'same-person' });
       matcher.add(found, person, company);
       continue;

@@ -95,12 +95,16 @@ async function preview(plan: ImportPlan, name: string): Promise<boolean> {
   ];
   if (plan.created.length) items.push(section(`To create: ${plan.created.length}`));
   for (const c of plan.created) {
-    items.push({ label: `$(person-add) ${c.name}`, description: c.path, detail: [`line ${c.line}`, c.facts.role, c.facts.company?.replace(/^\[\[|\]\]$/g, '')].filter(Boolean).join(' · ') });
+    items.push({ label: `$(person-add) ${c.name}`, description: c.path, detail: [`line ${c.line}`, c.facts.role, c.company].filter(Boolean).join(' · ') });
   }
   if (plan.updated.length) items.push(section(`To update, only keys they lack: ${plan.updated.length}`));
   for (const u of plan.updated) items.push({ label: `$(edit) ${u.name}`, description: u.path, detail: `line ${u.line} · adds ${u.added.join(', ')}` });
   if (plan.skipped.length) items.push(section(`Skipped: ${plan.skipped.length}`));
-  for (const s of plan.skipped) items.push({ label: `$(${s.why === 'malformed' ? 'warning' : 'circle-slash'}) ${s.name ?? `line ${s.line}`}`, description: s.why === 'malformed' ? s.reason : s.path, detail: `line ${s.line} · ${s.reason}` });
+  for (const s of plan.skipped) {
+    items.push(s.why === 'malformed'
+      ? { label: `$(warning) line ${s.line}`, description: s.reason }
+      : { label: `$(circle-slash) ${s.name ?? `line ${s.line}`}`, description: s.path, detail: `line ${s.line} · ${s.reason}` });
+  }
   if (plan.targets.length) items.push(section('Target companies: people you will know there'));
   for (const t of plan.targets) items.push({ label: `$(star-full) ${t.name}`, description: `${t.known}${t.added ? ` (${t.added} from this import)` : ''}` });
   for (;;) {
