@@ -4,7 +4,7 @@
 //   src/core/parse/version.generated.ts  PARSER_VERSION: the cache of parsed notes
 //                                        (everything parseFile and the stored format reach)
 //   src/cli/version.generated.ts         CHECKS_VERSION: the CLI's warm-start state, whose
-//                                        stored report is everything checkWorkspace reaches
+//                                        stored outputs are made by everything the CLI's main reaches
 //
 // Each is a hash of the sources (Rapport's and the libraries', by path and content)
 // that esbuild's metafile lists for its entry points: nothing to list by hand and
@@ -22,7 +22,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const VERSIONS = [
   { name: 'PARSER_VERSION', file: 'src/core/parse/version.generated.ts', entryPoints: ['src/core/notes.ts', 'src/core/parse/stored-note.ts'] },
-  { name: 'CHECKS_VERSION', file: 'src/cli/version.generated.ts', entryPoints: ['src/cli/workspace.ts'] },
+  { name: 'CHECKS_VERSION', file: 'src/cli/version.generated.ts', entryPoints: ['src/cli/main.ts'] },
 ];
 
 /** The generated modules themselves are left out: a hash cannot hold itself (and the first build has none yet). */

@@ -14,7 +14,7 @@ import { reportHtml } from '../core/report-html.js';
 import { reportMarkdown } from '../core/report-markdown.js';
 import { importCommand, IMPORT_HELP } from './import.js';
 import { watch } from './watch.js';
-import { checkWorkspace, loadWorkspace, reportSkips, type Workspace } from './workspace.js';
+import { checkOutput, checkWorkspace, loadWorkspace, reportSkips, type Output, type Workspace } from './workspace.js';
 
 export type { Io } from './io.js';
 
@@ -178,25 +178,22 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
 
   // Nothing goes to stdout until the folder has been read to the end: a run that
   // fails (the folder vanished under it) prints one line to stderr, no report.
-  const cache = !values['no-cache'];
   let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string } };
   try {
-    if (command === 'report' || command === 'export') {
-      const ws = loadWorkspace(root, { cache });
-      result = command === 'export'
-        ? { skips: ws, out: calendar(ws.index, clock, ws.settings), code: 0 }
-        : { skips: ws, code: 0, ...reportOutput(ws, root, clock, values) };
-    } else if (command === 'list') {
-      const ws = loadWorkspace(root, { cache });
+    if (command === 'list') {
+      // The list does not depend on the day: it takes no part in the day's stored state.
+      const ws = loadWorkspace(root, { cache: !values['no-cache'] });
       result = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
-      const checked = checkWorkspace(root, clock, { cache, format: format.name, folder: fromRepositoryRoot(root), beforeReading: hooks.beforeReading });
+      const output = command === 'report' ? reportOutput(root, clock, values) : command === 'export' ? calendarOutput(clock) : checkOutput(format.name, fromRepositoryRoot(root));
+      const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading });
       if (process.env.RAPPORT_TIMINGS) {
         // For the benchmark and for a bug report: where the time went.
         const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
-        io.err(`rapport: ${checked.how} check: ${ms.join(', ')}\n`);
+        io.err(`rapport: ${checked.how} ${command}: ${ms.join(', ')}\n`);
       }
-      result = { skips: checked, out: checked.report!.text, code: checked.report!.code };
+      const { text, code } = checked.report!;
+      result = values.html !== undefined ? { skips: checked, out: '', code, write: { file: resolve(values.html), text } } : { skips: checked, out: text, code };
     }
   } catch (e) {
     const why = notAFolder(root);
@@ -267,13 +264,25 @@ function exportUsage(values: ReportValues): string | undefined {
 const reportWeeks = (values: ReportValues) => (values.weeks === undefined ? DEFAULT_REPORT_WEEKS : /^\d+$/.test(values.weeks) ? Number(values.weeks) : NaN);
 
 /** `rapport report`'s output: Markdown or JSON to print, or (--html) a page to write, with links relative to it. */
-function reportOutput(ws: Workspace, root: string, clock: Clock, values: ReportValues): { out: string; write?: { file: string; text: string } } {
-  const r = buildReport(ws.index, clock, ws.settings, reportWeeks(values));
-  const nameOf = (id: string) => nameOfId(ws.index, id);
-  if (values.html === undefined) return { out: values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, nameOf) };
-  const file = resolve(values.html);
-  const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
-  return { out: '', write: { file, text: reportHtml(r, nameOf, (id) => ws.index.pathOf(id), { linkOf }) } };
+function reportOutput(root: string, clock: Clock, values: ReportValues): Output {
+  const weeks = reportWeeks(values);
+  const file = values.html === undefined ? undefined : resolve(values.html);
+  return {
+    key: `report ${values.json ? 'json' : file ? `html ${file}` : 'md'} ${weeks}`,
+    checks: false,
+    make: ({ index, settings }) => {
+      const r = buildReport(index, clock, settings, weeks);
+      const nameOf = (id: string) => nameOfId(index, id);
+      if (!file) return { text: values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, nameOf), code: 0 };
+      const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
+      return { text: reportHtml(r, nameOf, (id) => index.pathOf(id), { linkOf }), code: 0 };
+    },
+  };
+}
+
+/** `rapport export ics`'s output. */
+function calendarOutput(clock: Clock): Output {
+  return { key: 'export ics', checks: false, make: ({ index, settings }) => ({ text: calendar(index, clock, settings), code: 0 }) };
 }
 
 /** Ten years of weeks: more is not a report anyone reads. */

@@ -1,11 +1,11 @@
 // The CLI's warm start (Node only): the day, the settings and every file's size and
 // mtime the last run's diagnostics were computed for, and beside it, in files of
-// their own, those diagnostics and the report printed. A run in which nothing
-// changed prints that report without building the index (and without parsing the
-// diagnostics); a run in which a few files changed re-checks only what those
-// changes reach. Its version is a hash, made at build time, of the sources the
-// CLI's check reaches (scripts/source-version.mjs): a change to a parser, a check
-// or the report's format makes every stored state unread. Anything wrong with it
+// their own, those diagnostics and what the CLI printed (a check's report, the
+// report, the calendar). A run in which nothing changed prints what it printed before
+// without building the index (and without parsing the diagnostics); a run in which a
+// few files changed re-checks only what those changes reach. Its version is a hash,
+// made at build time, of the sources the CLI reaches (scripts/source-version.mjs): a
+// change to a parser, a check or any output's format makes every stored state unread. Anything wrong with it
 // (missing, corrupt, another version, another day) means more work, never a wrong
 // answer.
 
@@ -23,25 +23,40 @@ export interface CheckKey {
   today: number;
   minutes?: number;
   settings: string;
+  /**
+   * The minutes of the day for which the notes give the same answers as at `minutes`: from
+   * `since` (the time of the last meeting today that had begun, or null) up to `until` (the
+   * time of the next one, or null). Only a meeting's time today turns on the clock's minute,
+   * so a run an hour later, with no meeting between, is still a warm start.
+   */
+  since?: number | null;
+  until?: number | null;
 }
 
 export interface ChecksState {
   key: CheckKey;
   stamps: StampTable;
   skipped: { file: string; reason: string }[];
-  /** Read from the file only when asked for: a run with nothing changed prints the stored report instead. */
+  /** Read from the file only when asked for: a run with nothing changed prints the stored output instead. */
   diagnostics: Map<string, Diagnostic[]>;
-  /** The report as the CLI printed it (in one format), and its exit code. */
-  report?: StoredReport;
+  /** What the CLI printed from these notes, each under its key (a check in one format, the report, the calendar). */
+  outputs: StoredOutput[];
   /** The walk it was computed on, so that the next run need not walk when no folder changed. */
   listing?: Listing;
 }
 
-export interface StoredReport {
-  format: string;
-  text: string;
+/** An output kept from an earlier run: its text is in `file`, read only when it is printed. */
+export interface StoredOutput {
+  key: string;
   code: number;
+  file: string;
 }
+
+/** An output to keep: made by this run (`text`), or kept from the last (`file`). */
+export type OutputToStore = { key: string; code: number } & ({ text: string } | { file: string });
+
+/** The most outputs kept for one folder: every check format and a report or two, not every --html page ever written. */
+const MAX_OUTPUTS = 8;
 
 /**
  * Each file's size and mtime when the diagnostics were computed: the paths as one
@@ -117,8 +132,8 @@ interface StoredChecks {
   key: CheckKey;
   stamps: { paths: string; mtimes: number[]; sizes: number[] };
   skipped: ChecksState['skipped'];
-  /** The report's format and exit code, and the name of the file beside this one that holds its text. */
-  report?: { format: string; code: number; file: string };
+  /** Each output's key and exit code, and the name of the file beside this one that holds its text. */
+  outputs?: StoredOutput[];
   /** The name of the file beside this one that holds the diagnostics. */
   diagnostics: string;
   /** The walk: folders (NUL-joined) with their stamps, and its files when they are not the stamps' paths (some could not be stat'ed). */
@@ -126,11 +141,11 @@ interface StoredChecks {
 }
 
 /**
- * The report and the diagnostics sit in files of their own, named per run, which the
- * checks file names: at 10,000 notes they are 1.5 MB that a warm start would otherwise
- * decode and scan as JSON strings (~10 ms of a ~150 ms start) only to print one of them
- * as it is. A run writes its two files, then the checks file that names them, so a
- * checks file never names files of another run; a missing one only means more work.
+ * The outputs and the diagnostics sit in files of their own, which the checks file
+ * names: at 10,000 notes they are megabytes that a warm start would otherwise decode and
+ * scan as JSON strings (~10 ms of a ~150 ms start) only to print one of them as it is. A
+ * run writes its files, then the checks file that names them; an output kept from an
+ * earlier run keeps its file. A missing file only means more work.
  */
 export function loadChecks(root: string): ChecksState | undefined {
   const path = checksPath(root);
@@ -139,20 +154,12 @@ export function loadChecks(root: string): ChecksState | undefined {
   const dir = dirname(path);
   // Without its diagnostics the state cannot seed an incremental check: a full one it is.
   if (!existsSync(join(dir, raw.diagnostics))) return undefined;
-  let report: StoredReport | undefined;
-  if (raw.report) {
-    try {
-      report = { format: raw.report.format, code: raw.report.code, text: readFileSync(join(dir, raw.report.file), 'utf8') };
-    } catch {
-      // gone: the report is rendered again from the diagnostics
-    }
-  }
   let diagnostics: Map<string, Diagnostic[]> | undefined;
   const state: ChecksState = {
     key: raw.key,
     stamps: new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes),
     skipped: raw.skipped,
-    report,
+    outputs: Array.isArray(raw.outputs) ? raw.outputs : [],
     listing: raw.listing && {
       folders: new Map(split(raw.listing.folders).map((dir, i) => [dir, raw.listing!.stamps[i] ?? NaN])),
       files: split(raw.listing.files ?? raw.stamps.paths),
@@ -164,6 +171,17 @@ export function loadChecks(root: string): ChecksState | undefined {
     },
   };
   return state;
+}
+
+/** The text of the output stored under `key`, or undefined (none, or its file is gone: it is made again). */
+export function storedOutput(root: string, state: ChecksState, key: string): { text: string; code: number } | undefined {
+  const o = state.outputs.find((x) => x.key === key);
+  if (!o) return undefined;
+  try {
+    return { text: readFileSync(join(dirname(checksPath(root)), o.file), 'utf8'), code: o.code };
+  } catch {
+    return undefined;
+  }
 }
 
 /** NUL-joined paths, split (no path is empty, so '' is none). */
@@ -187,26 +205,29 @@ function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, 
   );
 }
 
-export function saveChecks(root: string, state: ChecksState): void {
+export function saveChecks(root: string, state: Omit<ChecksState, 'outputs'> & { outputs: OutputToStore[] }): void {
   const path = checksPath(root);
   const dir = dirname(path);
   const id = cacheId(root);
   const run = `${id}.${Date.now().toString(36)}-${process.pid}`;
   const diagnosticsFile = `${run}.diagnostics.json`;
-  const reportFile = `${run}.report`;
   const stored = [...state.diagnostics].map(([file, ds]) => [
     file,
     ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
   ]);
   if (!writeJson(join(dir, diagnosticsFile), stored)) return;
-  if (state.report && !writeText(join(dir, reportFile), state.report.text)) return;
+  const outputs: StoredOutput[] = [];
+  for (const [i, o] of state.outputs.slice(0, MAX_OUTPUTS).entries()) {
+    if ('file' in o) outputs.push({ key: o.key, code: o.code, file: o.file });
+    else if (writeText(join(dir, `${run}.${i}.out`), o.text)) outputs.push({ key: o.key, code: o.code, file: `${run}.${i}.out` });
+  }
   const checks: StoredChecks = {
     version: CHECKS_VERSION,
     root,
     key: state.key,
     stamps: { paths: state.stamps.joined, mtimes: state.stamps.mtimes, sizes: state.stamps.sizes },
     skipped: state.skipped,
-    report: state.report && { format: state.report.format, code: state.report.code, file: reportFile },
+    outputs,
     diagnostics: diagnosticsFile,
   };
   if (state.listing) {
@@ -219,17 +240,21 @@ export function saveChecks(root: string, state: ChecksState): void {
     };
   }
   if (!writeJson(path, checks)) return;
-  // Earlier runs' files for this workspace are no longer named by anything.
+  // Earlier runs' files for this workspace that the checks file no longer names.
+  const named = new Set([diagnosticsFile, ...outputs.map((o) => o.file)]);
   try {
     for (const f of readdirSync(dir)) {
-      if (f.startsWith(`${id}.`) && (f.endsWith('.diagnostics.json') || f.endsWith('.report')) && !f.startsWith(`${run}.`)) rmSync(join(dir, f), { force: true });
+      if (f.startsWith(`${id}.`) && (f.endsWith('.diagnostics.json') || f.endsWith('.out') || f.endsWith('.report')) && !named.has(f)) rmSync(join(dir, f), { force: true });
     }
   } catch {
     // left for the next run to remove
   }
 }
 
+/** Does the stored state `a` give the answers for `b`? The same day and settings, and a minute in a's window. */
 export function sameKey(a: CheckKey, b: CheckKey): boolean {
-  return a.today === b.today && a.minutes === b.minutes && a.settings === b.settings;
+  if (a.today !== b.today || a.settings !== b.settings) return false;
+  if (a.minutes === undefined || b.minutes === undefined) return a.minutes === b.minutes;
+  return (a.since ?? -Infinity) <= b.minutes && b.minutes < (a.until ?? Infinity);
 }
 

@@ -13,8 +13,9 @@ import { failed, reportText, type ReportFormat } from './format.js';
 import type { Io } from './io.js';
 import { NoteCache, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
+import { noteScope } from '../core/scope.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
-import { loadChecks, saveChecks, sameKey, StampTable, type CheckKey } from './warm-start.js';
+import { loadChecks, saveChecks, sameKey, StampTable, storedOutput, type CheckKey } from './warm-start.js';
 
 export { findMarkdown, readNote, rel, type Skipped } from '../node/disk.js';
 
@@ -40,9 +41,27 @@ export function readSettings(root: string): { settings: Settings; problems: stri
  * persisted cache unless `cache` is false.
  */
 export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
-  const { index, skipped } = loadFolder(root, options);
   const { settings, problems } = readSettings(root);
+  const { index, skipped } = loadFolder(root, { ...options, index: new NoteIndex(noteScope(settings)) });
   return { root, index, skipped, settings, settingsProblems: problems };
+}
+
+/** What a run prints from the notes: a check's report in one format, the report, the calendar, the list. */
+export interface Output {
+  /**
+   * Names it among the outputs stored for the folder: the command and every option it
+   * depends on besides the notes, the day and the settings (which the stored state keys).
+   */
+  key: string;
+  /** Whether it reads the check's diagnostics. Without a cache, a run that needs none does not check. */
+  checks: boolean;
+  make(notes: { index: NoteIndex; settings: Settings; diagnostics: Diagnostic[] }): { text: string; code: number };
+}
+
+/** `rapport check`'s output in `format`. `folder`: see githubLine. */
+export function checkOutput(format: ReportFormat, folder = ''): Output {
+  // GitHub's names files from the repository's root: the same check elsewhere prints other lines.
+  return { key: `check ${format === 'github' ? `github ${folder}` : format}`, checks: true, make: ({ diagnostics }) => renderReport(diagnostics, format, folder) };
 }
 
 export interface CheckedWorkspace {
@@ -51,9 +70,9 @@ export interface CheckedWorkspace {
   settingsProblems: string[];
   /** How the result was reached: all from the cache, by re-checking what changed, or by checking everything. */
   how: 'unchanged' | 'incremental' | 'full';
-  /** Milliseconds spent finding the files, reading them into the index, checking, and saving the cache. */
-  timings: { scan: number; index: number; check: number; save: number };
-  /** With `format`: the report to print and the exit code. */
+  /** Milliseconds spent finding the files, reading them into the index, checking, making the output, and saving the cache. */
+  timings: { scan: number; index: number; check: number; output: number; save: number };
+  /** With an output (or a format): what to print, and the exit code. */
   report?: { text: string; code: number };
 }
 
@@ -65,20 +84,19 @@ export function renderReport(diagnostics: Diagnostic[], format: ReportFormat, fo
 export type { ReportFormat };
 
 /**
- * Every diagnostic under `root`, doing as little as the cache allows: nothing
- * but a stat of each file when nothing changed since the last run (same day, same
- * settings), a re-check of what the changes reach when a few files changed, and
- * a full check (of notes parsed or taken from the cache) otherwise.
+ * Every diagnostic under `root`, and the output asked for, doing as little as the cache
+ * allows: nothing but a stat of each file when nothing changed since the last run (same
+ * day, same settings, no meeting begun since) and this output was stored then; a re-check
+ * of what the changes reach when a few files changed (or none, for an output not stored);
+ * and a full check (of notes parsed or taken from the cache) otherwise.
  */
 export function checkWorkspace(
   root: string,
   clock: Clock,
-  options: { cache?: boolean; format?: ReportFormat; folder?: string; beforeReading?: () => void } = {},
+  options: { cache?: boolean; format?: ReportFormat; folder?: string; output?: Output; beforeReading?: () => void } = {},
 ): CheckedWorkspace {
-  // The stored report is reused only for the same format; GitHub's names files from the repository's root.
-  const reportKey = options.format === 'github' ? `github ${options.folder ?? ''}` : options.format;
-  const render = (ds: Diagnostic[]) => options.format && renderReport(ds, options.format, options.folder);
-  const timings = { scan: 0, index: 0, check: 0, save: 0 };
+  const output = options.output ?? (options.format ? checkOutput(options.format, options.folder) : undefined);
+  const timings = { scan: 0, index: 0, check: 0, output: 0, save: 0 };
   let t = performance.now();
   const lap = (phase: keyof typeof timings) => {
     const now = performance.now();
@@ -86,36 +104,39 @@ export function checkWorkspace(
     t = now;
   };
   const real = realpathSync(root);
-  const state = options.cache === false ? undefined : loadChecks(real);
+  const cache = options.cache !== false;
+  const state = cache ? loadChecks(real) : undefined;
   const walkSkips: Skipped[] = [];
   // With the last run's walk, no folder is listed again unless one changed.
-  const scanned = scanFolder(root, walkSkips, { stat: options.cache !== false, chdir: true, listing: state?.listing });
+  const scanned = scanFolder(root, walkSkips, { stat: cache, chdir: true, listing: state?.listing });
   const { settings, problems } = readSettings(root);
   const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
   const context = () => ({ clock, settings });
   const sameDay = state !== undefined && sameKey(state.key, key);
+  const unchanged = sameDay && state.stamps.matchesScan(scanned);
   lap('scan');
 
-  if (sameDay && state.stamps.matchesScan(scanned)) {
-    // Nothing changed: the report printed last time, when it was in this format.
-    const stored = state.report?.format === reportKey ? state.report : undefined;
-    const all = () => [...state.diagnostics.values()].flat().sort(compareDiagnostics);
-    return {
-      get diagnostics() {
-        return all();
-      },
-      report: stored ? { text: stored.text, code: stored.code } : render(all()),
-      skipped: [...walkSkips, ...state.skipped],
-      settingsProblems: problems,
-      how: 'unchanged',
-      timings,
-    };
+  if (unchanged) {
+    // Nothing changed: what was printed last time, when this output was stored.
+    const stored = output && storedOutput(real, state, output.key);
+    if (stored || !output) {
+      return {
+        get diagnostics() {
+          return [...state.diagnostics.values()].flat().sort(compareDiagnostics);
+        },
+        report: stored,
+        skipped: [...walkSkips, ...state.skipped],
+        settingsProblems: problems,
+        how: 'unchanged',
+        timings,
+      };
+    }
   }
 
-  options.beforeReading?.(); // something changed: notes are read, parsed and checked from here on
-  const notes = options.cache === false ? undefined : NoteCache.open(real);
+  options.beforeReading?.(); // notes are read (or taken from the cache), parsed and checked from here on
+  const notes = cache ? NoteCache.open(real) : undefined;
   const stamps = notes ? scanned.toMap() : undefined; // without a cache nothing is compared
-  const index = new NoteIndex();
+  const index = new NoteIndex(noteScope(settings));
   const live = new LiveChecks(index, context);
   const fileSkips: Skipped[] = [];
 
@@ -139,25 +160,48 @@ export function checkWorkspace(
   } else {
     indexFiles(scanned, index, fileSkips, notes);
     lap('index');
-    live.checkAll();
+    // Without a cache nothing is stored: an output that reads no diagnostics needs no check.
+    if (notes || !output || output.checks) live.checkAll();
     lap('check');
   }
 
   const diagnostics = live.all();
-  const report = render(diagnostics);
+  const report = output?.make({ index, settings, diagnostics });
+  lap('output');
   if (notes && stamps) {
     notes.save();
+    // The outputs kept: this one, and, when no note changed, the others stored from the same notes.
+    const kept = unchanged ? state.outputs.filter((o) => o.key !== output?.key) : [];
     saveChecks(real, {
-      key,
+      key: { ...key, ...minutesWindow(index, clock) },
       stamps: StampTable.of(stamps),
       skipped: fileSkips,
       diagnostics: new Map(live.entries()),
-      report: report && { format: reportKey!, ...report },
+      outputs: [...(report && output ? [{ key: output.key, ...report }] : []), ...kept],
       listing: scanned.listing(),
     });
     lap('save');
   }
   return { diagnostics, report, skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how, timings };
+}
+
+/**
+ * The minutes of today over which these notes give the answers they give at the clock's:
+ * a meeting today with a time is done once that time has come (isPast), and nothing
+ * else turns on the minute. From the time of the last such meeting that has come, to the
+ * time of the next.
+ */
+function minutesWindow(index: NoteIndex, clock: Clock): { since: number | null; until: number | null } {
+  let since: number | null = null;
+  let until: number | null = null;
+  if (clock.minutes === undefined) return { since, until };
+  for (const m of index.meetings()) {
+    const at = m.date?.day === clock.today ? m.date.minutes : undefined;
+    if (at === undefined) continue;
+    if (at <= clock.minutes) since = Math.max(since ?? at, at);
+    else until = Math.min(until ?? at, at);
+  }
+  return { since, until };
 }
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {

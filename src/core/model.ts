@@ -147,4 +147,7 @@ export interface Settings {
   replyDays: number;
   /** Keep-in-touch days by tag, for contacts without `keep_in_touch_days` of their own (the smallest wins). */
   keepInTouchByTag: Record<string, number>;
+  /** Globs of the notes Rapport looks at (none: all), and of those it leaves alone (core/scope.ts). */
+  include: readonly string[];
+  exclude: readonly string[];
 }

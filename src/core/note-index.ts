@@ -7,6 +7,7 @@
 import { isPast, type Clock } from './dates.js';
 import { idKey, idOfPath, nameKey, slugify } from './links.js';
 import type { NoteType } from './model.js';
+import type { Scope } from './scope.js';
 import {
   parseFile,
   type Company,
@@ -102,19 +103,23 @@ export class NoteIndex {
     outreach: new Map(),
   };
 
+  /** `scope`: the notes Rapport looks at (rapport.include / exclude); any other is filed as a foreign file. */
+  constructor(private readonly scope?: Scope) {}
+
   /** Parse and index a file's text, replacing what was there. */
   set(path: string, text: string): ParsedFile {
-    const file = parseFile(path, text);
-    this.put(file);
-    return file;
+    return this.put(parseFile(path, text));
   }
 
-  put(file: ParsedFile): void {
+  /** File a parsed file, replacing what was there; returns it as filed (foreign when out of scope). */
+  put(parsed: ParsedFile): ParsedFile {
+    const file: ParsedFile = parsed.type && this.scope && !this.scope(parsed.path) ? { type: undefined, path: parsed.path, id: parsed.id, problems: [] } : parsed;
     this.delete(file.path);
     this.version++;
     this.files.set(file.path, file);
     if (file.type) this.byType[file.type].set(file.path, file);
     this.file(file, (postings, key) => postings.add(key, file.path));
+    return file;
   }
 
   delete(path: string): boolean {

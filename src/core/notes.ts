@@ -174,6 +174,12 @@ export function parseFile(path: string, raw: string): ParsedFile {
     return { type: undefined, path, id, problems, text, bom, lines };
   }
 
+  // `type: meeting` is a common key in other systems' notes (a sprint planning, a decision
+  // record): a note is Rapport's by its type's own key, or by living in one of its folders.
+  // Anything else is foreign: silent and in no view, though links to it resolve. (Frontmatter
+  // that did not read cleanly is not judged by its keys: its problems are reported.)
+  if (!fm.problems.length && !(fm.data && Object.hasOwn(fm.data, OWN_KEYS[type])) && !inRapportFolder(path)) return { type: undefined, path, id, problems: [] };
+
   // What the field reader needs; the note itself is built below as one literal per type, so
   // every note of a type has one shape with its fields in the object (not added one by one).
   const base: NoteBase = {
@@ -244,6 +250,9 @@ export function parseFile(path: string, raw: string): ParsedFile {
     }
   }
 }
+
+/** The key that makes a note of each type Rapport's wherever it lives (spec: "Living beside other notes"). */
+export const OWN_KEYS: Record<NoteType, string> = { contact: 'name', company: 'name', meeting: 'with', outreach: 'to' };
 
 /** Is the file in one of the folders Rapport makes notes in (or one of that name deeper down)? */
 function inRapportFolder(path: string): boolean {

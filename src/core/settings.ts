@@ -5,6 +5,7 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { CheckSetting, Settings } from './model.js';
 import { CHECK_CODES } from './checks/catalogue.js';
+import { globsProblem } from './scope.js';
 
 // The shape lives in model.ts, so the checks can name it without importing this reader of the catalogue.
 export type { CheckSetting, Settings } from './model.js';
@@ -17,10 +18,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   promiseDays: 3,
   replyDays: 7,
   keepInTouchByTag: Object.freeze({}) as Record<string, number>,
+  include: Object.freeze([]) as readonly string[],
+  exclude: Object.freeze([]) as readonly string[],
 });
 
 /** Every `rapport.*` setting besides the per-check ones, as named under `rapport.` (the editor reads these). */
-export const SETTING_NAMES = ['thankYouDays', 'referralDays', 'outreachMaxWords', 'promiseDays', 'replyDays', 'keepInTouchByTag'] as const;
+export const SETTING_NAMES = ['thankYouDays', 'referralDays', 'outreachMaxWords', 'promiseDays', 'replyDays', 'keepInTouchByTag', 'include', 'exclude'] as const;
 
 const WHOLE_NUMBERS = new Set<string>(['thankYouDays', 'referralDays', 'outreachMaxWords', 'promiseDays', 'replyDays']);
 
@@ -53,6 +56,10 @@ export function settingsFrom(raw: Record<string, unknown>): { settings: Settings
       else if (typeof value !== 'string' || !CHECK_SETTINGS.has(value)) {
         problems.push(`${key}: use off, default, error, warning, information or hint`);
       } else settings.checks[code] = value as CheckSetting;
+    } else if (name === 'include' || name === 'exclude') {
+      const problem = globsProblem(value);
+      if (problem) problems.push(`${key}: ${problem}`);
+      else settings[name] = (value as string[]).map((g) => g.trim());
     } else if (WHOLE_NUMBERS.has(name)) {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0) settings[name as 'thankYouDays'] = value;
       else problems.push(`${key}: should be a whole number`);

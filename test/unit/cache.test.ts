@@ -44,23 +44,23 @@ describe('the persisted cache', () => {
     else process.env.XDG_CACHE_HOME = previous;
   });
 
-  it('lives in the user’s cache folder, not in their notes, keeping only the last run’s report and diagnostics', async () => {
+  it('lives in the user’s cache folder, not in their notes, keeping only the last run’s output and diagnostics', async () => {
     await check(dir);
     write(dir, 'contacts/bob.md', md(['type: contact', 'name: Bob Lee']));
     await check(dir);
     const files = readdirSync(join(cacheHome, 'rapport')).filter((f) => !f.endsWith('.v8'));
     assert.deepEqual(files.map((f) => f.replace(/^[0-9a-f]+/, 'ID').replace(/\.[0-9a-z]+-\d+\./, '.RUN.')).sort(), [
-      'ID.RUN.diagnostics.json', 'ID.RUN.report', 'ID.checks.json', 'ID.notes.json',
+      'ID.RUN.0.out', 'ID.RUN.diagnostics.json', 'ID.checks.json', 'ID.notes.json',
     ]);
     const checks = JSON.parse(readFileSync(join(cacheHome, 'rapport', files.find((f) => f.endsWith('.checks.json'))!), 'utf8'));
-    assert.ok(files.includes(checks.diagnostics) && files.includes(checks.report.file), 'the checks file names the files beside it');
+    assert.ok(files.includes(checks.diagnostics) && files.includes(checks.outputs[0].file), 'the checks file names the files beside it');
     assert.deepEqual(readdirSync(dir).sort(), ['contacts', 'meetings']);
   });
 
   it('prints the same answer when the stored report or diagnostics are gone', async () => {
     const first = await check(dir);
     const folder = join(cacheHome, 'rapport');
-    for (const f of readdirSync(folder).filter((f) => f.endsWith('.report'))) rmSync(join(folder, f));
+    for (const f of readdirSync(folder).filter((f) => f.endsWith('.out'))) rmSync(join(folder, f));
     assert.equal(await check(dir), first);
     for (const f of readdirSync(folder).filter((f) => f.endsWith('.diagnostics.json'))) rmSync(join(folder, f));
     write(dir, 'contacts/bob.md', md(['type: contact', 'name: Bob Lee']));
@@ -202,6 +202,53 @@ describe('the persisted cache', () => {
     assert.equal(checkWorkspace(dir, clock('2026-11-22')).how, 'full', 'another day: everything is re-checked');
   });
 
+  it('prints the report and the calendar from a warm start exactly as a cold run, keeping the check’s beside them (a list between them changes nothing)', async () => {
+    // Each command as typed (the folder after `export ics`), with its output and exit code.
+    const commands = [['check', '--json'], ['report'], ['report', '--json'], ['report', '--json', '--weeks', '3'], ['list', '--json'], ['export', 'ics']];
+    const run = async (command: string[], extra: string[] = [], hooks = {}) => {
+      const [verb, ...rest] = command;
+      const what = verb === 'export' ? [rest.shift()!] : [];
+      let out = '';
+      const args = [verb, ...what, dir, ...rest, ...(verb === 'list' ? [] : ['--today', '2026-11-21']), ...extra];
+      const code = await main(args, { out: (x) => (out += x), err: () => {} }, hooks);
+      return `${code}\n${out}`;
+    };
+    const runAll = async (extra: string[] = []) => {
+      const outs: string[] = [];
+      for (const c of commands) outs.push(await run(c, extra));
+      return outs;
+    };
+    const expected = await runAll(['--no-cache']);
+    assert.match(expected[1], /1 not sent yet/);
+    assert.deepEqual(await runAll(), expected, 'the first runs, each stored in turn');
+    assert.deepEqual(await runAll(), expected, 'printed as stored');
+    // Each is stored, none pushed out by the others: nothing is read or checked again.
+    let read = 0;
+    for (const c of commands) await run(c, [], { beforeReading: () => read++ });
+    assert.equal(read, 0, 'every output came from the stored state');
+    // A changed note: every output is made again from the notes.
+    write(dir, 'contacts/cy.md', md(['type: contact', 'name: Cy Moss', 'next_follow_up: 2026-11-20']));
+    const after = await runAll(['--no-cache']);
+    const reportJson = commands.findIndex((c) => c.join(' ') === 'report --json');
+    assert.notEqual(after[reportJson], expected[reportJson]);
+    assert.deepEqual(await runAll(), after);
+  });
+
+  it('starts warm all day long until a meeting’s time today comes, and then checks again', async () => {
+    write(dir, 'meetings/today.md', md(['type: meeting', 'with: "[[ann]]"', 'date: 2026-11-21 10:30', 'status: planned']));
+    const at = (time: string) => clock(`2026-11-21 ${time}`);
+    const checked = (time: string) => checkWorkspace(dir, at(time), { format: 'json' });
+    const cold = (time: string) => checkWorkspace(dir, at(time), { format: 'json', cache: false }).report!.text;
+    assert.equal(checked('09:00').how, 'full');
+    const before = checked('10:29');
+    assert.deepEqual([before.how, before.report!.text], ['unchanged', cold('10:29')], 'no meeting began between 09:00 and 10:29');
+    const begun = checked('10:30');
+    assert.deepEqual([begun.how, begun.report!.text], ['full', cold('10:30')], 'the meeting’s time came: it may be done now');
+    assert.notEqual(begun.report!.text, before.report!.text);
+    assert.equal(checked('17:45').how, 'unchanged');
+    assert.equal(checkWorkspace(dir, clock('2026-11-21'), { format: 'json' }).how, 'full', 'a day without a time is another question');
+  });
+
   it('reads a note whose YAML JSON cannot hold (an alias inside itself, .inf, a set) again rather than store it', async () => {
     write(dir, 'contacts/odd.md', md(['type: contact', 'name: Odd One', 'loop: &a [*a]', 'far: .inf', 'kinds: !!set {a, b}', 'next_follow_up: 2026-11-02']));
     const list = async (...extra: string[]) => {
@@ -247,7 +294,7 @@ describe('the persisted cache', () => {
     assert.equal(await check(dir), cold);
     const folder = join(cacheHome, 'rapport');
     const checksFile = join(folder, readdirSync(folder).find((f) => f.endsWith('.checks.json'))!);
-    const reportFile = join(folder, readdirSync(folder).find((f) => f.endsWith('.report'))!);
+    const reportFile = join(folder, readdirSync(folder).find((f) => f.endsWith('.out'))!);
     writeFileSync(reportFile, '[]\n'); // a report this tree's checks would not print
     assert.equal(await check(dir), '[]\n', 'under this version the stored report is printed as it is');
     const checks = JSON.parse(readFileSync(checksFile, 'utf8'));

@@ -15,6 +15,7 @@ import { FileReads, type Located } from './file-reads.js';
 import { OpenDocuments } from './open-documents.js';
 import { Reconcile } from './reconcile.js';
 import { currentClock, readSettings } from './settings.js';
+import { noteScope } from '../../core/scope.js';
 import type { FolderNotes, NotesSource } from './source.js';
 
 export type { FolderNotes } from './source.js';
@@ -130,8 +131,12 @@ export class WorkspaceNotes implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('rapport')) return;
         for (const { notes } of this.folders.values()) {
-          notes.settings = readSettings(notes.folder);
-          if (notes.loaded) notes.live.checkAll();
+          const settings = readSettings(notes.folder);
+          const rescoped = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([notes.settings.include, notes.settings.exclude]);
+          notes.settings = settings;
+          // Other notes are Rapport's now: the folder is read again (its index files them as it reads).
+          if (rescoped) void this.load(notes.folder).then(() => this.fire(0, true));
+          else if (notes.loaded) notes.live.checkAll();
         }
         this.fire(30, true);
       }),
@@ -260,11 +265,12 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
-    const index = new NoteIndex();
+    const settings = readSettings(folder);
+    const index = new NoteIndex(noteScope(settings));
     const notes: FolderNotes = {
       folder,
       index,
-      settings: readSettings(folder),
+      settings,
       live: new LiveChecks(index, () => ({ clock: currentClock(), settings: notes.settings })),
       loaded: false,
     };
