@@ -18,7 +18,9 @@
 // resident set size of the child), or, without /usr/bin/time, the child's own
 // process.resourceUsage().maxRSS printed at exit by bench/rss-preload.mjs.
 // Then, once per size, bench/recheck.mjs times 200 one-note edits in process
-// (LiveChecks.change) and reports p50 and p95.
+// (LiveChecks.change) and reports p50 and p95. At 10,000 notes, each run also imports a
+// generated 10,000-row Connections.csv (bench/connections.mjs) into a fresh copy of the
+// corpus (`rapport import linkedin … --no-cache`) and checks the result cold beside it.
 //
 // With --baseline REV, REV is checked out in a temporary git worktree and built there
 // (npm ci --prefer-offline, npm run build), and every run measures its CLI's cold and
@@ -32,11 +34,12 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { connectionsCsv } from './connections.mjs';
 import { ensureCorpus } from './generate.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -243,6 +246,67 @@ function supportsNoCache(rapport = RAPPORT) {
   return help.includes('--no-cache');
 }
 
+/** Does this tree's CLI have `rapport import`? */
+function supportsImport() {
+  return execFileSync(NODE, [RAPPORT, '--help'], { cwd: REPO, encoding: 'utf8' }).includes('rapport import');
+}
+
+/** The corpus size the import is measured on, and the rows of its Connections.csv (issue 15: 10,000 into 10k notes). */
+const IMPORT_AT = 10000;
+const IMPORT_ROWS = 10000;
+
+/**
+ * `rapport import linkedin` of a generated 10,000-row Connections.csv into a fresh copy of
+ * the corpus (cold: --no-cache, the copy never seen), then `rapport check` of the result,
+ * cold too, in each run: what a first import costs, and what checking the bigger folder
+ * costs after it.
+ */
+async function benchImport(dir, runs) {
+  const csv = join(scratch, 'Connections.csv');
+  writeFileSync(csv, connectionsCsv(dir, IMPORT_ROWS));
+  const samples = { import: { ms: [], cpuMs: [], rssKiB: [] }, checkAfter: { ms: [], cpuMs: [], rssKiB: [] } };
+  let counts;
+  let notesAfter;
+  for (let run = 0; run < runs; run++) {
+    const copy = join(scratch, `import-${run}`);
+    cpSync(dir, copy, { recursive: true });
+    try {
+      const importArgs = [RAPPORT, 'import', 'linkedin', csv, '--into', copy, '--json', '--no-cache'];
+      const checkArgs = [RAPPORT, 'check', copy, '--json', '--today', TODAY, '--no-cache'];
+      const imported = await measure(importArgs, { capture: run === 0 });
+      if (imported.code !== 0) throw new BenchFailure(`the import failed:\n${describe(importArgs, imported)}`);
+      checkRapport(importArgs, imported);
+      if (run === 0) counts = JSON.parse(imported.stdout).counts;
+      const checked = await measure(checkArgs, { capture: run === 0 });
+      checkRapport(checkArgs, checked);
+      if (run === 0) notesAfter = readdirSync(join(copy, 'contacts')).length;
+      for (const [kind, r] of [['import', imported], ['checkAfter', checked]]) {
+        samples[kind].ms.push(r.ms);
+        samples[kind].cpuMs.push(r.cpuMs);
+        samples[kind].rssKiB.push(r.rssKiB);
+      }
+      log(`  import of ${IMPORT_ROWS} rows, run ${run + 1}/${runs}: import ${(imported.ms / 1000).toFixed(2)} s, check after ${(checked.ms / 1000).toFixed(2)} s`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+  const summary = (s) => ({
+    medianS: round(median(s.ms) / 1000, 3),
+    minS: round(Math.min(...s.ms) / 1000, 3),
+    maxS: round(Math.max(...s.ms) / 1000, 3),
+    cpuMedianS: s.cpuMs.some((x) => x === undefined) ? undefined : round(median(s.cpuMs) / 1000, 3),
+    peakRssMiB: s.rssKiB.some((x) => x === undefined) ? undefined : round(median(s.rssKiB) / 1024, 0),
+  });
+  return {
+    rows: IMPORT_ROWS,
+    counts,
+    contactFilesAfter: notesAfter,
+    import: summary(samples.import),
+    checkAfter: summary(samples.checkAfter),
+    importOverCheck: round(median(samples.import.ms.map((x, i) => x / samples.checkAfter.ms[i])), 2),
+  };
+}
+
 /** Does this tree's CLI have `rapport report`? */
 function supportsReport() {
   return execFileSync(NODE, [RAPPORT, '--help'], { cwd: REPO, encoding: 'utf8' }).includes('rapport report');
@@ -415,6 +479,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     baseRecheck = mean(theirs);
   }
   if (recheck.verified === false) throw new BenchFailure(`${n} notes: after the edits, the incremental diagnostics differ from a full check`);
+  const imported = n === IMPORT_AT && supportsImport() ? await benchImport(dir, runs) : undefined;
   log(`  ${n} notes, re-check: p50 ${recheck.p50Ms} ms, p95 ${recheck.p95Ms} ms over ${recheck.edits} edits` +
     `${recheck.verified ? ' (incremental result equals a full check)' : ''}` +
     `${baseRecheck ? `; baseline p50 ${baseRecheck.p50Ms} ms, p95 ${baseRecheck.p95Ms} ms` : ''}`);
@@ -448,6 +513,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       warmOverMatter: ratio('warm', 'floorMatter'),
     },
     recheck,
+    ...(imported ? { import: imported } : {}),
     ...(baseline ? {
       baseline: {
         cold: baseCold,
@@ -511,6 +577,20 @@ function printTables(result) {
       ['notes', 'check cold', 'report cold', 'ratio', 'check warm', 'report warm', 'ratio', 'RSS report cold'],
       result.sizes.filter((r) => r.reportCold).map((r) => [r.notes.toLocaleString('en-US'), s(r.cold), s(r.reportCold), x(r.ratios.reportColdOverCold),
         s(r.warm), s(r.reportWarm), x(r.ratios.reportWarmOverWarm), `${mib(r.reportCold)} MiB`]),
+    ));
+    out.push('');
+  }
+  const withImport = result.sizes.filter((r) => r.import);
+  if (withImport.length) {
+    out.push(`rapport import linkedin of a generated ${withImport[0].import.rows.toLocaleString('en-US')}-row Connections.csv into a copy of the corpus, cold, beside rapport check of the result, cold:`);
+    out.push(table(
+      ['notes', 'created', 'updated', 'skipped', 'import', 'min–max', 'CPU', 'RSS', 'check after', 'CPU', 'RSS', 'import/check'],
+      withImport.map((r) => {
+        const i = r.import;
+        return [r.notes.toLocaleString('en-US'), i.counts.created, i.counts.updated, i.counts.skipped, s(i.import), `${i.import.minS.toFixed(2)}–${i.import.maxS.toFixed(2)} s`,
+          i.import.cpuMedianS === undefined ? '–' : `${i.import.cpuMedianS.toFixed(2)} s`, `${mib(i.import)} MiB`, s(i.checkAfter),
+          i.checkAfter.cpuMedianS === undefined ? '–' : `${i.checkAfter.cpuMedianS.toFixed(2)} s`, `${mib(i.checkAfter)} MiB`, x(i.importOverCheck)];
+      }),
     ));
     out.push('');
   }

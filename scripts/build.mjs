@@ -25,7 +25,7 @@ const NODE = {
  * Libraries the CLI needs only for some notes or commands, each bundled into a file of
  * its own (dist/lazy/NAME.cjs) that the CLI loads on first use: yaml for frontmatter the
  * simple reader declines, remark for bodies with code or HTML, chokidar for `watch`,
- * jsonc-parser for a settings file. Compiling and starting them was ~30% of loading the
+ * jsonc-parser for a settings file, csv-parse and ical.js for `import`. Compiling and starting them was ~30% of loading the
  * CLI (~10 ms of a cold check, ~5 ms of a warm one), for runs that mostly never call
  * them. Each name lists the exports Rapport imports.
  */
@@ -35,13 +35,18 @@ export const LAZY = {
   'remark-parse': ['default'],
   chokidar: ['default'],
   'jsonc-parser': ['parse'],
+  // `rapport import` only: LinkedIn's Connections.csv, and vCards.
+  'csv-parse/browser/esm/sync': ['parse'],
+  'ical.js': ['default'],
 };
 
-const lazyFile = (name) => `./lazy/${name}.cjs`;
+/** dist/lazy/NAME.cjs, one folder deep whatever the library's name (`csv-parse/browser/esm/sync` → `csv-parse-browser-esm-sync.cjs`). */
+const lazyName = (name) => name.replace(/\//g, '-');
+const lazyFile = (name) => `./lazy/${lazyName(name)}.cjs`;
 
 /** Stand-ins for the LAZY libraries: each export loads the real module on first use. */
 function lazyLibraries() {
-  const names = new RegExp(`^(${Object.keys(LAZY).map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
+  const names = new RegExp(`^(${Object.keys(LAZY).map((n) => n.replace(/[-/.]/g, '\\$&')).join('|')})$`);
   return {
     name: 'rapport-lazy-libraries',
     setup(build) {
@@ -52,6 +57,7 @@ function lazyLibraries() {
         const lines = [`let m;`, `const load = () => (m ??= require(${JSON.stringify(lazyFile(args.path))}));`];
         for (const name of LAZY[args.path]) {
           if (name === 'default' && args.path === 'chokidar') lines.push(`export default { watch: (...a) => load().default.watch(...a) };`);
+          else if (name === 'default' && args.path === 'ical.js') lines.push(`export default { parse: (...a) => load().default.parse(...a) };`);
           else if (name === 'default') lines.push(`export default function (...a) { return Reflect.apply(load().default, this, a); }`);
           else lines.push(`export function ${name}(...a) { return Reflect.apply(load().${name}, this, a); }`);
         }
@@ -82,7 +88,7 @@ export const LAZY_BUNDLES = Object.entries(LAZY).map(([name, exports]) => ({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  outfile: `dist/lazy/${name}.cjs`,
+  outfile: `dist/lazy/${lazyName(name)}.cjs`,
 }));
 
 export const EXTENSION = {

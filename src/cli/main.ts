@@ -12,6 +12,7 @@ import { calendar } from '../core/calendar.js';
 import { buildReport, DEFAULT_REPORT_WEEKS, nameOfId } from '../core/report.js';
 import { reportHtml } from '../core/report-html.js';
 import { reportMarkdown } from '../core/report-markdown.js';
+import { importCommand, IMPORT_HELP } from './import.js';
 import { RAPPORT_VERSION } from './version.generated.js';
 import { watch } from './watch.js';
 import { checkOutput, checkWorkspace, loadWorkspace, reportSkips, type Output, type Workspace } from './workspace.js';
@@ -29,6 +30,8 @@ Usage:
   rapport export ics DIR [--today D]                 planned meetings and what falls due, for a calendar
   rapport report DIR [--today D] [--weeks N] [--md | --json | --html FILE]
                                                    how the search moves, and the week ahead
+  rapport import linkedin|vcard FILE --into DIR [--dry-run] [--json]
+                                                   a contact note for each person in an export
   rapport COMMAND --help                             help on one command
   rapport --version                                  which Rapport this is
 
@@ -83,6 +86,7 @@ today on (at its time, for its duration or 30 minutes; all day when it has no ti
 and an all-day event for each thing that falls due in the next 30 days. Each event
 keeps its UID from run to run, so importing a newer file updates the events.
 `,
+  import: IMPORT_HELP,
   watch: `rapport watch DIR [--today YYYY-MM-DD]
 
 Checks DIR, then checks again whenever a note is added, changed or removed.
@@ -104,7 +108,10 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' } },
+      options: {
+        format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' },
+        'no-cache': { type: 'boolean' }, into: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
+      },
       tokens: true,
     });
   } catch (e) {
@@ -138,6 +145,11 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   if (values.help) {
     io.out(HELP[command]);
     return 0;
+  }
+  if (command === 'import') return runImport(positionals.slice(1), values, io);
+  if (values.into !== undefined || values['dry-run']) {
+    io.err(`rapport: ${values.into !== undefined ? '--into' : '--dry-run'} is for rapport import\n`);
+    return 2;
   }
   if (exporting && what !== 'ics') {
     io.err(`rapport: export ${what ?? ''} — what to export? rapport export ics DIR\n\n${HELP.export}`);
@@ -227,6 +239,29 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   }
   io.out(result.out);
   return result.code;
+}
+
+/** `rapport import linkedin|vcard FILE --into DIR`: its own arguments, then the import. */
+function runImport(args: string[], values: ReportValues & { into?: string; 'dry-run'?: boolean; today?: string; 'no-cache'?: boolean }, io: Io): number {
+  const [kind, file, ...extra] = args;
+  const usage =
+    kind !== 'linkedin' && kind !== 'vcard' ? `import ${kind ?? ''} — import what? linkedin (Connections.csv) or vcard (.vcf)`
+    : !file ? 'which file? rapport import ' + kind + ' FILE --into DIR'
+    : extra.length ? `unexpected argument "${extra[0]}"`
+    : values.into === undefined || values.into === '' ? 'into which folder of notes? give --into DIR'
+    : values.format !== undefined || values.md || values.html !== undefined || values.weeks !== undefined || values.today !== undefined ? 'import takes only --into, --dry-run, --json and --no-cache'
+    : undefined;
+  if (usage) {
+    io.err(`rapport: ${usage}\n\n${HELP.import}`);
+    return 2;
+  }
+  const root = resolve(values.into!);
+  const unfit = notAFolder(root);
+  if (unfit) {
+    io.err(`rapport: ${values.into} ${unfit}\n`);
+    return 2;
+  }
+  return importCommand(kind as 'linkedin' | 'vcard', file!, root, { into: values.into!, dryRun: Boolean(values['dry-run']), json: Boolean(values.json), cache: !values['no-cache'] }, io);
 }
 
 type ReportValues = { json?: boolean; md?: boolean; html?: string; format?: string; weeks?: string };

@@ -486,7 +486,7 @@ function someRef(note: ParsedFile, field: RefField, test: (ref: Ref) => boolean)
 }
 
 /** What "the same company" means for duplicates: the company note if it resolves, else the text. */
-function companyKey(index: NoteIndex, c: Contact): string {
+export function companyKey(index: NoteIndex, c: Contact): string {
   if (!c.company) return '';
   const company = index.resolve(c.company, 'company');
   return company ? `note:${company.path}` : `text:${nameKey(c.company.id ?? c.company.text)}`;

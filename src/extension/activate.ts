@@ -9,6 +9,7 @@ import * as diagnostics from './diagnostics/index.js';
 import * as edits from './edits.js';
 import * as editor from './editor/index.js';
 import * as calendar from './calendar/index.js';
+import * as importContacts from './import/index.js';
 import * as report from './report/index.js';
 import * as followUps from './follow-ups/index.js';
 import type { Platform } from './notes/source.js';
@@ -54,6 +55,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   rename.register(context, notes);
   snippets.register(context);
   calendar.register(context, notes);
+  importContacts.register(context, notes);
   const reportView = report.register(context, notes);
 
   const setContext = () => {

@@ -66,3 +66,21 @@ export async function answering<T>(answers: (string | undefined)[], command: () 
     win.showQuickPick = original.showQuickPick;
   }
 }
+
+type OpenDialog = { showOpenDialog: typeof vscode.window.showOpenDialog };
+
+/** Runs `command` with the open dialog answering `files` (undefined: the dialog was closed); records each dialog's options. */
+export async function pickingFiles<T>(files: vscode.Uri[] | undefined, command: () => Thenable<T>): Promise<{ result: T; dialogs: vscode.OpenDialogOptions[] }> {
+  const win = vscode.window as unknown as OpenDialog;
+  const original = win.showOpenDialog;
+  const dialogs: vscode.OpenDialogOptions[] = [];
+  win.showOpenDialog = (async (options?: vscode.OpenDialogOptions) => {
+    dialogs.push(options ?? {});
+    return files;
+  }) as OpenDialog['showOpenDialog'];
+  try {
+    return { result: await command(), dialogs };
+  } finally {
+    win.showOpenDialog = original;
+  }
+}

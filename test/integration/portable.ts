@@ -20,3 +20,4 @@ import './logging.test.js';
 import './calendar.test.js';
 import './report.test.js';
 import './rename.test.js';
+import './import.test.js';

@@ -78,9 +78,9 @@ describe('the Getting Started walkthrough', () => {
   const steps = walkthrough.steps;
   const button = (s: Step) => commandLinks(s.description)[0]?.id;
 
-  it('goes from a folder to a contact, a target company, a meeting and the follow-ups, in that order', () => {
+  it('goes from a folder to a contact, a target company, an import, a meeting and the follow-ups, in that order', () => {
     const buttons = steps.map(button).filter(Boolean);
-    assert.deepEqual(buttons, ['workbench.action.files.openFolder', 'rapport.newContact', 'rapport.newCompany', 'rapport.logMeeting', 'rapport.showFollowUps']);
+    assert.deepEqual(buttons, ['workbench.action.files.openFolder', 'rapport.newContact', 'rapport.newCompany', 'rapport.importContacts', 'rapport.logMeeting', 'rapport.showFollowUps']);
     assert.equal(steps[0].when, 'workspaceFolderCount == 0', 'the open-folder step shows only when no folder is open');
   });
 

@@ -384,14 +384,14 @@ async function check(name, fn) {
  * settled; `escape: false` keeps an open menu open (toasts are then closed by
  * their button only).
  */
-async function screenshot(name, { clip, escape = true } = {}) {
+async function screenshot(name, { clip, escape = true, keepToasts = false } = {}) {
   if (results.some((r) => !r.ok)) {
     log(`${relative(repoRoot, join(imagesDir, name))} left as it was: a check before it failed`);
     return;
   }
   mkdirSync(imagesDir, { recursive: true });
   await parkMouse(page);
-  await dismissToasts(page, { escape });
+  if (!keepToasts) await dismissToasts(page, { escape });
   // A sash fades out for a moment after a drag: wait until none is drawn.
   await page.waitForFunction(() => [...document.querySelectorAll('.monaco-sash')]
     .every((e) => /^(transparent|rgba\(.*, 0\))$/.test(getComputedStyle(e, '::before').backgroundColor)), null, { timeout: 2_000 })
@@ -664,6 +664,82 @@ async function firstRun(root) {
   });
   await screenshot('snippets.png', { clip: () => snippetsClip(page) });
   await page.keyboard.press('Escape');
+}
+
+/** LinkedIn's export as it comes (notes before the header, a BOM, CRLF), with people at the demo's targets: two at Plover, where she knew nobody. */
+const IMPORT_CSV = `\uFEFF${[
+  'Notes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Nadia,Haddad,https://www.linkedin.com/in/nadia-haddad,,Plover,"Head of Product, Payments",04 Dec 2026',
+  'Jonas,Lindqvist,https://www.linkedin.com/in/jonas-lindqvist,,Plover,Staff Engineer,28 Nov 2026',
+  'Marcus,Bell,https://www.linkedin.com/in/marcus-bell,MARCUS@ledgerline.example,Ledgerline,Engineering Manager,12 Oct 2026',
+  'Wei,Zhou,https://www.linkedin.com/in/wei-zhou,,Fernway,Data Scientist,02 Sep 2026',
+  'Amara,Okafor,https://www.linkedin.com/in/amara-okafor,amara@example.org,Tessera,Designer,17 Jun 2026',
+  ',,,,,,03 Mar 2024',
+  'Elif,Yilmaz,https://www.linkedin.com/in/elif-yilmaz,,"Meridian Bank,Analyst,01 Feb 2026',
+].map((l) => `${l}\r\n`).join('')}`;
+const IMPORT_NEW = ['Nadia Haddad', 'Jonas Lindqvist', 'Wei Zhou', 'Amara Okafor'];
+const IMPORT_PICK = 'Import: create 4, update 1';
+
+async function importContacts(root, demo) {
+  const csv = join(root, 'Connections.csv');
+  writeFileSync(csv, IMPORT_CSV);
+  await check(`Import contacts…: ${csv.split('/').pop()} picked in the file dialog, previewed with "${IMPORT_PICK}" and everyone in it, nothing written yet`, async () => {
+    await closeAllEditors(page);
+    await dismissToasts(page);
+    // Rapport's side bar open, as a person has it: the new people show in its views after.
+    await runCommand(page, 'Rapport: Show follow-ups');
+    await page.locator(sel.followUpsPane).waitFor({ state: 'visible', timeout: 15_000 });
+    await showOnlyView(page, 'Target companies');
+    await runCommand(page, 'Rapport: Import contacts…');
+    // code-server's open dialog is VS Code's own: a path typed in a quick input.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(csv);
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    const { ok, value } = await until(() => rows.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim())),
+      (labels) => labels.some((l) => l.startsWith(IMPORT_PICK)), 20_000);
+    if (!ok) throw new Error(`expected the preview with "${IMPORT_PICK}"; saw ${value.error ?? (value.map((l) => `"${l}"`).join(', ') || 'no list')}`);
+    const title = await page.locator('.quick-input-widget .quick-input-title').innerText({ timeout: 2_000 }).catch(() => '');
+    if (!/^Import Connections\.csv: 4 to create, 1 to update, 2 to skip/.test(title)) throw new Error(`the preview is titled "${title}"`);
+    const missing = IMPORT_NEW.filter((n) => !value.some((l) => l.includes(n)));
+    if (missing.length) throw new Error(`the preview does not list ${missing.join(', ')}: ${value.join(' | ')}`);
+    if (existsSync(join(demo, 'contacts', 'nadia-haddad.md'))) throw new Error('a note was written before Import was chosen');
+    return `"${title}": ${value.length} rows shown, first "${value[0]}"`;
+  });
+  await screenshot('import-preview.png', { escape: false });
+
+  await check(`choosing "${IMPORT_PICK}" writes the notes, says what it did with the targets' counts, and Target companies lists the new people at Plover`, async () => {
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: IMPORT_PICK }).first().click({ timeout: 5_000 });
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Imported Connections.csv' });
+    await toast.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const message = (await toast.first().innerText()).replace(/\s+/g, ' ');
+    if (!/4 created, 1 updated, 2 skipped/.test(message) || !/Plover 2/.test(message)) throw new Error(`the summary reads "${message}"`);
+    const made = IMPORT_NEW.map((n) => join(demo, 'contacts', `${n.toLowerCase().replace(/ /g, '-')}.md`)).filter((f) => !existsSync(f));
+    if (made.length) throw new Error(`not on disk: ${made.join(', ')}`);
+    await showOnlyView(page, 'Target companies');
+    const pane = sel.pane('Target companies');
+    const at = (rows, label) => rows.findIndex((r) => r.level === 1 && r.label === label);
+    const listed = await until(() => treeRows(page, pane), (rows) => at(rows, 'Plover') >= 0
+      && ['Jonas Lindqvist', 'Nadia Haddad'].every((n) => childrenOf(rows, at(rows, 'Plover')).some((r) => r.label === n)), 20_000);
+    if (!listed.ok) throw new Error(`Target companies does not list the new people at Plover: ${listed.value.error ?? show(listed.value)}`);
+    return `"${message.slice(0, 160)}…"; Plover: ${childrenOf(listed.value, at(listed.value, 'Plover')).map(rowText).join(', ')}`;
+  });
+  // With the summary's notification: what the import says, beside who is now at each target.
+  await screenshot('import-summary.png', { escape: false, keepToasts: true });
+
+  await check('the Contacts view lists the new people', async () => {
+    await showOnlyView(page, 'Contacts');
+    const pane = sel.pane('Contacts');
+    const { ok, value } = await until(() => treeRows(page, pane), (rows) => rows.some((r) => r.label === 'Plover'), 15_000);
+    if (!ok) throw new Error(`no Plover group in Contacts: ${value.error ?? show(value)}`);
+    return show(value.filter((r) => r.level === 1)).slice(0, 200);
+  });
+  await dismissToasts(page);
 }
 
 /** The window's top, down to a little below the suggestion list. */
@@ -1082,6 +1158,9 @@ try {
   await screenshot('report-dark.png');
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   await closeAllEditors(page);
+
+  // 13b. Import contacts: a LinkedIn export picked in the file dialog, the preview, Import, the summary and the new people at their targets.
+  await importContacts(demoRoot, demo);
 
   // 14–17. First run: an empty folder's views, the walkthrough, and the snippets.
   await firstRun(demoRoot);
