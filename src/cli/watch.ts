@@ -12,12 +12,18 @@ import { LiveChecks } from '../core/live-checks.js';
 import { parseFile, type ParsedFile } from '../core/notes.js';
 import { humanLine, summary } from './format.js';
 import type { Io } from './io.js';
-import { loadWorkspace, readNote, readSettings, rel, reportSkips } from './workspace.js';
+import { scanFolder } from '../node/load-folder.js';
+import type { FileStamp } from '../node/note-cache.js';
+import { loadWorkspace, readNote, readSettings, rel, reportSkips, type Skipped } from './workspace.js';
 
 const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
+/** How long after a burst's print the disk is compared with what was read (events still arriving push it back). */
+const RECONCILE_AFTER_MS = 300;
 
 export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boolean): Promise<number> {
   const ws = loadWorkspace(root);
+  /** Each file in the index with the size and mtime it was read at: what a reconcile compares the disk with. */
+  const known = new Map<string, FileStamp>(ws.stamps);
   let clock = clockFixed ? fixedClock : systemClock();
   const live = new LiveChecks(ws.index, () => ({ clock, settings: ws.settings }));
   /** Notes touched since the last print, read when it runs: 100 ms after the last event, when a write has finished. */
@@ -25,10 +31,12 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   /** A note as it is on disk now, or undefined when it is gone or cannot be read (said on stderr). */
   const read = (file: string): ParsedFile | undefined => {
     const abs = join(root, file);
+    known.delete(file);
     if (!existsSync(abs)) return undefined;
     const r = readNote(abs);
     let reason = 'reason' in r ? r.reason : undefined;
     if (!('reason' in r)) {
+      if (r.mtimeMs !== undefined && r.size !== undefined) known.set(file, { mtimeMs: r.mtimeMs, size: r.size });
       try {
         return parseFile(file, r.text);
       } catch (e) {
@@ -39,11 +47,15 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     return undefined;
   };
   let checkedDay: number | undefined; // the day of the last full check; undefined: check everything
+  /** Events since the last print came from more than one file or a folder: the watcher may have missed some. */
+  let burst = false;
+  let reconcileTimer: NodeJS.Timeout | undefined;
   const print = () => {
     const started = performance.now();
     clock = clockFixed ? fixedClock : systemClock();
     const changed = new Map<string, ParsedFile | undefined>();
     for (const file of touched) changed.set(file, read(file));
+    if (touched.size > 1) burst = true;
     touched.clear();
     let what: string;
     // Many files at once (a checkout, a pull) are checked whole: re-checked one at a time they
@@ -64,6 +76,32 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     const ds = live.all();
     const ms = (performance.now() - started).toFixed(1);
     io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${ds.map((d) => `${humanLine(d)}\n`).join('')}${summary(ds)}\n`);
+    if (burst) {
+      burst = false;
+      clearTimeout(reconcileTimer);
+      reconcileTimer = setTimeout(reconcile, RECONCILE_AFTER_MS);
+    }
+  };
+  /**
+   * After a burst (a checkout, a folder moved, a sync), file watchers drop events: the disk is
+   * compared with what was read — every file's size and mtime, and files come and gone — and
+   * whatever differs is read again, as the editor does after a burst.
+   */
+  const reconcile = () => {
+    if (touched.size) return; // more is on its way: the next print reconciles after it
+    const skipped: Skipped[] = [];
+    const scan = scanFolder(root, skipped, { stat: true });
+    const onDisk = new Set<string>();
+    for (let i = 0; i < scan.files.length; i++) {
+      const file = scan.files[i];
+      if (Number.isNaN(scan.mtimes[i])) continue;
+      onDisk.add(file);
+      const was = known.get(file);
+      if (!was || was.mtimeMs !== scan.mtimes[i] || was.size !== scan.sizes[i]) touched.add(file);
+    }
+    for (const file of known.keys()) if (!onDisk.has(file)) touched.add(file);
+    for (const f of ws.index.allFiles()) if (!onDisk.has(f.path)) touched.add(f.path);
+    if (touched.size) soon();
   };
   reportSkips(ws, io);
   print();
@@ -74,10 +112,10 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   const dayTimer = clockFixed ? undefined : setInterval(() => systemClock().today !== checkedDay && print(), 60_000);
 
   let timer: NodeJS.Timeout | undefined;
-  const soon = () => {
+  function soon(): void {
     clearTimeout(timer);
     timer = setTimeout(print, 100);
-  };
+  }
   const update = (abs: string) => {
     const file = rel(root, abs);
     if (file === '.vscode/settings.json') {
@@ -101,11 +139,16 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   const removeDir = (abs: string) => {
     const prefix = `${rel(root, abs)}/`;
     for (const f of ws.index.allFiles()) if (f.path.startsWith(prefix)) touched.add(f.path);
+    burst = true;
+    soon();
+  };
+  const addDir = () => {
+    burst = true; // a folder moved in: its files' events may not all come
     soon();
   };
 
   const watcher = chokidar.watch(root, { ignored: (p: string) => IGNORED.test(p), ignoreInitial: true, followSymlinks: false });
-  watcher.on('add', update).on('change', update).on('unlink', remove).on('unlinkDir', removeDir);
+  watcher.on('add', update).on('change', update).on('unlink', remove).on('unlinkDir', removeDir).on('addDir', addDir);
   watcher.on('error', (e) => io.err(`rapport: watch error: ${String(e)}\n`));
   // Said once the watcher has listed the folder: from then on, a change is seen (tests wait for this line).
   watcher.on('ready', () => io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`));
@@ -113,6 +156,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   return new Promise((done) => {
     const stop = () => {
       clearTimeout(timer);
+      clearTimeout(reconcileTimer);
       clearInterval(dayTimer);
       void watcher.close().then(() => done(0));
     };

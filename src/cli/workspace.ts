@@ -22,6 +22,8 @@ export { findMarkdown, readNote, rel, type Skipped } from '../node/disk.js';
 export interface Workspace {
   root: string;
   index: NoteIndex;
+  /** Each file read, with its size and mtime then (watch compares the disk with them after a burst). */
+  stamps: Map<string, FileStamp>;
   skipped: Skipped[];
   settings: Settings;
   settingsProblems: string[];
@@ -42,8 +44,8 @@ export function readSettings(root: string): { settings: Settings; problems: stri
  */
 export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
   const { settings, problems } = readSettings(root);
-  const { index, skipped } = loadFolder(root, { ...options, index: new NoteIndex(noteScope(settings)) });
-  return { root, index, skipped, settings, settingsProblems: problems };
+  const { index, skipped, stamps } = loadFolder(root, { ...options, index: new NoteIndex(noteScope(settings)) });
+  return { root, index, stamps, skipped, settings, settingsProblems: problems };
 }
 
 /** What a run prints from the notes: a check's report in one format, the report, the calendar, the list. */

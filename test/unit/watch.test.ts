@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { watching as watchingOn, WATCH_WAIT_MS } from './cli-helpers.js';
-import { md } from './helpers.js';
+import { dirname, join } from 'node:path';
+import { run, watching as watchingOn, WATCH_WAIT_MS } from './cli-helpers.js';
+import { md, rng } from './helpers.js';
 
 /** `rapport watch DIR` on the tests' day; `waitFor(re, from)` waits for `re` in what it printed after `from`. */
 function watching(dir: string) {
@@ -78,6 +78,78 @@ describe('rapport watch', function () {
     } finally {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints what a fresh check prints after every burst of creations, deletions, renames and folder moves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-watch-'));
+    const outside = mkdtempSync(join(tmpdir(), 'rapport-watch-outside-'));
+    const random = rng(20261121);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const contact = (name: string) => md(['type: contact', `name: ${name}`, `next_follow_up: 2026-11-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`]);
+    const meeting = (who: string) => md(['type: meeting', `with: "[[${who}]]"`, 'date: 2026-11-19', 'referrals: []'], '## Questions\n\n- What surprised you?\n');
+    const put = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    const notes = () => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    let n = 0;
+    for (let i = 0; i < 12; i++) put(`contacts/c${n++}.md`, contact(`Person ${n}`));
+    for (const team of ['alpha', 'beta']) for (let i = 0; i < 5; i++) put(`teams/${team}/c${n++}.md`, contact(`Member ${n}`));
+    for (let i = 0; i < 6; i++) put(`meetings/m${i}.md`, meeting(`c${i}`));
+    const { child, io, waitFor, ready, stop } = watching(dir);
+    try {
+      await waitFor(/diagnostic|No problems/);
+      await ready();
+      const waits: number[] = [];
+      for (let round = 0; round < 6; round++) {
+        // A burst: notes created, deleted, renamed and rewritten, and whole folders moved in, out and about.
+        for (let op = 0; op < 60; op++) {
+          const existing = notes();
+          const r = random();
+          if (r < 0.3) put(`${pick(['contacts', 'teams/alpha', 'meetings'])}/c${n++}.md`, contact(`New ${n}`));
+          else if (r < 0.45 && existing.length > 10) unlinkSync(join(dir, pick(existing)));
+          else if (r < 0.6 && existing.length) {
+            const from = pick(existing);
+            put(`contacts/r${n++}.md`, '');
+            renameSync(join(dir, from), join(dir, `contacts/r${n - 1}.md`));
+          } else if (r < 0.75) put(`meetings/m${n++}.md`, meeting(`c${Math.floor(random() * n)}`));
+          else if (r < 0.85 && existing.length) writeFileSync(join(dir, pick(existing)), contact(`Changed ${n++}`));
+          else {
+            const teams = readdirSync(join(dir, 'teams'));
+            const move = random();
+            if (move < 0.4 && teams.length) renameSync(join(dir, 'teams', pick(teams)), join(dir, 'teams', `moved${n++}`));
+            else if (move < 0.7 && teams.length) renameSync(join(dir, 'teams', pick(teams)), join(outside, `out${n++}`));
+            else {
+              const gone = readdirSync(outside);
+              if (gone.length) renameSync(join(outside, pick(gone)), join(dir, 'teams', `back${n++}`));
+            }
+          }
+        }
+        // Then, within a bounded time, the last report watch printed is a fresh check's.
+        const fresh = (await run('check', dir, '--today', '2026-11-21', '--no-cache')).out;
+        const started = Date.now();
+        const last = () => {
+          const at = io.out.lastIndexOf('\n── ');
+          const block = at === -1 ? '' : io.out.slice(io.out.indexOf('\n', at + 1) + 1);
+          return block.endsWith('\n') ? block : '';
+        };
+        await new Promise<void>((resolve, reject) => {
+          const poll = () => {
+            if (last() === fresh) return resolve();
+            if (Date.now() - started > WATCH_WAIT_MS / 3) return reject(new Error(`round ${round}: watch still says\n${last()}\nwhere a fresh check says\n${fresh}`));
+            setTimeout(poll, 100);
+          };
+          poll();
+        });
+        waits.push(Date.now() - started);
+      }
+      assert.equal(await stop(), 0);
+      console.log(`      (6 bursts of 60 operations; watch agreed with a fresh check after ${waits.join(', ')} ms)`);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });
