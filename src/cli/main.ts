@@ -26,7 +26,7 @@ Usage:
   rapport check DIR [--format human|json|github] [--today YYYY-MM-DD] [--no-cache]
                                                    print every diagnostic
   rapport list DIR [--format human|json] [--no-cache]   print the index of notes
-  rapport watch DIR [--today YYYY-MM-DD]             re-check whenever a note changes
+  rapport watch DIR [--today YYYY-MM-DD] [--full]    re-check whenever a note changes
   rapport export ics DIR [--today D]                 planned meetings and what falls due, for a calendar
   rapport report DIR [--today D] [--weeks N] [--md | --json | --html FILE]
                                                    how the search moves, and the week ahead
@@ -87,10 +87,13 @@ and an all-day event for each thing that falls due in the next 30 days. Each eve
 keeps its UID from run to run, so importing a newer file updates the events.
 `,
   import: IMPORT_HELP,
-  watch: `rapport watch DIR [--today YYYY-MM-DD]
+  watch: `rapport watch DIR [--today YYYY-MM-DD] [--full]
 
-Checks DIR, then checks again whenever a note is added, changed or removed.
-Ctrl-C stops it.
+Checks DIR and prints every diagnostic, then checks again whenever a note is added,
+changed or removed, and prints what changed: "+" before a new diagnostic, "-" before
+one that is gone, then the summary. Ctrl-C stops it.
+
+  --full   print the whole report after every change, not only what changed
 `,
 };
 
@@ -110,7 +113,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       strict: true,
       options: {
         format: { type: 'string' }, json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'string' }, weeks: { type: 'string' }, today: { type: 'string' },
-        'no-cache': { type: 'boolean' }, into: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
+        'no-cache': { type: 'boolean' }, into: { type: 'string' }, 'dry-run': { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'V' },
       },
       tokens: true,
     });
@@ -147,6 +150,10 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     return 0;
   }
   if (command === 'import') return runImport(positionals.slice(1), values, io);
+  if (values.full && command !== 'watch') {
+    io.err('rapport: --full is for rapport watch\n');
+    return 2;
+  }
   if (values.into !== undefined || values['dry-run']) {
     io.err(`rapport: ${values.into !== undefined ? '--into' : '--dry-run'} is for rapport import\n`);
     return 2;
@@ -190,7 +197,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     return 2;
   }
   if (command === 'watch') {
-    return watch(root, clock, io, values.today !== undefined);
+    return watch(root, clock, io, values.today !== undefined, { full: values.full === true });
   }
 
   // Nothing goes to stdout until the folder has been read to the end: a run that

@@ -17,10 +17,23 @@ import type { FileStamp } from '../node/note-cache.js';
 import { loadWorkspace, readNote, readSettings, rel, reportSkips, type Skipped } from './workspace.js';
 
 const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
+/**
+ * What changed since the lines last shown: "- " before each line gone, "+ " before each new
+ * one (a diagnostic whose message changed is both), in the report's order. At 100,000 notes the
+ * whole report is 7 MB: printed again after every save, it put the save's result 3 s later.
+ */
+function changes(before: Set<string>, now: string[]): string {
+  const after = new Set(now);
+  const gone = [...before].filter((l) => !after.has(l));
+  const added = now.filter((l) => !before.has(l));
+  if (!gone.length && !added.length) return '(no change)\n';
+  return `${gone.map((l) => `- ${l}\n`).join('')}${added.map((l) => `+ ${l}\n`).join('')}`;
+}
+
 /** How long after a burst's print the disk is compared with what was read (events still arriving push it back). */
 const RECONCILE_AFTER_MS = 300;
 
-export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boolean): Promise<number> {
+export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boolean, options: { full?: boolean } = {}): Promise<number> {
   const ws = loadWorkspace(root);
   /** Each file in the index with the size and mtime it was read at: what a reconcile compares the disk with. */
   const known = new Map<string, FileStamp>(ws.stamps);
@@ -47,6 +60,8 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     return undefined;
   };
   let checkedDay: number | undefined; // the day of the last full check; undefined: check everything
+  /** The lines last printed in full or brought up to date by changes: what the next print compares with. */
+  let shown: Set<string> | undefined;
   /** Events since the last print came from more than one file or a folder: the watcher may have missed some. */
   let burst = false;
   let reconcileTimer: NodeJS.Timeout | undefined;
@@ -74,8 +89,10 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
       what = `${plural(rechecked.size, 'file')} re-checked`;
     }
     const ds = live.all();
+    const lines = ds.map(humanLine);
     const ms = (performance.now() - started).toFixed(1);
-    io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${ds.map((d) => `${humanLine(d)}\n`).join('')}${summary(ds)}\n`);
+    io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${shown && !options.full ? changes(shown, lines) : lines.map((l) => `${l}\n`).join('')}${summary(ds)}\n`);
+    shown = new Set(lines);
     if (burst) {
       burst = false;
       clearTimeout(reconcileTimer);

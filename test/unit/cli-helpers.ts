@@ -74,8 +74,8 @@ export const WATCH_WAIT_MS = 60_000;
  * after WATCH_WAIT_MS. `ready()` waits for the line saying the watcher is
  * watching, after which every change is seen.
  */
-export function watching(dir: string, today: string) {
-  const child = spawn(process.execPath, [BIN, 'watch', dir, '--today', today], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function watching(dir: string, today: string, ...extra: string[]) {
+  const child = spawn(process.execPath, [BIN, 'watch', dir, '--today', today, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const io = { out: '', err: '' };
   child.stdout.on('data', (b) => (io.out += b));
   child.stderr.on('data', (b) => (io.err += b));

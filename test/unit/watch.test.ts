@@ -6,11 +6,36 @@ import { run, watching as watchingOn, WATCH_WAIT_MS } from './cli-helpers.js';
 import { md, rng } from './helpers.js';
 
 /** `rapport watch DIR` on the tests' day; `waitFor(re, from)` waits for `re` in what it printed after `from`. */
-function watching(dir: string) {
-  const w = watchingOn(dir, '2026-11-21');
+function watching(dir: string, ...extra: string[]) {
+  const w = watchingOn(dir, '2026-11-21', ...extra);
   return { ...w, waitFor: (re: RegExp, from = 0) => w.waitFor(re, { from }) };
 }
 
+
+/**
+ * The report as a person reading watch's output has it now: its first report, brought up to
+ * date by each print's "- " and "+ " lines (a whole report starts again), with the last summary.
+ */
+function shownBy(out: string): string {
+  const blocks = out.split('\n── ').slice(1).map((b) => b.split('\n').slice(1, -1));
+  if (!out.endsWith('\n') || !blocks.length) return '';
+  let lines: string[] = [];
+  for (const block of blocks) {
+    const body = block.slice(0, -1);
+    if (body.some((l) => !/^[+-] /.test(l) && l !== '(no change)')) lines = body;
+    else {
+      const gone = new Set(body.filter((l) => l.startsWith('- ')).map((l) => l.slice(2)));
+      lines = [...lines.filter((l) => !gone.has(l)), ...body.filter((l) => l.startsWith('+ ')).map((l) => l.slice(2))];
+    }
+  }
+  return [...lines.sort(), blocks[blocks.length - 1].at(-1)].join('\n');
+}
+
+/** A fresh check's report in the same form: its lines, in any order, then its summary. */
+function sortedReport(text: string): string {
+  const lines = text.trimEnd().split('\n');
+  return [...lines.slice(0, -1).sort(), lines.at(-1)].join('\n');
+}
 
 describe('rapport watch', function () {
   this.timeout(10 * WATCH_WAIT_MS); // a hang fails one wait long before this
@@ -25,10 +50,12 @@ describe('rapport watch', function () {
       await ready();
       let mark = io.out.length;
       writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'next_follow_up: 2026-11-01']));
-      await waitFor(/contacts\/b\.md:4:1 warning follow-up-due/, mark);
+      await waitFor(/\n\+ contacts\/b\.md:4:1 warning follow-up-due .*\n1 diagnostic/, mark);
       mark = io.out.length;
+      // After the first report, only what changed: the line gone, the line come.
       writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'status: nonsense']));
-      await waitFor(/contacts\/b\.md:4:9 error invalid-frontmatter/, mark);
+      const changed = await waitFor(/\+ contacts\/b\.md:4:9 error invalid-frontmatter/, mark);
+      assert.match(changed, /── .* ──\n- contacts\/b\.md:4:1 warning follow-up-due .*\n\+ contacts\/b\.md:4:9 error invalid-frontmatter .*\n1 diagnostic/);
       mark = io.out.length;
       unlinkSync(join(dir, 'contacts/b.md'));
       await waitFor(/No problems/, mark);
@@ -81,7 +108,7 @@ describe('rapport watch', function () {
     }
   });
 
-  it('prints what a fresh check prints after every burst of creations, deletions, renames and folder moves', async () => {
+  it('shows what a fresh check prints after every burst of creations, deletions, renames and folder moves', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-watch-'));
     const outside = mkdtempSync(join(tmpdir(), 'rapport-watch-outside-'));
     const random = rng(20261121);
@@ -127,13 +154,9 @@ describe('rapport watch', function () {
           }
         }
         // Then, within a bounded time, the last report watch printed is a fresh check's.
-        const fresh = (await run('check', dir, '--today', '2026-11-21', '--no-cache')).out;
+        const fresh = sortedReport((await run('check', dir, '--today', '2026-11-21', '--no-cache')).out);
         const started = Date.now();
-        const last = () => {
-          const at = io.out.lastIndexOf('\n── ');
-          const block = at === -1 ? '' : io.out.slice(io.out.indexOf('\n', at + 1) + 1);
-          return block.endsWith('\n') ? block : '';
-        };
+        const last = () => shownBy(io.out);
         await new Promise<void>((resolve, reject) => {
           const poll = () => {
             if (last() === fresh) return resolve();
@@ -150,6 +173,25 @@ describe('rapport watch', function () {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the whole report after every change with --full', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-watch-'));
+    mkdirSync(join(dir, 'contacts'));
+    writeFileSync(join(dir, 'contacts/a.md'), md(['type: contact', 'name: A', 'next_follow_up: 2026-11-01']));
+    const { child, io, waitFor, ready, stop } = watching(dir, '--full');
+    try {
+      await waitFor(/1 diagnostic/);
+      await ready();
+      const mark = io.out.length;
+      writeFileSync(join(dir, 'contacts/b.md'), md(['type: contact', 'name: B', 'next_follow_up: 2026-11-02']));
+      const after = await waitFor(/2 diagnostics/, mark);
+      assert.match(after, /── .* ──\ncontacts\/a\.md:4:1 warning follow-up-due .*\ncontacts\/b\.md:4:1 warning follow-up-due .*\n2 diagnostics/);
+      assert.equal(await stop(), 0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
