@@ -40,6 +40,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { connectionsCsv } from './connections.mjs';
+import { benchWatch } from './watch.mjs';
 import { ensureCorpus } from './generate.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -77,7 +78,7 @@ function targets(result) {
 // Arguments
 
 function parseArgs(argv) {
-  const o = { sizes: [1000, 10000, 100000], runs: 5, runsLarge: undefined, edits: 200, json: false, baseline: undefined };
+  const o = { sizes: [1000, 10000, 100000], runs: 5, runsLarge: undefined, edits: 200, saves: 50, json: false, baseline: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -89,6 +90,7 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Number(next());
     else if (a === '--runs-large') o.runsLarge = Number(next());
     else if (a === '--edits') o.edits = Number(next());
+    else if (a === '--saves') o.saves = Number(next());
     else if (a === '--json') o.json = true;
     else if (a === '--baseline') o.baseline = next();
     else if (a === '--help' || a === '-h') usage();
@@ -102,11 +104,12 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  const text = `usage: npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--baseline REV] [--json]
+  const text = `usage: npm run bench [-- --sizes 1000,10000,100000] [--runs 5] [--runs-large N] [--edits 200] [--saves 50] [--baseline REV] [--json]
   --sizes       corpus sizes in notes (default 1000,10000,100000)
   --runs        runs per size; each figure is the median (default 5)
   --runs-large  runs for sizes of 50,000 notes and more (default: --runs)
   --edits       one-note edits timed by the re-check (default 200)
+  --saves       saves of one note timed through rapport watch (default 50)
   --baseline    also measure the build of REV (a commit, branch or tag), side by side
   --json        print one JSON object on stdout instead of the tables (progress stays on stderr)
 `;
@@ -307,6 +310,11 @@ async function benchImport(dir, runs) {
   };
 }
 
+/** Does this tree's `rapport watch` print only what changed (so that a save's figure is the change's, not a 7 MB report's)? */
+function supportsWatchChanges() {
+  return execFileSync(NODE, [RAPPORT, 'watch', '--help'], { cwd: REPO, encoding: 'utf8' }).includes('--full');
+}
+
 /** Does this tree's CLI have `rapport report`? */
 function supportsReport() {
   return execFileSync(NODE, [RAPPORT, '--help'], { cwd: REPO, encoding: 'utf8' }).includes('rapport report');
@@ -480,6 +488,9 @@ async function benchSize(n, runs, opts, noCache, baseline) {
   }
   if (recheck.verified === false) throw new BenchFailure(`${n} notes: after the edits, the incremental diagnostics differ from a full check`);
   const imported = n === IMPORT_AT && supportsImport() ? await benchImport(dir, runs) : undefined;
+  // rapport watch, as a user runs it (its cache this run's own): the first report, then saves of one note.
+  const watched = supportsWatchChanges() ? await benchWatch({ node: NODE, rapport: RAPPORT, dir, today: TODAY, saves: opts.saves, env: { ...process.env, XDG_CACHE_HOME: CACHE_HOME } }) : undefined;
+  if (watched) log(`  ${n} notes, watch: first report after ${watched.firstMs} ms; a save shown after p50 ${watched.p50Ms} ms, p95 ${watched.p95Ms} ms, max ${watched.maxMs} ms (${watched.saves} saves)`);
   log(`  ${n} notes, re-check: p50 ${recheck.p50Ms} ms, p95 ${recheck.p95Ms} ms over ${recheck.edits} edits` +
     `${recheck.verified ? ' (incremental result equals a full check)' : ''}` +
     `${baseRecheck ? `; baseline p50 ${baseRecheck.p50Ms} ms, p95 ${baseRecheck.p95Ms} ms` : ''}`);
@@ -514,6 +525,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     },
     recheck,
     ...(imported ? { import: imported } : {}),
+    ...(watched ? { watch: watched } : {}),
     ...(baseline ? {
       baseline: {
         cold: baseCold,
@@ -614,6 +626,16 @@ function printTables(result) {
     out.push('their p50 and p95, of wall time and of CPU time per edit.');
     const differs = result.sizes.filter((r) => r.validation?.baselineSameOutput === false);
     if (differs.length) out.push(`The baseline printed other diagnostics than this tree (at ${differs.map((r) => r.notes).join(', ')} notes).`);
+    out.push('');
+  }
+  if (result.sizes.some((r) => r.watch)) {
+    out.push('rapport watch, from outside: its first report beside the cold check, and a save of one note until its change is printed:');
+    out.push(table(
+      ['notes', 'check cold', 'watch first report', 'ratio', 'save → shown p50', 'p95', 'max', 'saves'],
+      result.sizes.filter((r) => r.watch).map((r) => [r.notes.toLocaleString('en-US'), s(r.cold), s({ medianS: r.watch.firstMs / 1000 }),
+        x(round(r.watch.firstMs / 1000 / r.cold.medianS, 2)), `${r.watch.p50Ms} ms`, `${r.watch.p95Ms} ms`, `${r.watch.maxMs} ms`, r.watch.saves]),
+    ));
+    out.push('A save is shown at the earliest 100 ms after it: watch waits for a quiet moment, so that a write in several parts is read whole.');
     out.push('');
   }
   out.push(`Times: whole-process wall time (node start-up included), median of the runs; peak RSS: ${result.rssMethod}, median.`);
