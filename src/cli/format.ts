@@ -81,9 +81,24 @@ export function reportText(ds: Diagnostic[], format: ReportFormat, folder = ''):
 }
 
 export function summary(ds: Diagnostic[]): string {
-  const n = (s: Diagnostic['severity']) => ds.filter((d) => d.severity === s).length;
-  if (!ds.length) return 'No problems: nothing is due.';
-  return `${ds.length} ${ds.length === 1 ? 'diagnostic' : 'diagnostics'}: ${n('error')} errors, ${n('warning')} warnings (${ds.filter((d) => d.severity === 'warning' && d.overdue).length} overdue), ${n('information')} information, ${n('hint')} hints.`;
+  return summaryOf(countsOf(ds));
+}
+
+/** How many diagnostics of each severity, and how many warnings overdue: what the summary says. */
+export type Counts = Record<Diagnostic['severity'] | 'overdue' | 'all', number>;
+
+export function countsOf(ds: Iterable<Diagnostic>, into: Counts = { error: 0, warning: 0, information: 0, hint: 0, overdue: 0, all: 0 }, sign = 1): Counts {
+  for (const d of ds) {
+    into[d.severity] += sign;
+    into.all += sign;
+    if (d.severity === 'warning' && d.overdue) into.overdue += sign;
+  }
+  return into;
+}
+
+export function summaryOf(n: Counts): string {
+  if (!n.all) return 'No problems: nothing is due.';
+  return `${n.all} ${n.all === 1 ? 'diagnostic' : 'diagnostics'}: ${n.error} errors, ${n.warning} warnings (${n.overdue} overdue), ${n.information} information, ${n.hint} hints.`;
 }
 
 /** `rapport check` fails on any error, and on a warning that is overdue. */

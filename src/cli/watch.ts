@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { plural, systemClock, type Clock } from '../core/dates.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { parseFile, type ParsedFile } from '../core/notes.js';
-import { humanLine, summary } from './format.js';
+import { compareDiagnostics, type Diagnostic } from '../core/model.js';
+import { countsOf, humanLine, summaryOf, type Counts } from './format.js';
 import type { Io } from './io.js';
 import { scanFolder } from '../node/load-folder.js';
 import type { FileStamp } from '../node/note-cache.js';
@@ -22,12 +23,10 @@ const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
  * one (a diagnostic whose message changed is both), in the report's order. At 100,000 notes the
  * whole report is 7 MB: printed again after every save, it put the save's result 3 s later.
  */
-function changes(before: Set<string>, now: string[]): string {
-  const after = new Set(now);
-  const gone = [...before].filter((l) => !after.has(l));
-  const added = now.filter((l) => !before.has(l));
+function changes(gone: Diagnostic[], added: Diagnostic[]): string {
   if (!gone.length && !added.length) return '(no change)\n';
-  return `${gone.map((l) => `- ${l}\n`).join('')}${added.map((l) => `+ ${l}\n`).join('')}`;
+  const lines = (ds: Diagnostic[], mark: string) => ds.sort(compareDiagnostics).map((d) => `${mark} ${humanLine(d)}\n`).join('');
+  return `${lines(gone, '-')}${lines(added, '+')}`;
 }
 
 /** How long after a burst's print the disk is compared with what was read (events still arriving push it back). */
@@ -60,8 +59,13 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     return undefined;
   };
   let checkedDay: number | undefined; // the day of the last full check; undefined: check everything
-  /** The lines last printed in full or brought up to date by changes: what the next print compares with. */
-  let shown: Set<string> | undefined;
+  /**
+   * Each file's diagnostics as last shown, and their counts: what the next print compares with.
+   * After a change only the files it re-checked are compared (at 100,000 notes, making and
+   * comparing every line after each save cost most of a second).
+   */
+  let shown: Map<string, Diagnostic[]> | undefined;
+  let counts: Counts = countsOf([]);
   /** Events since the last print came from more than one file or a folder: the watcher may have missed some. */
   let burst = false;
   let reconcileTimer: NodeJS.Timeout | undefined;
@@ -75,6 +79,8 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     let what: string;
     // Many files at once (a checkout, a pull) are checked whole: re-checked one at a time they
     // cost ~3 ms each at 10,000 notes, where checking all of them again costs ~0.1 s.
+    /** The files whose diagnostics may differ from those shown. */
+    let rechecked: Iterable<string>;
     if (checkedDay !== clock.today || changed.size > Math.max(20, ws.index.size / 300)) {
       for (const [path, file] of changed) {
         if (file) ws.index.put(file);
@@ -83,16 +89,38 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
       live.checkAll();
       checkedDay = clock.today;
       what = `${plural(ws.index.size, 'file')} checked`;
+      rechecked = new Set([...(shown?.keys() ?? []), ...[...live.entries()].map(([p]) => p)]);
     } else {
-      const rechecked = new Set<string>();
-      for (const [path, file] of changed) for (const p of live.change(path, file)) rechecked.add(p);
-      what = `${plural(rechecked.size, 'file')} re-checked`;
+      const paths = new Set<string>();
+      for (const [path, file] of changed) for (const p of live.change(path, file)) paths.add(p);
+      what = `${plural(paths.size, 'file')} re-checked`;
+      rechecked = paths;
     }
-    const ds = live.all();
-    const lines = ds.map(humanLine);
+    let body: string;
+    if (!shown || options.full) {
+      const ds = live.all();
+      shown = new Map([...live.entries()].map(([p, d]) => [p, d]));
+      counts = countsOf(ds);
+      body = ds.map((d) => `${humanLine(d)}\n`).join('');
+    } else {
+      const gone: Diagnostic[] = [];
+      const added: Diagnostic[] = [];
+      for (const p of rechecked) {
+        const before = shown.get(p) ?? [];
+        const after = live.diagnosticsOf(p);
+        const was = new Set(before.map(humanLine));
+        const is = new Set(after.map(humanLine));
+        for (const d of before) if (!is.has(humanLine(d))) gone.push(d);
+        for (const d of after) if (!was.has(humanLine(d))) added.push(d);
+        countsOf(before, counts, -1);
+        countsOf(after, counts);
+        if (after.length) shown.set(p, after);
+        else shown.delete(p);
+      }
+      body = changes(gone, added);
+    }
     const ms = (performance.now() - started).toFixed(1);
-    io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${shown && !options.full ? changes(shown, lines) : lines.map((l) => `${l}\n`).join('')}${summary(ds)}\n`);
-    shown = new Set(lines);
+    io.out(`\n── ${new Date().toLocaleTimeString()} · ${what} in ${ms} ms ──\n${body}${summaryOf(counts)}\n`);
     if (burst) {
       burst = false;
       clearTimeout(reconcileTimer);

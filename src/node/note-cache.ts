@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ParsedFile } from '../core/notes.js';
 import { reviveNote, storeNote, type StoredNote } from '../core/parse/stored-note.js';
 import { PARSER_VERSION } from '../core/parse/version.generated.js';
-import { cacheDir, cacheId, readJson, writeJson } from './cache-files.js';
+import { cacheDir, cacheId, readJson, writeParts } from './cache-files.js';
 
 export { cacheDir } from './cache-files.js';
 
@@ -75,13 +75,21 @@ export class NoteCache {
 
   save(): void {
     if (!this.dirty) return;
-    const entries: StoredCache['entries'] = [];
-    for (const [path, { mtimeMs, size, file }] of this.entries) {
-      const stored = storeNote(file);
-      if (stored) entries.push([path, { mtimeMs, size, file: stored }]); // else read again next time
+    // The StoredCache's JSON, written entry by entry: never the whole of it in memory at once.
+    const entries = this.entries;
+    const head = JSON.stringify({ version: PARSER_VERSION, root: this.root, entries: [] } satisfies StoredCache);
+    function* parts(): Generator<string> {
+      yield head.slice(0, -2); // up to the entries' opening bracket
+      let first = true;
+      for (const [path, { mtimeMs, size, file }] of entries) {
+        const stored = storeNote(file);
+        if (!stored) continue; // read again next time
+        yield `${first ? '' : ','}${JSON.stringify([path, { mtimeMs, size, file: stored }])}`;
+        first = false;
+      }
+      yield ']}';
     }
-    const stored: StoredCache = { version: PARSER_VERSION, root: this.root, entries };
-    writeJson(this.path, stored);
+    writeParts(this.path, parts());
     this.dirty = false;
   }
 }
