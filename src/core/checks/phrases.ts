@@ -1,63 +1,111 @@
-// Phrases an outreach message should not have, from the practice: calling it an
+// What an outreach message should not say, from the practice: calling it an
 // "informational interview", attaching a resume nobody asked for, asking for a
-// job. The outreach checks look for them in drafts; the drafts Rapport writes
-// avoid them (a line quoted from a meeting's notes is passed over if it has one).
+// job. The outreach checks look for these meanings in drafts; the drafts Rapport
+// writes avoid them (a line quoted from a meeting's notes is passed over if it
+// has one: hasUnwelcomePhrase).
+//
+// Each meaning is a small grammar over the reading of the text (reading.ts:
+// lower-case, accents stripped, contractions spelt out, one sentence a line), so
+// "My résumé, attached, gives…", "I'm attaching my CV" and "Attached please find
+// my resume" are one rule each, not one phrase each. A grammar names the frame
+// that makes the words mean the ask ("refer me for", "are you hiring", "is there
+// a spot for me") rather than the bare words, which mean other things ("your
+// role as design lead", "how you position the product", "the hiring process").
+// Denied asks are skipped ("I'm not looking for a job — just your perspective").
+// How well they read is measured by `npm run lint-eval` on labelled sentences
+// (test/fixtures/outreach-sentences.json).
+
+import { denied, inQuestion, read, spanOf, type Reading } from './reading.js';
 
 export interface Phrase {
+  /** Patterns over the reading (reading.ts), with the u and m flags. */
   patterns: RegExp[];
-  /** "I'm not asking for a job" is fine: a phrase just after not, never or no is skipped. */
-  negatable: boolean;
+  /** Patterns that count only in a question ("Is Globex hiring?", not "I read Globex is hiring"). */
+  questions?: RegExp[];
 }
 
-const RESUME = String.raw`(?:\bresumes?\b|\br[ée]sum[ée]s?|\bCVs?\b|\bcurriculum vitae\b)`;
-/** "attached my resume", "enclosing a copy of my CV": at most four words between, no punctuation. */
-const ATTACH_THEN_RESUME = String.raw`\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|includ(?:ed|ing))(?:\s+[\w'’]+){0,4}?\s+${RESUME}`;
-/** "my resume is attached", "CV (attached)": at most three words between. */
-const RESUME_THEN_ATTACHED = String.raw`${RESUME}(?:\s+[\w'’]+){0,3}?\s+\(?(?:attached|enclosed|included)\b`;
+/** A span of the original text and the words it holds. */
+export interface PhraseSpan { start: number; end: number; words: string }
+
+// Building blocks. A word boundary is the edge of a token (tokens are separated by one space).
+const W = String.raw`[\p{L}\p{N}']+`;
+/** Up to `n` words, no clause mark among them. */
+const gap = (n: number, not = '') => String.raw`(?:${not ? `(?!(?:${not})(?![\p{L}\p{N}']))` : ''}${W} ){0,${n}}`;
+/** Words that end a noun phrase: a gap of "adjectives" never crosses them. */
+const STOP = String.raw`about|on|of|to|in|into|how|what|why|where|when|who|which|advice|with|from|and|or|but|if|is|are|was|were|be|do|does|can|could|would|should|will|share|send|happy|glad|available|request`;
+/** Sentence or clause start, then an optional discourse word ("So, are you hiring?", "And is there…"). */
+const OPEN = String.raw`(?:^|, |: )(?:(?:so|and|also|but|btw|quick question|by the way|out of curiosity|just curious|one more thing|hi|hey|ok|okay|well|oh) (?:, )?)?`;
+const rx = (s: string) => new RegExp(String.raw`(?<![\p{L}\p{N}'])(?:${s})(?![\p{L}\p{N}'])`, 'gmu');
+
+/** The words for a job, a position, a role… */
+const JOB = String.raw`jobs?|positions?|roles?|openings?|vacanc(?:y|ies)|headcount|internships?|employment|work|opportunit(?:y|ies)|spots?|place|post|gig|seat|placement|contract|apprenticeship|graduate (?:scheme|program(?:me)?)|(?:analyst|training|rotational|internship|graduate) program(?:me)?|program(?:me)?`;
+/** The job words that mean nothing else once qualified ("any openings", "open roles"). */
+const OPENINGS = String.raw`openings|vacanc(?:y|ies)|positions|roles|jobs|headcount|internships|opportunities|job opportunities|job openings|employment opportunities|career opportunities|job opportunity|vacant positions`;
+/** An opening: "opening" followed by what only a job opening takes ("opening for", not "opening keynote"). */
+const OPENING_END = String.raw`(?= (?:for|on|in|at|with|,|\.|\?|!|:)(?![\p{L}\p{N}'])|$)`;
+const RESUME = String.raw`resumes?|cvs?|c v|curriculum vitae|vitae`;
+const ME = String.raw`me|someone like me|people like me|my profile|myself`;
+const TEAM = String.raw`(?:your|the|their) (?:team|company|firm|group|department|org|organization|organisation|office|division|studio|lab|practice|startup)`;
 
 export const PHRASES = {
-  informationalInterview: { patterns: [/\binformation(?:al)?\s+interview(?:s|ing)?\b/gi], negatable: false },
-  resumeAttached: { patterns: [new RegExp(ATTACH_THEN_RESUME, 'gi'), new RegExp(RESUME_THEN_ATTACHED, 'gi')], negatable: true },
+  informationalInterview: {
+    patterns: [rx(String.raw`(?:info|infos|informa(?:tion|tional|tionnal|tive)|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
+  },
+  resumeAttached: {
+    patterns: [
+      // "I've attached my resume", "attaching a copy of my CV", "Attached please find my résumé", "Attached: my resume".
+      rx(String.raw`(?:attached|attaching|enclosed|enclosing|included|including|i will attach|i will include|i will enclose|let me attach|here is|heres|here are|am sending|am sharing|have sent) (?:: |is |are )?(?:(?:a |the )?cop(?:y|ies) of )?${gap(5, STOP.replace('|available', '').replace('|request', ''))}(?:${RESUME})`),
+      // "My CV is attached", "my résumé, attached,", "Resume attached (PDF)", "my resume along as an attachment".
+      rx(String.raw`(?:${RESUME}) (?:, )?${gap(3, 'if|can|could|would|happy|upon|on|available|request|not|to')}(?:attached|enclosed|included|as an attachment|in attachment|in the attachment|herewith)`),
+    ],
+  },
   asksForJob: {
     patterns: [
-      /\b(?:any|open|current|available)\s+(?:job\s+)?(?:openings?|positions?|vacanc(?:y|ies)|roles|jobs)\b/gi,
-      /\bjob\s+(?:openings?|opportunit(?:y|ies)|offers?)\b/gi,
-      /\b(?:are you|is (?:your|the) (?:team|company|group)|are they)\s+hiring\b/gi,
-      /\b(?:looking for|ask(?:ing)?(?: you)? for|apply(?:ing)? for|help me (?:get|find|land)|offer me|give me)\s+(?:a\s+|an\s+)?(?:job|position|role)\b/gi,
-      /\bhir(?:e|ing) me\b/gi,
+      // Applying, being considered, referred, recommended, interviewed, hired.
+      rx(String.raw`appl(?:y|ying|ied) (?:for|to) ${gap(4, STOP)}(?:${JOB}|team|company|firm|opening)|(?:my|an|the) application (?:for|to)|(?:forward|submit|pass) (?:on |along )?my (?:application|${RESUME}|profile|details|name)|(?:job|employment|position|career) (?:inquiry|enquiry|application|request)|^application for`),
+      rx(String.raw`(?:be|being|get|getting) considered for|consider(?:ing)? (?:${ME})(?: for)?|consider (?:taking|bringing|hiring|adding) (?:${ME})|(?:refer|recommend|nominate|put|vouch for|endorse) (?:${ME}) (?:forward|internally|for|as|to (?:the|your|a) (?:recruiter|recruiting|hiring|talent|hr|people team)|\?|\.|,|$)|put (?:my name|me) forward|put in a (?:good )?word|(?:hire|hiring|employ|employing) (?:${ME})|(?:take|taking|bring|bringing) (?:${ME}) (?:on|aboard|onto)|onboard (?:${ME})|keep (?:${ME}) in mind|think of (?:${ME}) (?:for|if|when|should)|(?:i|me) ${gap(4)}(?:be|get|getting) (?:hired|employed|recruited)`),
+      rx(String.raw`(?:get|got|land|set up|arrange|secure|find) (?:${ME}) (?:a|an) (?:job |first )?interview|interview (?:for|with|at) (?:the|a|an|your|this|that|any) ${gap(3, STOP)}(?:${JOB}|team|company)|(?:introduce|connect|put) (?:${ME}) (?:in touch )?(?:to|with) ${gap(2)}(?:hiring manager|recruiter|recruiting team|talent team|hr|whoever is hiring|someone who is hiring|the person who is hiring)`),
+      // Seeking: "I'm looking for a new position", "seeking employment", "help me land a job", "I hope to land a job".
+      rx(String.raw`(?:looking|searching|hunting|seeking|hoping|applying|after) for (?:a |an |any |some |my |new |another )?${gap(3, STOP)}(?:jobs?|positions?|roles?|employment|work|internships?|openings?|vacanc(?:y|ies)|job opportunit(?:y|ies)|opportunit(?:y|ies) (?:at|on|in|with) ${TEAM})|seek(?:ing)? (?:a |an |new |any )?${gap(2, STOP)}(?:jobs?|positions?|roles?|employment|internships?)|(?:help|helping) (?:${ME}) (?:to )?(?:get|find|land|secure|obtain) (?:a |an |my |any |some )?${gap(2, STOP)}(?:${JOB}|interview|foot in the door)|(?:i|me|we) ${gap(4, 'you|they|he|she|others|people|how|what|why|where|when')}(?:land|get|find|secure|obtain) (?:a|an|my|some) ${gap(2, STOP)}(?:jobs?|positions?|roles?|internships?|employment|work)|job (?:hunting|searching|seeking|hunt)|on the job market|looking for work|seeking work`),
+      // Wanting to join them: "I'd love to work for you", "I want to join Globex as…", "interested in joining your team".
+      rx(String.raw`(?:love|like|want|wanted|hope|hoping|keen|eager|interested in|excited|dream|dreaming|aim|aiming) (?:to )?(?:work|working) (?:for|at) (?!(?:a|an|the|home|night|weekends)(?![\p{L}\p{N}']))${W}|(?:love|like|want|wanted|hope|hoping|keen|eager|interested in|excited|dream|dreaming|aim|aiming) (?:to )?(?:join|joining) (?!(?:you|us|them|him|her|a|an|in|this|that|the (?:call|meeting|webinar|event|conversation|session))(?![\p{L}\p{N}']))${W}|be (?:a )?part of ${TEAM}`),
+      // Asking after openings: "any openings", "open roles", "a spot for me on your team", "if a role opens up".
+      rx(String.raw`(?:any|open|current|future|upcoming|available|new|vacant) (?:open |job |current |available |new |full time |part time |junior |senior )?(?:${OPENINGS})|(?:any|open|current|future|upcoming) (?:job |open |current )?opening${OPENING_END}|(?:${OPENINGS}) (?:available|open)(?![\p{L}\p{N}'])|(?:spot|place|role|position|opening|seat|room|opportunit(?:y|ies)|something|anything) (?:for|to) (?:${ME})(?! (?:to|about)(?![\p{L}\p{N}']))|(?:spot|place|role|position|opening|seat|roles|positions|openings|vacanc(?:y|ies)|job|jobs|something|anything) (?:ever )?(?:opens?|opening|comes?|coming|becomes?) (?:up|available)|(?:have|has|had) (?:a|an|any) (?:open |job )?(?:vacanc(?:y|ies)|openings?${OPENING_END}|headcount)|vacanc(?:y|ies) (?:for|on|in|at) |there (?:is|are|be|will be|might be|may be|could be|would be|was) (?:ever |currently |still |any |a |an |room )*${gap(2, STOP)}(?:openings?${OPENING_END}|vacanc(?:y|ies)|headcount|(?:spot|place|role|position|job)s? (?:for (?:${ME}|someone)|on ${TEAM}|in ${TEAM}|at ${TEAM}))|(?:do|does|did) ${gap(3)}(?:need|have room for) (?:anyone|someone|another|an extra|more people|people|help on)|(?:ask|asking|inquire|inquiring|enquire|enquiring|hear|learn|know) (?:about|of|after) (?:any |the |your |open )?(?:job openings|openings|vacanc(?:y|ies)|employment|job opportunit(?:y|ies)|employment opportunit(?:y|ies)|career opportunit(?:y|ies)|open (?:roles|positions))`),
     ],
-    negatable: true,
+    questions: [
+      // "Are you hiring?", "Is your company hiring data scientists?", "And is Globex recruiting?", "Hiring?"
+      rx(String.raw`${OPEN}(?:are|is|will|would) ${gap(3)}(?:currently |still |actively |by any chance |now |ever )?(?:hiring|recruiting|taking on|looking for (?:a|an|someone|people|more|new|junior|senior))|^hiring ?\?|${OPEN}(?:do|does) ${gap(3)}(?:hire|recruit)(?![\p{L}\p{N}'])`),
+    ],
   },
 } satisfies Record<string, Phrase>;
 
-/** Where `phrase` occurs in `text`, negated occurrences skipped when it is negatable. */
-export function phraseSpans(text: string, phrase: Phrase): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const re of phrase.patterns) {
-    for (const m of text.matchAll(re)) {
-      if (phrase.negatable && negated(text, m.index!)) continue;
-      out.push({ start: m.index!, end: m.index! + m[0].length });
+export type Meaning = keyof typeof PHRASES;
+
+/** Where `phrase` is meant in `text`, denied ones skipped; each span with the words it quotes. */
+export function phraseSpans(text: string, phrase: Phrase, reading: Reading = read(text)): PhraseSpan[] {
+  const out: PhraseSpan[] = [];
+  const found = (re: RegExp, question: boolean) => {
+    re.lastIndex = 0;
+    for (const m of reading.norm.matchAll(re)) {
+      let from = m.index!;
+      const to = from + m[0].length;
+      // The quoted words begin at a word: past the clause mark or space a pattern's opening may hold.
+      while (from < to && !/[\p{L}\p{N}]/u.test(reading.norm[from])) from++;
+      if (from >= to || denied(reading, from, to) || (question && !inQuestion(reading, from))) continue;
+      const span = spanOf(reading, from, to);
+      out.push({ ...span, words: text.slice(span.start, span.end) });
     }
-  }
-  return out;
+  };
+  for (const re of phrase.patterns) found(re, false);
+  for (const re of phrase.questions ?? []) found(re, true);
+  // One span per place, in reading order; a span inside another is the same finding.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  let end = -1;
+  return out.filter((s) => s.start >= end && ((end = s.end), true));
 }
 
 /** Does the text say anything an outreach check would warn about? */
 export function hasUnwelcomePhrase(text: string): boolean {
-  return Object.values(PHRASES).some((p) => phraseSpans(text, p).length > 0);
-}
-
-/** Is the phrase at `at` in `text` negated by one of the few words just ahead of it ("I'm not asking for…")? */
-function negated(text: string, at: number): boolean {
-  // Only the last few words matter: read a window before the phrase, not everything before
-  // it (which made a long draft quadratic), unless the window holds too few words to tell.
-  const from = Math.max(0, at - 160);
-  let before = text.slice(from, at);
-  if (from > 0 && before.split(/\s+/).filter(Boolean).length < 5) before = text.slice(0, at);
-  const clause = before.slice(Math.max(...['.', '!', '?', ';', ',', '\n'].map((c) => before.lastIndexOf(c))) + 1);
-  return clause
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(-3)
-    .some((w) => /^(not|never|no)$|n['’]t$/i.test(w));
+  const reading = read(text);
+  return Object.values(PHRASES).some((p) => phraseSpans(text, p, reading).length > 0);
 }
