@@ -28,8 +28,8 @@ export interface Reading {
   tokens: { start: number; end: number }[];
 }
 
-/** A word: letters and digits, with inner apostrophes ("don't", "o'brien"). */
-const TOKEN = /([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*['’]?)|(\n[ \t]*(?:\n|(?=(?:[-*+>#]|\d{1,3}[.)])[ \t])))|([.!?]+)|([,;:()[\]{}]|[—–]|(?<=\s)-+(?=\s))/gu;
+/** A word: letters and digits (with combining accents), with inner apostrophes ("don't", "o'brien"). */
+const TOKEN = /([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*['’]?)|(\n[ \t]*(?:\n|(?=(?:[-*+>#]|\d{1,3}[.)])[ \t])))|([.!?]+)|([,;:()[\]{}]|[—–]|(?<=\s)-+(?=\s))/gu;
 
 /** Contractions spelt out; the rest of the word ("you'll" → "you will"). */
 const CONTRACTIONS: [RegExp, string][] = [
