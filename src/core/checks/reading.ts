@@ -22,14 +22,34 @@
 export interface Reading {
   /** The normalised text: sentences one per line, tokens separated by one space. */
   norm: string;
-  /** For each character of `norm`, the index of its token in `tokens` (-1 for the spaces and line breaks between). */
-  tokenAt: Int32Array;
+  /** Where each token begins in `norm`, in order. */
+  normStart: Int32Array;
   /** Each token's span in the original text. */
-  tokens: { start: number; end: number }[];
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
-/** A word: letters and digits (with combining accents), with inner apostrophes ("don't", "o'brien"). */
-const TOKEN = /([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*['’]?)|(\n[ \t]*(?:\n|(?=(?:[-*+>#]|\d{1,3}[.)])[ \t])))|([.!?]+)|([,;:()[\]{}]|[—–]|(?<=\s)-+(?=\s))/gu;
+/** Letters, digits and combining marks beyond ASCII (a word's characters). */
+const WIDE_WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const WIDE_WORD_START = /^[\p{L}\p{N}]$/u;
+
+/** Is the character at `i` part of a word (a letter, a digit, or, after the first, a combining mark)? Its length in UTF-16 units, or 0. */
+function wordChar(text: string, i: number, first: boolean): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  return (first ? WIDE_WORD_START : WIDE_WORD_CHAR).test(ch) ? ch.length : 0;
+}
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+const isBlank = (c: number) => c === 32 || c === 9;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** , ; : ( ) [ ] { } and the dashes — – */
+const CLAUSE = new Set([44, 59, 58, 40, 41, 91, 93, 123, 125, 0x2014, 0x2013]);
+
+/** What opens a list item or a heading at a line's start. */
+const LINE_OPENER = /^(?:[-*+>#]|\d{1,3}[.)])[ \t]/;
 
 /** Contractions spelt out; the rest of the word ("you'll" → "you will"). */
 const CONTRACTIONS: [RegExp, string][] = [
@@ -51,8 +71,21 @@ const CONTRACTIONS: [RegExp, string][] = [
 /** Titles and initials whose full stop ends no sentence. */
 const NOT_SENTENCE_END = /^(?:\p{L}|dr|mr|mrs|ms|prof|st|jr|sr|vs|etc|e\.g|i\.e|inc|ltd|co|approx|no)$/u;
 
+/** Words already normalised: a message repeats its words, and most are plain lower-case ASCII. */
+const NORMALISED = new Map<string, string>();
+
 /** The words of `word`, normalised (see the file's comment). */
 function normaliseWord(word: string): string {
+  if (/^[a-z0-9]+$/.test(word)) return word;
+  let w = NORMALISED.get(word);
+  if (w === undefined) {
+    if (NORMALISED.size > 20_000) NORMALISED.clear();
+    NORMALISED.set(word, (w = normaliseNew(word)));
+  }
+  return w;
+}
+
+function normaliseNew(word: string): string {
   let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'")) w = w.slice(0, -1);
   if (!w.includes("'")) return w;
@@ -60,55 +93,129 @@ function normaliseWord(word: string): string {
   return w;
 }
 
+/** The last few texts read: the three outreach checks read the same subject and body in turn. */
+const RECENT: { text: string; reading: Reading }[] = [];
+
 /** The reading of `text` (see the file's comment). Linear in the text's length. */
 export function read(text: string): Reading {
-  const parts: string[] = [];
-  const owners: number[] = []; // the token index of each part, -1 for a separator
-  const tokens: { start: number; end: number }[] = [];
+  const known = RECENT.find((r) => r.text === text);
+  if (known) return known.reading;
+  const reading = readNew(text);
+  RECENT.unshift({ text, reading });
+  if (RECENT.length > 4) RECENT.pop();
+  return reading;
+}
+
+function readNew(text: string): Reading {
+  // Written into typed arrays, not appended to a string: a 10 MB draft has millions
+  // of words, and a string grown word by word kept the collector busy for seconds.
+  let chars = new Uint16Array(text.length + 64);
+  let length = 0;
+  let tokens = 0;
+  const room = Math.max(64, text.length >> 2); // a word is rarely shorter than three letters and a space
+  let normStart = new Int32Array(room);
+  let starts = new Int32Array(room);
+  let ends = new Int32Array(room);
+  let lineStart = true;
   let lastWord = '';
-  const push = (s: string, start: number, end: number, sep: string) => {
-    if (parts.length && parts[parts.length - 1] !== '\n') (parts.push(sep), owners.push(-1));
-    tokens.push({ start, end });
-    parts.push(s);
-    owners.push(tokens.length - 1);
+  const put = (code: number) => {
+    if (length === chars.length) {
+      const more = new Uint16Array(chars.length * 2);
+      more.set(chars);
+      chars = more;
+    }
+    chars[length++] = code;
+  };
+  const push = (s: string, start: number, end: number) => {
+    if (!lineStart) put(32);
+    if (tokens === starts.length) {
+      const grow = (a: Int32Array) => {
+        const more = new Int32Array(a.length * 2);
+        more.set(a);
+        return more;
+      };
+      (normStart = grow(normStart)), (starts = grow(starts)), (ends = grow(ends));
+    }
+    normStart[tokens] = length;
+    starts[tokens] = start;
+    ends[tokens++] = end;
+    for (let k = 0; k < s.length; k++) put(s.charCodeAt(k));
+    lineStart = false;
   };
   const endSentence = () => {
-    if (parts.length && parts[parts.length - 1] !== '\n') (parts.push('\n'), owners.push(-1));
+    if (!lineStart) (put(10), (lineStart = true));
   };
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (m[1] !== undefined) {
-      const w = normaliseWord(m[1]);
-      push(w, start, end, ' ');
-      lastWord = w;
-    } else if (m[2] !== undefined) {
-      endSentence();
-    } else if (m[3] !== undefined) {
-      const mark = m[3].includes('?') ? '?' : m[3].includes('!') ? '!' : '.';
+  // One pass over the characters, no regular expression per token: a 10 MB draft has millions of words.
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let n = wordChar(text, i, true);
+    if (n) {
+      const start = i;
+      i += n;
+      for (;;) {
+        if ((n = wordChar(text, i, false))) i += n;
+        else if (isApostrophe(text.charCodeAt(i)) && wordChar(text, i + 1, true)) i += 1;
+        else break;
+      }
+      if (isApostrophe(text.charCodeAt(i))) i++; // "students'"
+      push((lastWord = normaliseWord(text.slice(start, i))), start, i);
+    } else if (c === 10) {
+      // A blank line, or a line that opens a list item or a heading, ends the sentence.
+      let j = i + 1;
+      while (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 13) j++;
+      if (text.charCodeAt(j) === 10) (endSentence(), (i = j + 1));
+      else {
+        if (LINE_OPENER.test(text.slice(j, j + 5))) endSentence();
+        i = j;
+      }
+    } else if (c === 46 || c === 33 || c === 63) {
+      const start = i;
+      let mark = '.';
+      for (; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 63) mark = '?';
+        else if (d === 33 && mark !== '?') mark = '!';
+        else if (d !== 46) break;
+      }
       // "Dr. Smith", "e.g. this": a full stop after a title or a single letter ends nothing.
-      if (mark === '.' && m[3].length === 1 && NOT_SENTENCE_END.test(lastWord) && /^\s*\p{Ll}/u.test(text.slice(end, end + 3))) continue;
-      push(mark, start, end, ' ');
+      if (mark === '.' && i - start === 1 && NOT_SENTENCE_END.test(lastWord) && /^\s*\p{Ll}/u.test(text.slice(i, i + 3))) continue;
+      push(mark, start, i);
       endSentence();
+    } else if (CLAUSE.has(c)) {
+      push(c === 58 ? ':' : ',', i, i + 1);
+      i++;
+    } else if (c === 45 && i > 0 && isSpace(text.charCodeAt(i - 1))) {
+      // A dash set apart by spaces (" - ", " -- ") is a clause mark; a hyphen inside a word is a space.
+      let j = i;
+      while (text.charCodeAt(j) === 45) j++;
+      if (j >= text.length || isSpace(text.charCodeAt(j))) push(',', i, j);
+      i = j;
     } else {
-      push(m[4] === ':' ? ':' : ',', start, end, ' ');
+      i++;
     }
   }
-  const norm = parts.join('');
-  const tokenAt = new Int32Array(norm.length);
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    tokenAt.fill(owners[i], at, at + parts[i].length);
-    at += parts[i].length;
+  const parts: string[] = [];
+  for (let k = 0; k < length; k += 8192) parts.push(String.fromCharCode(...chars.subarray(k, Math.min(length, k + 8192))));
+  return { norm: parts.join(''), normStart: normStart.subarray(0, tokens), starts: starts.subarray(0, tokens), ends: ends.subarray(0, tokens) };
+}
+
+/** The token holding `norm[at]` (or the last before it, for a space). */
+function tokenAt(r: Reading, at: number): number {
+  let lo = 0;
+  let hi = r.normStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (r.normStart[mid] <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return { norm, tokenAt, tokens };
+  return lo;
 }
 
 /** The original span of `norm.slice(from, to)`: from its first token's start to its last token's end. */
 export function spanOf(r: Reading, from: number, to: number): { start: number; end: number } {
-  while (from < to && r.tokenAt[from] < 0) from++;
-  while (to > from && r.tokenAt[to - 1] < 0) to--;
-  return { start: r.tokens[r.tokenAt[from]].start, end: r.tokens[r.tokenAt[to - 1]].end };
+  while (from < to && /\s/.test(r.norm[from])) from++;
+  while (to > from && /\s/.test(r.norm[to - 1])) to--;
+  return { start: r.starts[tokenAt(r, from)], end: r.ends[tokenAt(r, to - 1)] };
 }
 
 /** Words that deny what follows them in their clause. */
