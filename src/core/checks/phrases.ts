@@ -22,6 +22,8 @@ export interface Phrase {
   patterns: RegExp[];
   /** Patterns that count only in a question ("Is Globex hiring?", not "I read Globex is hiring"). */
   questions?: RegExp[];
+  /** A sentence means it when it holds both a word of the topic and a word of wanting, in any order (see `together`). */
+  together?: { topic: RegExp; want: RegExp; notAfter: RegExp; notBefore: RegExp; skip: RegExp };
 }
 
 /** A span of the original text and the words it holds. */
@@ -53,6 +55,24 @@ const RESUME = String.raw`resumes?|cvs?|c v|curriculum vitae|vitae`;
 const ME = String.raw`me|someone like me|people like me|my profile|myself`;
 const TEAM = String.raw`(?:your|the|their) (?:team|company|firm|group|department|org|organization|organisation|office|division|studio|lab|practice|startup)`;
 
+/**
+ * The long tail of job asks no frame below names ("I'd be honored to join your team in
+ * any capacity", "Any leads on roles at Initech would be appreciated"): a sentence that
+ * holds a job word and, anywhere in it, a word of wanting or asking, unless the job
+ * word is someone else's or another sense ("your role", "the hiring process", "how you
+ * position the product") or the sentence asks what, how or why.
+ */
+const JOB_TOGETHER = {
+  topic: rx(String.raw`jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|hire|hiring|hired|recruit|recruiting|recruited|internships?|employment|headcount|applications?|apply|applying|cohort|join (?:your|the|their|${W}'s) ${gap(2, STOP)}team|joining (?:your|the|their|${W}'s) ${gap(2, STOP)}team|join ${TEAM}|joining ${TEAM}|room for (?:another|a|an|one more|someone)|take a chance on (?:${ME})`),
+  want: rx(String.raw`would love|would like|would be (?:honou?red|grateful|thrilled|delighted|happy|glad|keen)|would appreciate|hope|hoping|want|wanted|looking|seeking|searching|eager|keen|excited|wondering|goal|dream|appreciate|appreciated|grateful|could you|would you|can you|will you|do you (?:know|have)|is there|are there|any (?:leads|chance|tips|pointers)|let me know|please|on the hunt|in the market|might have|may have`),
+  /** Words before a job word that make it someone else's or another sense. */
+  notAfter: /(?:(?:^|\s)(?:how|what|why|which|when|where|who|whether)\s[^,:]*|(?:^|\s)(?:you|they|we|he|she|companies|teams|people|managers|recruiters|firms|startups|employers) (?:\S+ )?|(?:^|\s)(?:your|his|her|their|its|our|my (?:current|last|previous|first|old|former)|the new|a new|the hiring|what|which|what a|of the|of a|first|last|previous|former|current)|(?:^|\s)(?:into|towards|toward|with|about|regarding) (?:the |a |an |your )?(?:[\p{L}\p{N}']+ ){0,2})\s*$/u,
+  /** Words after a job word that make it another sense. */
+  notBefore: /^\s*(?:of|as|you|they|he|she|model|models|play|plays|played|paper|papers|yourself|myself|himself|herself|themselves|itself|it|them|this|that|these|those|our|your|their|the product|process|processes|bar|freeze|freezes|challenges?|landscape|managers?|practices?|trends?|market|markets|description|descriptions|title|titles|boards?|fair|site|offers? you|loop|loops|panel|rubric|decisions?|criteria|season|spree|plan|plans|strategy|funnel|pipeline|philosophy|culture|like (?:yours|mine|his|hers|theirs|that|this|the one)|keynote|remarks|ceremony|line|act|night|session|talk|statement|scene|to (?:grad|graduate|business|law|medical|art|film|design) school|to (?:an? )?(?:mba|phd|master's|masters|college|university|universities|schools|grants?|conferences?))(?:\s|$)/u,
+  /** A sentence that asks what, how or why asks for information. */
+  skip: /^(?:(?:so|and|but|also|just curious|out of curiosity) (?:, )?)?(?:what|how|why|which|who|where|when|whose|whom|in what)(?:\s|$)|[,:] (?:so |and |but )?(?:what|how|why|which|where|when|who)(?:\s)[^\n]*\?$/u,
+};
+
 export const PHRASES = {
   informationalInterview: {
     patterns: [rx(String.raw`(?:info|infos|informa(?:tion|tional|tionnal|tive)|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
@@ -74,7 +94,7 @@ export const PHRASES = {
       // Seeking: "I'm looking for a new position", "seeking employment", "help me land a job", "I hope to land a job".
       rx(String.raw`(?:ask|asking|asked) (?:you |if i could have |if you have |whether you have )?(?:for|about) (?:a |an |any |some )?(?:jobs?|positions?|roles?|employment|work|internships?|openings?|vacanc(?:y|ies)|job opportunit(?:y|ies))|(?:looking|searching|hunting|seeking|hoping|applying|after) for (?:a |an |any |some |my |new |another )?${gap(3, STOP)}(?:jobs?|positions?|roles?|employment|work|internships?|openings?|vacanc(?:y|ies)|job opportunit(?:y|ies)|opportunit(?:y|ies) (?:at|on|in|with) ${TEAM})|seek(?:ing)? (?:a |an |new |any )?${gap(2, STOP)}(?:jobs?|positions?|roles?|employment|internships?)|(?:help|helping) (?:${ME}) (?:to )?(?:get|find|land|secure|obtain) (?:a |an |my |any |some )?${gap(2, STOP)}(?:${JOB}|interview|foot in the door)|(?:i|me|we) ${gap(4, 'you|they|he|she|others|people|how|what|why|where|when')}(?:land|get|find|secure|obtain) (?:a|an|my|some) ${gap(2, STOP)}(?:jobs?|positions?|roles?|internships?|employment|work)|job (?:hunting|searching|seeking|hunt)|on the job market|looking for work|seeking work`),
       // Wanting to join them: "I'd love to work for you", "I want to join Globex as…", "interested in joining your team".
-      rx(String.raw`(?:${WANT}) (?:to )?(?:work|working) (?:for|at) (?!(?:a|an|the|home|night|weekends)(?![\p{L}\p{N}']))${W}|(?:${WANT}) (?:to )?(?:join|joining) (?!(?:you|us|them|him|her|a|an|in|this|that|the (?:call|meeting|webinar|event|conversation|session))(?![\p{L}\p{N}']))${W}|be (?:a )?part of (?:your|the|their|${W}'s) ${gap(2, STOP)}(?:team|company|firm|group|department|org|organization|organisation|studio|lab)|(?:great|good|strong|perfect|ideal|natural) (?:fit|match|addition|asset) (?:for|to) ${TEAM}|bring (?:my (?:skills|experience|talents|expertise|background)|myself) to ${TEAM}|throw my hat in the ring|(?:if|whether|in case) (?:you|your team|your company|they) (?:ever |still |currently )?need (?:a|an|another|someone|anyone|extra|more)|explor(?:e|ing) (?:job |career |new |employment )?opportunit(?:y|ies) (?:at|with|on)`),
+      rx(String.raw`(?:${WANT}) (?:to )?(?:work|working) (?:for|at) (?!(?:a|an|the|home|night|weekends)(?![\p{L}\p{N}']))${W}|(?:${WANT}) (?:to )?(?:join|joining) (?!(?:you|us|them|him|her|a|an|in|this|that|the (?:call|meeting|webinar|event|conversation|session))(?![\p{L}\p{N}']))${W}|be (?:a )?part of (?:your|the|their|${W}'s) ${gap(2, STOP)}(?:team|company|firm|group|department|org|organization|organisation|studio|lab)|(?:great|good|strong|perfect|ideal|natural) (?:fit|match|addition|asset) (?:for|to) ${TEAM}|bring (?:my (?:skills|experience|talents|expertise|background)|myself) to ${TEAM}|throw my hat in the ring|take a chance on (?:${ME})|(?:if|whether|in case) (?:you|your team|your company|they) (?:ever |still |currently )?need (?:a|an|another|someone|anyone|extra|more)|explor(?:e|ing) (?:job |career |new |employment )?opportunit(?:y|ies) (?:at|with|on)`),
       // Asking while saying you don't know: "I don't know if you're hiring", "Any chance Globex is hiring?", "Do you know anyone hiring?"
       rx(String.raw`(?:if|whether|any chance|chance that) ${gap(3)}(?:are|is) (?:currently |still |actively |by any chance |now )?(?:hiring|recruiting)|know (?:of )?(?:anyone|someone|anybody|any (?:companies|teams|firms|startups|places)|companies|teams|people|a company|a team) (?:that are |that is |who are |who is )?(?:hiring|recruiting)`),
       // Asking after openings: "any openings", "open roles", "a spot for me on your team", "if a role opens up".
@@ -83,6 +103,8 @@ export const PHRASES = {
     questions: [
       // "Is your team looking to hire anyone?", "Is Globex open to hiring career changers?"
       rx(String.raw`(?:are|is) ${gap(3)}(?:looking|planning|hoping|going|about) to (?:hire|recruit|add|bring on|grow)|(?:open to|considering|willing to) (?:hiring|hire|taking on|take on|bringing on|bring on)`),
+      // "Is Globex accepting applications?"
+      rx(String.raw`(?:accepting|taking|open to) (?:new |any )?(?:applications|applicants|resumes|cvs|candidates)`),
       // "Is the analyst position still open?"
       rx(String.raw`(?:is|are) (?:the|that|this|your|any) ${gap(3, STOP)}(?:role|position|opening|job|vacancy|req|internship)s? (?:still |currently )*(?:open|available|being filled|unfilled)`),
       // "Is there any possibility of an internship at Globex?"
@@ -90,6 +112,7 @@ export const PHRASES = {
       // "Are you hiring?", "Is your company hiring data scientists?", "And is Globex recruiting?", "Hiring?"
       rx(String.raw`${OPEN}(?:are|is|will|would) ${gap(3)}(?:currently |still |actively |by any chance |now |ever )?(?:hiring|recruiting|taking on|looking for (?:a|an|someone|people|more|new|junior|senior))|^hiring ?\?|${OPEN}(?:do|does) ${gap(3)}(?:hire|recruit)(?![\p{L}\p{N}'])`),
     ],
+    together: JOB_TOGETHER,
   },
 } satisfies Record<string, Phrase>;
 
@@ -112,10 +135,41 @@ export function phraseSpans(text: string, phrase: Phrase, reading: Reading = rea
   };
   for (const re of phrase.patterns) found(re, false);
   for (const re of phrase.questions ?? []) found(re, true);
+  if (phrase.together) out.push(...together(text, reading, phrase.together));
   // One span per place, in reading order; a span inside another is the same finding.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   let end = -1;
   return out.filter((s) => s.start >= end && ((end = s.end), true));
+}
+
+/** The sentences holding a topic word and a wanting word (Phrase.together), each quoted from the first of the two to the last. */
+function together(text: string, reading: Reading, t: NonNullable<Phrase['together']>): PhraseSpan[] {
+  const out: PhraseSpan[] = [];
+  const { norm } = reading;
+  for (let start = 0; start < norm.length; ) {
+    let end = norm.indexOf('\n', start);
+    if (end < 0) end = norm.length;
+    const line = norm.slice(start, end);
+    if (!t.skip.test(line)) {
+      const topic = first(line, t.topic, (m) => !t.notAfter.test(line.slice(Math.max(0, m.index - 40), m.index)) && !t.notBefore.test(line.slice(m.index + m[0].length, m.index + m[0].length + 40)) && !denied(reading, start + m.index, start + m.index + m[0].length));
+      const want = topic && first(line, t.want, () => true);
+      if (topic && want) {
+        const from = start + Math.min(topic.index, want.index);
+        const to = start + Math.max(topic.index + topic[0].length, want.index + want[0].length);
+        const span = spanOf(reading, from, to);
+        out.push({ ...span, words: text.slice(span.start, span.end) });
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The first match of `re` in `line` that `ok` accepts. */
+function first(line: string, re: RegExp, ok: (m: RegExpExecArray) => boolean): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) if (ok(m)) return m;
+  return undefined;
 }
 
 /** Does the text say anything an outreach check would warn about? */
