@@ -121,6 +121,7 @@ export type Meaning = keyof typeof PHRASES;
 /** Where `phrase` is meant in `text`, denied ones skipped; each span with the words it quotes. */
 export function phraseSpans(text: string, phrase: Phrase, reading: Reading = read(text)): PhraseSpan[] {
   const out: PhraseSpan[] = [];
+  const hits: number[] = []; // where in the reading each match begins
   const found = (re: RegExp, question: boolean) => {
     re.lastIndex = 0;
     for (const m of reading.norm.matchAll(re)) {
@@ -131,26 +132,31 @@ export function phraseSpans(text: string, phrase: Phrase, reading: Reading = rea
       if (from >= to || denied(reading, from, to) || (question && !inQuestion(reading, from))) continue;
       const span = spanOf(reading, from, to);
       out.push({ ...span, words: text.slice(span.start, span.end) });
+      hits.push(from);
     }
   };
   for (const re of phrase.patterns) found(re, false);
   for (const re of phrase.questions ?? []) found(re, true);
-  if (phrase.together) out.push(...together(text, reading, phrase.together));
+  // The long tail only where no frame matched: a frame quotes the ask more exactly.
+  if (phrase.together) out.push(...together(text, reading, phrase.together, hits.sort((a, b) => a - b)));
   // One span per place, in reading order; a span inside another is the same finding.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   let end = -1;
   return out.filter((s) => s.start >= end && ((end = s.end), true));
 }
 
-/** The sentences holding a topic word and a wanting word (Phrase.together), each quoted from the first of the two to the last. */
-function together(text: string, reading: Reading, t: NonNullable<Phrase['together']>): PhraseSpan[] {
+/** The sentences without a match in `hits` that hold a topic word and a wanting word (Phrase.together), each quoted from the first of the two to the last. */
+function together(text: string, reading: Reading, t: NonNullable<Phrase['together']>, hits: number[]): PhraseSpan[] {
   const out: PhraseSpan[] = [];
   const { norm } = reading;
+  let h = 0;
   for (let start = 0; start < norm.length; ) {
     let end = norm.indexOf('\n', start);
     if (end < 0) end = norm.length;
-    const line = norm.slice(start, end);
-    if (!t.skip.test(line)) {
+    while (h < hits.length && hits[h] < start) h++;
+    const matched = h < hits.length && hits[h] < end;
+    const line = matched ? '' : norm.slice(start, end);
+    if (!matched && !t.skip.test(line)) {
       const topic = first(line, t.topic, (m) => !t.notAfter.test(line.slice(Math.max(0, m.index - 40), m.index)) && !t.notBefore.test(line.slice(m.index + m[0].length, m.index + m[0].length + 40)) && !denied(reading, start + m.index, start + m.index + m[0].length));
       const want = topic && first(line, t.want, () => true);
       if (topic && want) {
