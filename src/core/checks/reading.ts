@@ -64,7 +64,7 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/^(\p{L}+)'ll$/u, '$1 will'],
   [/^(\p{L}+)'d$/u, '$1 would'],
   // 's is "is" only after the words where it cannot be a possessive ("Globex's team" stays).
-  [/^(it|that|there|here|what|who|where|how|he|she|this|everyone|someone|nobody)'s$/, '$1 is'],
+  [/^(it|that|there|here|what|who|where|how|he|she|this|everyone|someone|nobody|resume|cv)'s$/, '$1 is'],
   [/^let's$/, 'let us'],
 ];
 
