@@ -76,7 +76,12 @@ const NORMALISED = new Map<string, string>();
 
 /** The words of `word`, normalised (see the file's comment). */
 function normaliseWord(word: string): string {
-  if (/^[a-z0-9]+$/.test(word)) return word;
+  let plain = true;
+  for (let k = 0; k < word.length && plain; k++) {
+    const c = word.charCodeAt(k);
+    plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  }
+  if (plain) return word;
   let w = NORMALISED.get(word);
   if (w === undefined) {
     if (NORMALISED.size > 20_000) NORMALISED.clear();
@@ -107,9 +112,10 @@ export function read(text: string): Reading {
 }
 
 function readNew(text: string): Reading {
-  // Written into typed arrays, not appended to a string: a 10 MB draft has millions
-  // of words, and a string grown word by word kept the collector busy for seconds.
-  let chars = new Uint16Array(text.length + 64);
+  // Token offsets in typed arrays, the normalised words in one array joined at the end: a
+  // 10 MB draft has millions of words, and a string grown word by word kept the collector
+  // busy for seconds.
+  const parts: string[] = [];
   let length = 0;
   let tokens = 0;
   const room = Math.max(64, text.length >> 2); // a word is rarely shorter than three letters and a space
@@ -118,16 +124,8 @@ function readNew(text: string): Reading {
   let ends = new Int32Array(room);
   let lineStart = true;
   let lastWord = '';
-  const put = (code: number) => {
-    if (length === chars.length) {
-      const more = new Uint16Array(chars.length * 2);
-      more.set(chars);
-      chars = more;
-    }
-    chars[length++] = code;
-  };
   const push = (s: string, start: number, end: number) => {
-    if (!lineStart) put(32);
+    if (!lineStart) (parts.push(' '), length++);
     if (tokens === starts.length) {
       const grow = (a: Int32Array) => {
         const more = new Int32Array(a.length * 2);
@@ -139,11 +137,12 @@ function readNew(text: string): Reading {
     normStart[tokens] = length;
     starts[tokens] = start;
     ends[tokens++] = end;
-    for (let k = 0; k < s.length; k++) put(s.charCodeAt(k));
+    parts.push(s);
+    length += s.length;
     lineStart = false;
   };
   const endSentence = () => {
-    if (!lineStart) (put(10), (lineStart = true));
+    if (!lineStart) (parts.push('\n'), length++, (lineStart = true));
   };
   // One pass over the characters, no regular expression per token: a 10 MB draft has millions of words.
   for (let i = 0; i < text.length; ) {
@@ -153,8 +152,10 @@ function readNew(text: string): Reading {
       const start = i;
       i += n;
       for (;;) {
-        if ((n = wordChar(text, i, false))) i += n;
-        else if (isApostrophe(text.charCodeAt(i)) && wordChar(text, i + 1, true)) i += 1;
+        const d = text.charCodeAt(i);
+        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++; // the common case, inline
+        else if (isApostrophe(d) && wordChar(text, i + 1, true)) i += 1;
+        else if (d >= 128 && (n = wordChar(text, i, false))) i += n;
         else break;
       }
       if (isApostrophe(text.charCodeAt(i))) i++; // "students'"
@@ -194,8 +195,6 @@ function readNew(text: string): Reading {
       i++;
     }
   }
-  const parts: string[] = [];
-  for (let k = 0; k < length; k += 8192) parts.push(String.fromCharCode(...chars.subarray(k, Math.min(length, k + 8192))));
   return { norm: parts.join(''), normStart: normStart.subarray(0, tokens), starts: starts.subarray(0, tokens), ends: ends.subarray(0, tokens) };
 }
 
