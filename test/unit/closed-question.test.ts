@@ -26,6 +26,11 @@ describe('closed-question, whatever the markup', () => {
     ['- (a) Am I too old to switch?', 'Am I too old to switch?'],
     ['- [ ] **1.** Could I shadow you for a day?', 'Could I shadow you for a day?'],
     ['- May I ask about pay?', 'May I ask about pay?'],
+    ['- Q1) Is it remote?', 'Is it remote?'],
+    ['- #1 Do you travel?', 'Do you travel?'],
+    ['- Out of curiosity, do you code?', 'do you code?'],
+    ['- In hindsight, would you do it again?', 'would you do it again?'],
+    ['- Do you enjoy the work', 'Do you enjoy the work'],
   ];
 
   it('hints at a yes/no question in bold, numbered, after “So,” or “And”, after a topic, in quotes', () => {
@@ -42,7 +47,9 @@ describe('closed-question, whatever the markup', () => {
       '- And why did you leave consulting?', '- Q3: Which skills matter most?', '- Career path: how did yours unfold?',
       '- Walk me through a typical week.', '- Tell me about your first year.', '- What do you think — is it worth it?',
       '- Doing what, exactly?', '- Willing to relocate: how much does it matter?', '- Do not forget to ask about the team offsite',
-      '- Have a look at their blog first',
+      '- Have a look at their blog first', '- Would love to hear about your day.', '- Can’t wait to hear about it',
+      '- Do tell me about your first job.', '- In what way did it help?', '- If you could change one thing, what would it be?',
+      '- Looking back, what surprised you?',
     ]) assert.deepEqual(hints(item).map((d) => d.message), [], `flagged: ${item}`);
   });
 

@@ -13,8 +13,11 @@ const OPEN_OPENERS = new Set(['what', "what's", 'how', "how's", 'why', 'which', 
 /** Words that only lead in to the question ("So, do you…", "And is it…"). */
 const LEAD_INS = new Set(['so', 'and', 'but', 'or', 'also', 'then', 'now', 'ok', 'okay', 'well', 'finally', 'lastly', 'first', 'next', 'plus', 'honestly', 'oh']);
 
+/** Words that make a subject: after a yes/no word they make a question even without a "?" ("Do you enjoy the work"). */
+const SUBJECTS = new Set(['you', 'i', 'we', 'they', 'he', 'she', 'it', 'there', 'the', 'your', 'this', 'that', 'these', 'those', 'any', 'anyone', 'anybody', 'someone', 'somebody', 'people', 'everyone', 'a', 'an', 'our', 'their', 'his', 'her', 'my', 'one', 'most', 'many', 'remote', 'working']);
+
 /** Markup before a question's first word: quotes, emphasis, numbering ("1.", "(2)", "a)"), bullets, a checkbox. */
-const MARKUP = /^(?:\s+|[>*_~`"“‘'(]+|\d{1,3}[.)](?=\s)|\(\d{1,3}\)|[a-z]\)(?=\s)|[-•·–—]+(?=\s)|\[[ xX]\])+/u;
+const MARKUP = /^(?:\s+|[>*_~`"“‘'(]+|\d{1,3}[.)/](?=\s)|\(\d{1,3}\)|[a-z]\)(?=\s)|[qQ]\d{0,3}[.):](?=\s)|#\d{1,3}(?=\s)|[-•·–—]+(?=\s)|\[[ xX]\])+/u;
 const WORD = /^[\p{L}][\p{L}'’]*/u;
 
 /** The closed question in a list item's text, cleaned of its markup, or undefined when it asks openly (or asks nothing). */
@@ -31,18 +34,22 @@ export function closedQuestion(item: string): string | undefined {
 
 /** `sentence` cleaned of its lead-in when it opens with a yes/no word; a topic before a colon or dash is passed over. */
 function closedSentence(sentence: string, asks: boolean): string | undefined {
-  // "Career path: do you…", "Q3 — is it…": a short label, then the question.
-  const segments = sentence.split(/\s*(?::|\s[-–—]\s)\s*/);
+  // "Career path: do you…", "Q3 — is it…", "In hindsight, would you…": a short label or lead-in, then the question.
+  const segments = sentence.split(/\s*(?::|\s[-–—]\s)\s*/).flatMap((s) => {
+    const comma = /^([^,]{1,40}),\s*(.*)$/su.exec(s);
+    return comma && comma[1].trim().split(/\s+/).length <= 4 ? [comma[1], comma[2]] : [s];
+  });
   for (let i = 0; i < segments.length; i++) {
     const { word, next, rest } = opening(segments[i]);
     if (!word) continue;
     if (CLOSED_OPENERS.has(word)) {
       // "Do not forget the deck", "Have a look at…": an instruction, not a question, when nothing asks.
-      if (!asks && (next === 'not' || (word === 'have' && /^(?:a|an|the|some)$/.test(next)))) return undefined;
+      // Without a "?", only a yes/no word with its subject asks ("Do you enjoy the work"), not "Would love to…", "Can't wait…".
+      if (!asks && (next === 'not' || (word === 'have' && /^(?:a|an|the|some)$/.test(next)) || !SUBJECTS.has(next))) return undefined;
       return rest.replace(/[*_~`]+/g, '').trim();
     }
     // An open question, or a sentence that opens with anything but a short label: not closed.
-    if (OPEN_OPENERS.has(word) || segments[i].split(/\s+/).length > 5 || i === segments.length - 1) return undefined;
+    if ((OPEN_OPENERS.has(word) && !(word === 'in' && !/^(?:what|which|how)$/.test(next))) || segments[i].split(/\s+/).length > 5 || i === segments.length - 1) return undefined;
   }
   return undefined;
 }
