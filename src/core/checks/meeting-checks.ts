@@ -13,6 +13,7 @@ import { outreachSent, type Contact, type Finding, type Meeting, type Outreach }
 import { personName, questionsSection } from '../templates.js';
 import { eolOf } from '../text.js';
 import { defineCheck, keySpan, peopleOf, type CheckContext } from './check.js';
+import { closedQuestion as closedQuestionIn, YES_NO_WORDS } from './closed-questions.js';
 
 const isDone = (m: Meeting, ctx: CheckContext) => meetingStatus(m, ctx.clock) === 'done';
 /** Still to come: planned, and its moment not yet passed (a stale `planned` is history). */
@@ -292,15 +293,10 @@ function questionsOf(m: Meeting): BodyStructure['questions'] {
   return q ?? undefined;
 }
 
-/** The words that open a yes/no question (the spec's list), each also with n't. */
-const YES_NO_WORDS = ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'have', 'has'];
-const CLOSED_OPENERS = new Set(YES_NO_WORDS.flatMap((w) => [w, `${w}n't`, `${w}n’t`]));
-CLOSED_OPENERS.add("won't").add('won’t').add("can't").add('can’t');
-
 export const closedQuestion = defineCheck({
   code: 'closed-question',
   severity: 'hint',
-  description: `A question still to ask opens with a yes/no word (${YES_NO_WORDS.map((w) => w[0].toUpperCase() + w.slice(1)).join(', ')}, or its negative: Don’t, Won’t, …): ask what, how or why instead.`,
+  description: `A question still to ask is a yes/no question: it opens with a yes/no word (${YES_NO_WORDS.map((w) => w[0].toUpperCase() + w.slice(1)).join(', ')}, or its negative: Don’t, Won’t, …), whatever its markup (bold, numbering, a leading “So,” or “And”, a topic before a colon): ask what, how or why instead.`,
   appliesTo: 'meeting',
   run(m, ctx) {
     // Only the questions still to be asked: a done meeting's list is history.
@@ -308,10 +304,10 @@ export const closedQuestion = defineCheck({
     const questions = questionsOf(m);
     const out: Finding[] = [];
     for (const q of questions?.items ?? []) {
-      const first = /^[*_\s]*([A-Za-z’']+)/.exec(q.text)?.[1]?.toLowerCase();
-      if (!first || !CLOSED_OPENERS.has(first)) continue;
+      const closed = closedQuestionIn(q.text);
+      if (!closed) continue;
       out.push({ code: this.code, start: q.start, end: q.end,
-        message: `“${shorten(q.text, 60)}” invites a yes or no; ask what, how or why instead.` });
+        message: `“${shorten(closed, 60)}” invites a yes or no; ask what, how or why instead.` });
     }
     return out;
   },

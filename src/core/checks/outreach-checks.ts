@@ -9,7 +9,7 @@ import type { Fix } from '../model.js';
 import { unsentDraftTo } from '../new-notes.js';
 import { outreachSent, type Finding, type Outreach } from '../notes.js';
 import { personName } from '../templates.js';
-import { PHRASES, phraseSpans, type Phrase } from './phrases.js';
+import { PHRASES, phraseSpans, type Phrase, type PhraseSpan } from './phrases.js';
 import { defineCheck, keySpan } from './check.js';
 
 const isDraft = (o: Outreach) => !outreachSent(o);
@@ -27,17 +27,17 @@ function parts(o: Outreach): { text: string; start: number }[] {
   return out;
 }
 
-/** Matches of any pattern in the subject and body, skipping negated ones ("I'm not asking for a job"). */
-function findPhrases(o: Outreach, phrase: Phrase): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const part of parts(o)) for (const s of phraseSpans(part.text, phrase)) out.push({ start: part.start + s.start, end: part.start + s.end });
+/** Where the subject and body mean `phrase`, denied ones skipped ("I'm not asking for a job"). */
+function findPhrases(o: Outreach, phrase: Phrase): PhraseSpan[] {
+  const out: PhraseSpan[] = [];
+  for (const part of parts(o)) for (const s of phraseSpans(part.text, phrase)) out.push({ ...s, start: part.start + s.start, end: part.start + s.end });
   // One finding per place, in reading order.
   const seen = new Set<number>();
   return out.sort((a, b) => a.start - b.start).filter((s) => !seen.has(s.start) && seen.add(s.start));
 }
 
-/** A check for phrases a draft should not have (phrases.ts); a phrase after "not" or "never" is fine when negatable. */
-function phraseCheck(p: { code: string; description: string; phrase: Phrase; message: string }) {
+/** A check for what a draft should not say (phrases.ts); its message quotes the words that say it. */
+function phraseCheck(p: { code: string; description: string; phrase: Phrase; message: (words: string) => string }) {
   return defineCheck({
     code: p.code,
     severity: 'warning',
@@ -45,30 +45,36 @@ function phraseCheck(p: { code: string; description: string; phrase: Phrase; mes
     appliesTo: 'outreach',
     run(o) {
       if (!isDraft(o)) return [];
-      return findPhrases(o, p.phrase).map((s): Finding => ({ code: p.code, ...s, message: p.message }));
+      return findPhrases(o, p.phrase).map(({ start, end, words }): Finding => ({ code: p.code, start, end, message: p.message(quote(words)) }));
     },
   });
 }
 
+/** The words as quoted in a message: on one line, and not too long to read. */
+function quote(words: string): string {
+  const one = words.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+}
+
 export const outreachInformationalInterview = phraseCheck({
   code: 'outreach-informational-interview',
-  description: 'A draft outreach message calls it an “informational interview”: ask for their perspective or advice instead.',
+  description: 'A draft outreach message calls it an “informational interview” (in any spelling: “info interview”, “informational-interview”): ask for their perspective or advice instead.',
   phrase: PHRASES.informationalInterview,
-  message: 'Don’t call it an “informational interview”: ask for their perspective or advice on your path.',
+  message: (w) => `“${w}”: don’t call it an informational interview; ask for their perspective or advice on your path.`,
 });
 
 export const outreachResumeAttached = phraseCheck({
   code: 'outreach-resume-attached',
-  description: 'A draft says a resume, CV or résumé is attached, which nobody asked for.',
+  description: 'A draft says a resume, CV or résumé is attached, enclosed or included (in any word order), which nobody asked for.',
   phrase: PHRASES.resumeAttached,
-  message: 'Don’t attach a resume unless they ask for one: a short synopsis of your background is enough.',
+  message: (w) => `“${w}”: don’t attach a resume unless they ask for one; a short synopsis of your background is enough.`,
 });
 
 export const outreachAsksForJob = phraseCheck({
   code: 'outreach-asks-for-job',
-  description: 'A draft asks for a job, openings or positions: ask for information and advice instead.',
+  description: 'A draft asks for a job, a position, a role, an opening or a vacancy, or to be hired, referred or considered for one (“are you hiring?”, “any openings”, “a spot for me”, “I’m applying to…”), not denied (“I’m not looking for a job”): ask for information and advice instead.',
   phrase: PHRASES.asksForJob,
-  message: 'Don’t ask for a job or openings: ask for information and advice; opportunities follow.',
+  message: (w) => `“${w}” asks for a job: ask for information and advice instead; opportunities follow.`,
 });
 
 export const outreachMissingReferrer = defineCheck({

@@ -1,63 +1,213 @@
-// Phrases an outreach message should not have, from the practice: calling it an
+// What an outreach message should not say, from the practice: calling it an
 // "informational interview", attaching a resume nobody asked for, asking for a
-// job. The outreach checks look for them in drafts; the drafts Rapport writes
-// avoid them (a line quoted from a meeting's notes is passed over if it has one).
+// job. The outreach checks look for these meanings in drafts; the drafts Rapport
+// writes avoid them (a line quoted from a meeting's notes is passed over if it
+// has one: hasUnwelcomePhrase).
+//
+// Each meaning is a small grammar over the reading of the text (reading.ts:
+// lower-case, accents stripped, contractions spelt out, one sentence a line), so
+// "My résumé, attached, gives…", "I'm attaching my CV" and "Attached please find
+// my resume" are one rule each, not one phrase each. A grammar names the frame
+// that makes the words mean the ask ("refer me for", "are you hiring", "is there
+// a spot for me") rather than the bare words, which mean other things ("your
+// role as design lead", "how you position the product", "the hiring process").
+// Denied asks are skipped ("I'm not looking for a job — just your perspective").
+// How well they read is measured by `npm run lint-eval` on labelled sentences
+// (test/fixtures/outreach-sentences.json).
+
+import { denied, inQuestion, read, spanOf, type Reading } from './reading.js';
 
 export interface Phrase {
+  /** Patterns over the reading (reading.ts), with the u and m flags. */
   patterns: RegExp[];
-  /** "I'm not asking for a job" is fine: a phrase just after not, never or no is skipped. */
-  negatable: boolean;
+  /** Patterns that count only in a question ("Is Globex hiring?", not "I read Globex is hiring"). */
+  questions?: RegExp[];
+  /** A sentence means it when it holds both a word of the topic and a word of wanting, in any order (see `together`). */
+  together?: { topic: RegExp; want: RegExp; strong: RegExp; notAfter: RegExp; notBefore: RegExp; skip: RegExp };
 }
 
-const RESUME = String.raw`(?:\bresumes?\b|\br[ée]sum[ée]s?|\bCVs?\b|\bcurriculum vitae\b)`;
-/** "attached my resume", "enclosing a copy of my CV": at most four words between, no punctuation. */
-const ATTACH_THEN_RESUME = String.raw`\b(?:attach(?:ed|ing)?|enclos(?:ed|ing)|includ(?:ed|ing))(?:\s+[\w'’]+){0,4}?\s+${RESUME}`;
-/** "my resume is attached", "CV (attached)": at most three words between. */
-const RESUME_THEN_ATTACHED = String.raw`${RESUME}(?:\s+[\w'’]+){0,3}?\s+\(?(?:attached|enclosed|included)\b`;
+/** A span of the original text and the words it holds. */
+export interface PhraseSpan { start: number; end: number; words: string }
+
+// Building blocks. A word boundary is the edge of a token (tokens are separated by one space).
+// The reading is lower-case: a word character is a-z, 0-9, an apostrophe or anything past
+// ASCII, so the patterns need no Unicode classes (and no u flag), which made them slow to compile.
+const W = String.raw`[a-z0-9\u0080-\uffff']+`;
+/** Up to `n` words, no clause mark among them. */
+const gap = (n: number, not = '') => String.raw`(?:${not ? `(?!(?:${not})(?![a-z0-9\u0080-\uffff']))` : ''}${W} ){0,${n}}`;
+/** Words that end a noun phrase: a gap of "adjectives" never crosses them. */
+const STOP = String.raw`about|on|of|to|in|into|how|what|why|where|when|who|which|advice|with|from|and|or|but|if|is|are|was|were|be|do|does|can|could|would|should|will|share|send|happy|glad|available|request`;
+/** After a sentence or clause start and an optional discourse word ("So, are you hiring?", "And is there…"), which the quote leaves out. */
+const OPEN = String.raw`(?<=(?:^|, |: )(?:(?:so|and|also|but|btw|quick question|by the way|out of curiosity|just curious|one more thing|hi|hey|ok|okay|well|oh) (?:, )?)?)`;
+/** A pattern over whole words: it ends at a word's end; that it begins at a word's start is checked where it is used. */
+const rx = (s: string) => new RegExp(String.raw`(?:${s})(?![a-z0-9\u0080-\uffff'])`, 'gm');
+
+/** The words for a job, a position, a role… */
+const JOB = String.raw`jobs?|positions?|roles?|openings?|vacanc(?:y|ies)|headcount|internships?|employment|work|opportunit(?:y|ies)|spots?|place|post|gig|seat|placement|contract|apprenticeship|graduate (?:scheme|program(?:me)?)|(?:analyst|training|rotational|internship|graduate) program(?:me)?|program(?:me)?`;
+/** The job words that mean nothing else once qualified ("any openings", "open roles"). */
+const OPENINGS = String.raw`openings|vacanc(?:y|ies)|positions|roles|jobs|headcount|internships|opportunities|job opportunities|job openings|employment opportunities|career opportunities|job opportunity|vacant positions`;
+/** An opening: "opening" followed by what only a job opening takes ("opening for", not "opening keynote"). */
+const OPENING_END = String.raw`(?= (?:for|on|in|at|with|,|\.|\?|!|:)(?![a-z0-9\u0080-\uffff'])|$)`;
+/** What a job ask may name after "for", quoted with it ("refer me for the open Senior PM role"). */
+const OBJECT = String.raw`(?: (?:the|a|an|any|your|this|that|one of your|a future|future) ${gap(4, STOP)}(?:${JOB}|team|opening))?`;
+/** Words that make someone want a job where they follow: "I'd love to work at…", "interested in joining…". */
+const WANT = String.raw`would love|would like|love to|want|wanted|hope|hoping|keen|eager|interested in|excited|dream|dreaming|aim|aiming|chance|opportunity|jump at`;
+/** Words a resume gap never crosses: an offer ("…and can share my resume") is not an attachment. */
+const RESUME_STOP = String.raw`and|or|but|if|can|could|share|send|happy|glad|available|request|upon|on|about|how|what|why|not|no`;
+const RESUME = String.raw`resumes?|cvs?|c v|curriculum vitae|vitae`;
+const ME = String.raw`me|someone like me|people like me|my profile|myself`;
+const TEAM = String.raw`(?:your|the|their) (?:team|company|firm|group|department|org|organization|organisation|office|division|studio|lab|practice|startup)`;
+
+/**
+ * The long tail of job asks no frame below names ("I'd be honored to join your team in
+ * any capacity", "Any leads on roles at Initech would be appreciated"): a sentence that
+ * holds a job word and, anywhere in it, a word of wanting or asking, unless the job
+ * word is someone else's or another sense ("your role", "the hiring process", "how you
+ * position the product") or the sentence asks what, how or why.
+ */
+const JOB_TOGETHER = {
+  topic: rx(String.raw`jobs?|roles?|positions?|openings?|vacanc(?:y|ies)|hire|hiring|hired|recruit|recruiting|recruited|internships?|employment|headcount|applications?|apply|applying|cohort|join (?:your|the|their|${W}'s) ${gap(2, STOP)}team|joining (?:your|the|their|${W}'s) ${gap(2, STOP)}team|join ${TEAM}|joining ${TEAM}|room for (?:another|a|an|one more|someone)|take a chance on (?:${ME})|foot in the door|new hire|contract work|freelance work|(?:work|working) (?:at|for) (?!(?:a|an|the|home|night|weekends|free|scale|yourself|myself)(?![a-z0-9\u0080-\uffff']))${W}|interview (?:at|with|for)|vouch for (?:${ME})|(?:take|taking|bring|bringing) on (?:a|an|another|someone|more|new)|(?:work|working) (?:at|for|in) ${TEAM}|(?:as |be |being )?(?:a )?part of (?:your|the|their) ${gap(2, STOP)}team|land (?:at|with)|be (?:your|the) (?:${W}'s )?next (?!(?:step|steps|week|meeting|call|time|chat|conversation|guest|speaker)(?![a-z0-9\u0080-\uffff']))${W}|join(?= [.!?]|$)|full time (?:capacity|basis|role|position|job)|in any capacity|as an? (?:intern|apprentice|employee|contractor|freelancer|new hire)|work (?:alongside|with) (?:you|your team) at|work next|where i would (?:really )?(?:love|like) to work|(?:a|an) ${gap(2, STOP)}(?:role|position|job) at`),
+  want: rx(String.raw`would (?:really |very much |so |truly |also )?(?:love|like)|would (?:take|accept|consider|welcome)|capacity|budget|would be (?:honou?red|grateful|thrilled|delighted|happy|glad|keen)|would appreciate|hope|hoping|want|wanted|looking|seeking|searching|eager|keen|excited|wondering|goal|dream|appreciate|appreciated|grateful|could you|would you|can you|will you|do you (?:know|have)|is there|are there|would there be|flexibility|any (?:leads|chance|tips|pointers)|let me know|please|on the hunt|in the market|might have|may have|happy to|glad to|willing to|possible|would mean|dream|help (?:me )?(?:getting|get)|happen to have|could i|may i|any (?:way|opportunity|chance)|open to|check (?:whether|if)|share my (?:name|resume|cv|profile|details)|pass (?:on |along )?my (?:name|resume|cv|profile|details)`),
+  /** Topic words that are the asker's own whatever comes around them ("about joining your team", "work for you as an intern"). */
+  strong: /^(?:join|joining|foot in|take a chance|vouch|room for|as an? |work (?:alongside|with)|an? (?:\S+ ){0,2}(?:role|position|job) at)/,
+  /** Words before a job word that make it someone else's or another sense. */
+  notAfter: /(?:(?:^|\s)(?:info|informational|information|mock|practice|podcast|media|press)\s|(?:^|\s)(?:how|what|why|which|when|where|who|whether)\s[^,:]*|(?:^|\s)(?:you|they|we|he|she|companies|teams|people|managers|recruiters|firms|startups|employers) (?:\S+ )?|(?:^|\s)(?:your|his|her|their|its|our|my (?:current|last|previous|first|old|former)|the new|a new|the hiring|what|which|what a|of the|of a|first|last|previous|former|current)|(?:^|\s)(?:into|towards|toward) (?:the |a |an |your )?(?:[a-z0-9\u0080-\uffff']+ ){0,2}|(?:^|\s)(?:with|about|regarding) (?:(?:the|your) )?(?:(?!(?:a|an) )[a-z0-9\u0080-\uffff']+ ){0,2})\s*$/u,
+  /** Words after a job word that make it another sense. */
+  notBefore: /^\s*(?:of|as|you|they|he|she|model|models|play|plays|played|paper|papers|yourself|myself|himself|herself|themselves|itself|it|them|this|that|these|those|our|your|their|the product|process|processes|bar|freeze|freezes|challenges?|landscape|managers?|practices?|trends?|market|markets|description|descriptions|title|titles|boards?|fair|site|offers? you|loop|loops|panel|rubric|decisions?|criteria|season|spree|plan|plans|strategy|funnel|pipeline|philosophy|culture|like (?:yours|mine|his|hers|theirs|that|this|the one)|keynote|remarks|ceremony|line|act|night|session|talk|statement|scene|to (?:grad|graduate|business|law|medical|art|film|design) school|to (?:an? )?(?:mba|phd|master's|masters|college|university|universities|schools|grants?|conferences?))(?:\s|$)/u,
+  /** A sentence that asks what, how or why asks for information. */
+  skip: /^(?:(?:so|and|but|also|just curious|out of curiosity) (?:, )?)?(?:what|how|why|which|who|where|when|whose|whom|in what)(?:\s|$)|[,:] (?:so |and |but )?(?:what|how|why|which|where|when|who)(?:\s)[^\n]*\?$/u,
+};
 
 export const PHRASES = {
-  informationalInterview: { patterns: [/\binformation(?:al)?\s+interview(?:s|ing)?\b/gi], negatable: false },
-  resumeAttached: { patterns: [new RegExp(ATTACH_THEN_RESUME, 'gi'), new RegExp(RESUME_THEN_ATTACHED, 'gi')], negatable: true },
+  informationalInterview: {
+    patterns: [rx(String.raw`(?:info|infos|informa(?:tion|tional|tionnal|tive)|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
+  },
+  resumeAttached: {
+    patterns: [
+      // "I've attached my resume", "attaching a copy of my CV", "Attached please find my résumé", "Attached: my resume".
+      rx(String.raw`(?<!(?:if i|if we|should i|whether to|whether i|do i|can i|could i|may i|shall i) )(?:attached|attaching|enclosed|enclosing|included|including|i will attach|i will include|i will enclose|let me attach|here is|heres|here are|am sending|am sharing|have sent) (?:: |is |are )?(?:(?:a |the )?cop(?:y|ies) of )?${gap(5, RESUME_STOP)}(?:${RESUME})`),
+      // "My CV can be found attached"
+      rx(String.raw`(?:${RESUME}) (?:can|may|will) be (?:found|seen) (?:attached|enclosed|below|in the attachment)`),
+      // "My CV is attached", "my résumé, attached,", "Resume attached (PDF)", "my resume along as an attachment".
+      rx(String.raw`(?:${RESUME}) (?:, )?${gap(3, 'if|can|could|would|happy|upon|on|available|request|not|to')}(?:attached|enclosed|included|as an attachment|in attachment|in the attachment|herewith)`),
+    ],
+  },
   asksForJob: {
     patterns: [
-      /\b(?:any|open|current|available)\s+(?:job\s+)?(?:openings?|positions?|vacanc(?:y|ies)|roles|jobs)\b/gi,
-      /\bjob\s+(?:openings?|opportunit(?:y|ies)|offers?)\b/gi,
-      /\b(?:are you|is (?:your|the) (?:team|company|group)|are they)\s+hiring\b/gi,
-      /\b(?:looking for|ask(?:ing)?(?: you)? for|apply(?:ing)? for|help me (?:get|find|land)|offer me|give me)\s+(?:a\s+|an\s+)?(?:job|position|role)\b/gi,
-      /\bhir(?:e|ing) me\b/gi,
+      // Applying, being considered, referred, recommended, interviewed, hired.
+      rx(String.raw`(?<!(?:when|while|before|after|how|about|for|on) )appl(?:y|ying|ied) (?:for|to) ${gap(4, STOP)}(?:${JOB}|team|company|firm|opening)|(?:my|an|the) application (?:for|to)|(?:forward|submit|pass) (?:on |along )?my (?:application|${RESUME}|profile|details|name)|(?:job|employment|position|career) (?:inquiry|enquiry|application|request)|^application for`),
+      rx(String.raw`(?:be|being|get|getting) considered for${OBJECT}|(?:be|being|get|getting) considered(?= (?:\.|!|\?|,|when|if|once|should)(?![a-z0-9\u0080-\uffff'])|$)|consider(?:ing)? (?:${ME})(?: for${OBJECT})?|consider (?:taking|bringing|hiring|adding) (?:${ME})|(?:refer|referring|recommend|recommending|nominate|nominating|put|putting|vouch for|vouching for|endorse|endorsing) (?:${ME}) (?:forward|internally|for|as|to (?:the|your|a) (?:recruiter|recruiting|hiring|talent|hr|people team)|\?|\.|,|$)${OBJECT}|put (?:my name|me) forward|send (?:on |along )?my (?:application|resume|cv|profile|details|name) to (?:the|your) (?:talent|recruiting|recruitment|hiring|hr|recruiter|people)|(?:if|whether) (?:the|your) (?:team|company|group|department|firm) (?:needs|is looking for|could use|might need) (?:a|an|someone|another|more)|(?:i|me) ${gap(3)}(?:fit|fitting) (?:into|in|on|with) ${TEAM}|(?:sponsor|sponsoring) (?:a |my |work )?(?:visas?|work permits?)|(?:get|put|place) (?:me|my (?:cv|cvs|resume|name|application|profile)) in front of|vouch(?:ing)? for (?:${ME})|(?:share|sharing|pass|passing|give|giving|mention|mentioning) (?:on |along )?my (?:name|resume|cv|profile|details|application) (?:with|to)(?= (?:the|your|a|whoever|someone|anyone)(?![a-z0-9\u0080-\uffff']))|put in a (?:good )?word|(?:hire|hiring|employ|employing) (?:${ME})|(?:take|taking|bring|bringing) (?:${ME}) (?:on|aboard|onto)|onboard (?:${ME})|keep (?:${ME}) in mind|think of (?:${ME}) (?:for|if|when|should)|(?:i|me) ${gap(4)}(?:be|get|getting) (?:hired|employed|recruited)|(?:hire|hiring|employ|consider|take on|bring on) (?:a |an |someone |people )?${gap(3, STOP)}like (?:me|myself)|(?:a |an |your |internal )?referral (?:for|to) (?:the|a|an|your|this|that|any|one of) ${gap(3, STOP)}(?:${JOB}|team)`),
+      rx(String.raw`(?:get|got|land|set up|arrange|secure|find) (?:${ME}) (?:a|an) (?:job |first )?interview|interview (?:for|with|at) (?:the|a|an|your|this|that|any) ${gap(3, STOP)}(?:${JOB}|team|company)|(?:intro|introduction|referral) to (?:the|your|a) (?:hiring manager|recruiter|recruiting team|talent team|hr)|(?:about|regarding|re|for) (?:the|your|this|that) ${gap(3, STOP)}(?:opening|vacancy|req|requisition)${OPENING_END}|(?:role|position|job|opening|vacancy|req|internship)s? (?:that )?${gap(2, STOP)}(?:posted|advertised|listed|put up|are hiring for|is hiring for)|(?:introduce|connect|put) (?:${ME}) (?:in touch )?(?:to|with) ${gap(2)}(?:hiring manager|recruiter|recruiting team|talent team|hr|whoever is hiring|someone who is hiring|the person who is hiring)`),
+      // Seeking: "I'm looking for a new position", "seeking employment", "help me land a job", "I hope to land a job".
+      rx(String.raw`(?:ask|asking|asked) (?:you |if i could have |if you have |whether you have )?(?:for|about) (?:a |an |any |some )?(?:jobs?|positions?|roles?|employment|work|internships?|openings?|vacanc(?:y|ies)|job opportunit(?:y|ies))|(?:looking|searching|hunting|seeking|hoping|applying|after) for (?:a |an |any |some |my |new |another )?${gap(3, STOP)}(?:jobs?|positions?|roles?|employment|work|internships?|openings?|vacanc(?:y|ies)|job opportunit(?:y|ies)|opportunit(?:y|ies) (?:at|on|in|with) ${TEAM})|seek(?:ing)? (?:a |an |new |any )?${gap(2, STOP)}(?:jobs?|positions?|roles?|employment|internships?)|(?:help|helping) (?:${ME}) (?:to )?(?:get|find|land|secure|obtain) (?:a |an |my |any |some )?${gap(2, STOP)}(?:${JOB}|interview|foot in the door)|(?:i|me|we) ${gap(4, 'you|they|he|she|others|people|how|what|why|where|when')}(?:land|get|find|secure|obtain) (?:a|an|my|some) ${gap(2, STOP)}(?:jobs?|positions?|roles?|internships?|employment|work)|job (?:hunting|searching|seeking|hunt)|on the job market|(?:i am|we are) (?:currently |now |back )?(?:in|on) the (?:job|employment) market|who (?:handles|does|is in charge of|leads|runs|manages|oversees) (?:the )?(?:hiring|recruiting|recruitment)|looking for work|seeking work`),
+      // Wanting to join them: "I'd love to work for you", "I want to join Globex as…", "interested in joining your team".
+      rx(String.raw`(?:${WANT}) (?:to )?(?:work|working) (?:for|at) (?!(?:a|an|the|home|night|weekends)(?![a-z0-9\u0080-\uffff']))${W}|(?:${WANT}) (?:to )?(?:join|joining) (?!(?:you|us|them|him|her|a|an|in|this|that|the (?:call|meeting|webinar|event|conversation|session))(?![a-z0-9\u0080-\uffff']))${W}|be (?:a )?part of (?:your|the|their|${W}'s) ${gap(2, STOP)}(?:team|company|firm|group|department|org|organization|organisation|studio|lab)|(?:great|good|strong|perfect|ideal|natural) (?:fit|match|addition|asset) (?:for|to) ${TEAM}|bring (?:my (?:skills|experience|talents|expertise|background)|myself) to ${TEAM}|throw my hat in the ring|take a chance on (?:${ME})|(?:if|whether|in case) (?:you|your team|your company|they) (?:ever |still |currently )?need (?:a|an|another|someone|anyone|extra|more)|explor(?:e|ing) (?:job |career |new |employment )?opportunit(?:y|ies) (?:at|with|on)`),
+      // Asking while saying you don't know: "I don't know if you're hiring", "Any chance Globex is hiring?", "Do you know anyone hiring?"
+      rx(String.raw`(?:if|whether|any chance|chance that) ${gap(3)}(?:are|is) (?:currently |still |actively |by any chance |now )?(?:hiring|recruiting)|know (?:of )?(?:anyone|someone|anybody|any (?:companies|teams|firms|startups|places)|companies|teams|people|a company|a team) (?:that are |that is |who are |who is )?(?:hiring|recruiting)`),
+      // Asking after openings: "any openings", "open roles", "a spot for me on your team", "if a role opens up".
+      rx(String.raw`(?<!(?:about|on|regarding|why|how|many|of|the|that|those|these|your|their|our|find|finding|search for|look for|spot) )(?:any|open|current|future|upcoming|available|new|vacant) (?:open |job |current |available |new |full time |part time |junior |senior |entry level |mid level |graduate |remote )?(?:${OPENINGS})|(?:any|open|current|future|upcoming) (?:job |open |current )?opening${OPENING_END}|(?:${OPENINGS}) (?:available|open)(?![a-z0-9\u0080-\uffff'])|(?:spot|place|role|position|opening|seat|room|opportunit(?:y|ies)|something|anything) (?:for|to) (?:${ME})(?! (?:to|about)(?![a-z0-9\u0080-\uffff']))|(?:spot|place|role|position|opening|seat|roles|positions|openings|vacanc(?:y|ies)|job|jobs) (?:ever )?(?:opens?|opening|comes?|coming|becomes?) (?:up|available)|(?:something|anything) (?:ever )?(?:opens?|opening) up|(?:something|anything) (?:ever )?(?:becomes?) available|(?:have|has|had) (?:a|an|any) (?:open |job )?(?:vacanc(?:y|ies)|openings?${OPENING_END}|headcount)|vacanc(?:y|ies) (?:for|on|in|at) |(?:there (?:is|are|be|will be|might be|may be|could be|would be|was)|(?:is|are|was|were|will|would|might|could) there(?: be)?) (?:ever |currently |still |any |a |an |room )*${gap(2, STOP)}(?:openings?${OPENING_END}|vacanc(?:y|ies)|headcount|(?:spot|place|role|position|job|room)s? (?:for (?:${ME}|someone|anyone|(?:a|an) ${W}(?: ${W})?)(?: (?:on|in|at) ${TEAM})?|(?:on|in|at) ${TEAM}))|(?:do|does|did) ${gap(3)}(?:need|have room for) (?:anyone|someone|another|an extra|more people|people|help on)|(?:ask|asking|inquire|inquiring|enquire|enquiring|hear|learn|know) (?:about|of|after) (?:any |the |your |open |possible |potential |future |current )?(?:job openings|openings|vacanc(?:y|ies)|employment|job opportunit(?:y|ies)|employment opportunit(?:y|ies)|career opportunit(?:y|ies)|open (?:roles|positions))`),
     ],
-    negatable: true,
+    questions: [
+      // "Is your team looking to hire anyone?", "Is Globex open to hiring career changers?"
+      rx(String.raw`(?:are|is) ${gap(3)}(?:looking|planning|hoping|going|about) to (?:hire|recruit|add|bring on|grow)|(?:open to|considering|willing to) (?:hiring|hire|taking on|take on|bringing on|bring on)`),
+      // "Do you have anything for a mid-level designer?"
+      rx(String.raw`(?:do|does|would|might) ${gap(2)}(?:have|has) (?:anything|something) (?:open |available )?for (?:a|an|someone)`),
+      // "Is Globex accepting applications?"
+      rx(String.raw`(?:accepting|taking|open to) (?:new |any )?(?:applications|applicants|resumes|cvs|candidates)`),
+      // "Is the analyst position still open?"
+      rx(String.raw`(?:is|are) (?:the|that|this|your|any) ${gap(3, STOP)}(?:role|position|opening|job|vacancy|req|internship)s? (?:still |currently )*(?:open|available|being filled|unfilled)`),
+      // "Is there any possibility of an internship at Globex?"
+      rx(String.raw`(?:a|an|any) ${gap(1, STOP)}(?:internships?|apprenticeships?)(?= (?:at|with|on|in|for)(?![a-z0-9\u0080-\uffff'])| \?)`),
+      // "Are you hiring?", "Is your company hiring data scientists?", "And is Globex recruiting?", "Hiring?"
+      rx(String.raw`${OPEN}(?:are|is|will|would) ${gap(5)}(?:currently |still |actively |by any chance |now |ever )?(?:hiring|recruiting|taking on|looking for (?:a|an|any|someone|people|more|new|junior|senior))|^hiring ?\?|${OPEN}(?:do|does) ${gap(3)}(?:hire|recruit)(?![a-z0-9\u0080-\uffff'])`),
+    ],
+    together: JOB_TOGETHER,
   },
 } satisfies Record<string, Phrase>;
 
-/** Where `phrase` occurs in `text`, negated occurrences skipped when it is negatable. */
-export function phraseSpans(text: string, phrase: Phrase): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const re of phrase.patterns) {
-    for (const m of text.matchAll(re)) {
-      if (phrase.negatable && negated(text, m.index!)) continue;
-      out.push({ start: m.index!, end: m.index! + m[0].length });
+export type Meaning = keyof typeof PHRASES;
+
+/** Each list of patterns as one: one pass over the reading and one regular expression to compile instead of a dozen. */
+const JOINED = new WeakMap<RegExp[], RegExp>();
+function joined(patterns: RegExp[]): RegExp {
+  let re = JOINED.get(patterns);
+  if (!re) JOINED.set(patterns, (re = new RegExp(patterns.map((p) => p.source).join('|'), 'gm')));
+  return re;
+}
+
+/** Where `phrase` is meant in `text`, denied ones skipped; each span with the words it quotes. */
+export function phraseSpans(text: string, phrase: Phrase, reading: Reading = read(text)): PhraseSpan[] {
+  const out: PhraseSpan[] = [];
+  const hits: number[] = []; // where in the reading each match begins
+  const found = (re: RegExp, question: boolean) => {
+    const { norm } = reading;
+    re.lastIndex = 0;
+    for (let m = re.exec(norm); m; m = re.exec(norm)) {
+      let from = m.index;
+      const to = from + m[0].length;
+      // A match begins at a token (the patterns leave that check here, where it costs one
+      // comparison, not one lookbehind at every position): inside a word, try again one on.
+      const before = from > 0 ? norm.charCodeAt(from - 1) : 32;
+      if (before !== 32 && before !== 10) {
+        re.lastIndex = from + 1;
+        continue;
+      }
+      // The quoted words begin at a word: past the clause mark or space a pattern's opening may hold.
+      while (from < to && !/[a-z0-9\u0080-\uffff]/u.test(reading.norm[from])) from++;
+      if (from >= to || denied(reading, from, to) || (question && !inQuestion(reading, from))) continue;
+      const span = spanOf(reading, from, to);
+      out.push({ ...span, words: text.slice(span.start, span.end) });
+      hits.push(from);
     }
+  };
+  found(joined(phrase.patterns), false);
+  if (phrase.questions) found(joined(phrase.questions), true);
+  // The long tail only where no frame matched: a frame quotes the ask more exactly.
+  if (phrase.together) out.push(...together(text, reading, phrase.together, hits.sort((a, b) => a - b)));
+  // One span per place, in reading order; a span inside another is the same finding.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  let end = -1;
+  return out.filter((s) => s.start >= end && ((end = s.end), true));
+}
+
+/** The sentences without a match in `hits` that hold a topic word and a wanting word (Phrase.together), each quoted from the first of the two to the last. */
+function together(text: string, reading: Reading, t: NonNullable<Phrase['together']>, hits: number[]): PhraseSpan[] {
+  const out: PhraseSpan[] = [];
+  const { norm } = reading;
+  let h = 0;
+  for (let start = 0; start < norm.length; ) {
+    let end = norm.indexOf('\n', start);
+    if (end < 0) end = norm.length;
+    while (h < hits.length && hits[h] < start) h++;
+    const matched = h < hits.length && hits[h] < end;
+    const line = matched ? '' : norm.slice(start, end);
+    if (!matched && !t.skip.test(line)) {
+      const topic = first(line, t.topic, (m) => (t.strong.test(m[0]) || (!t.notAfter.test(line.slice(Math.max(0, m.index - 40), m.index)) && !t.notBefore.test(line.slice(m.index + m[0].length, m.index + m[0].length + 40)))) && !denied(reading, start + m.index, start + m.index + m[0].length));
+      const want = topic && first(line, t.want, () => true);
+      if (topic && want) {
+        const from = start + Math.min(topic.index, want.index);
+        const to = start + Math.max(topic.index + topic[0].length, want.index + want[0].length);
+        const span = spanOf(reading, from, to);
+        out.push({ ...span, words: text.slice(span.start, span.end) });
+      }
+    }
+    start = end + 1;
   }
   return out;
 }
 
-/** Does the text say anything an outreach check would warn about? */
-export function hasUnwelcomePhrase(text: string): boolean {
-  return Object.values(PHRASES).some((p) => phraseSpans(text, p).length > 0);
+/** The first match of `re` in `line` that `ok` accepts. */
+function first(line: string, re: RegExp, ok: (m: RegExpExecArray) => boolean): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    if (m.index > 0 && line.charCodeAt(m.index - 1) !== 32) re.lastIndex = m.index + 1; // inside a word (see rx)
+    else if (ok(m)) return m;
+  }
+  return undefined;
 }
 
-/** Is the phrase at `at` in `text` negated by one of the few words just ahead of it ("I'm not asking for…")? */
-function negated(text: string, at: number): boolean {
-  // Only the last few words matter: read a window before the phrase, not everything before
-  // it (which made a long draft quadratic), unless the window holds too few words to tell.
-  const from = Math.max(0, at - 160);
-  let before = text.slice(from, at);
-  if (from > 0 && before.split(/\s+/).filter(Boolean).length < 5) before = text.slice(0, at);
-  const clause = before.slice(Math.max(...['.', '!', '?', ';', ',', '\n'].map((c) => before.lastIndexOf(c))) + 1);
-  return clause
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(-3)
-    .some((w) => /^(not|never|no)$|n['’]t$/i.test(w));
+/** Does the text say anything an outreach check would warn about? */
+export function hasUnwelcomePhrase(text: string): boolean {
+  const reading = read(text);
+  return Object.values(PHRASES).some((p) => phraseSpans(text, p, reading).length > 0);
 }
