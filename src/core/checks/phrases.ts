@@ -135,25 +135,44 @@ function joined(patterns: RegExp[]): RegExp {
   return re;
 }
 
+const STICKY = new WeakMap<RegExp, RegExp>();
+function sticky(re: RegExp): RegExp {
+  let y = STICKY.get(re);
+  if (!y) STICKY.set(re, (y = new RegExp(re.source, 'ym')));
+  return y;
+}
+
+/** Where the word after the one at `i` begins: past the next space or line break (or the end). */
+function nextWord(norm: string, i: number): number {
+  for (let j = i; j < norm.length; j++) {
+    const c = norm.charCodeAt(j);
+    if (c === 32 || c === 10) return j + 1;
+  }
+  return norm.length;
+}
+
 /** Where `phrase` is meant in `text`, denied ones skipped; each span with the words it quotes. */
 export function phraseSpans(text: string, phrase: Phrase, reading: Reading = read(text)): PhraseSpan[] {
   const out: PhraseSpan[] = [];
   const hits: number[] = []; // where in the reading each match begins
   const found = (re: RegExp, question: boolean) => {
     const { norm } = reading;
-    re.lastIndex = 0;
-    for (let m = re.exec(norm); m; m = re.exec(norm)) {
-      let from = m.index;
-      const to = from + m[0].length;
-      // A match begins at a token (the patterns leave that check here, where it costs one
-      // comparison, not one lookbehind at every position): inside a word, try again one on.
-      const before = from > 0 ? norm.charCodeAt(from - 1) : 32;
-      if (before !== 32 && before !== 10) {
-        re.lastIndex = from + 1;
+    // A match begins at a word (after a space or a line break; the patterns leave that check
+    // here): tried only there, with a sticky copy, not at every character. With a 15 kB
+    // pattern, each place tried costs; there are several characters to a word.
+    const at = sticky(re);
+    for (let i = 0; i < norm.length; ) {
+      at.lastIndex = i;
+      const m = at.exec(norm);
+      if (!m || !m[0].length) {
+        i = nextWord(norm, i);
         continue;
       }
+      let from = i;
+      const to = i + m[0].length;
+      i = norm.charCodeAt(to - 1) === 32 || norm.charCodeAt(to - 1) === 10 ? to : nextWord(norm, to);
       // The quoted words begin at a word: past the clause mark or space a pattern's opening may hold.
-      while (from < to && !/[a-z0-9\u0080-\uffff]/u.test(reading.norm[from])) from++;
+      while (from < to && !/[a-z0-9\u0080-\uffff]/u.test(norm[from])) from++;
       if (from >= to || denied(reading, from, to) || (question && !inQuestion(reading, from))) continue;
       const span = spanOf(reading, from, to);
       out.push({ ...span, words: text.slice(span.start, span.end) });
