@@ -454,6 +454,8 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     ['floorMatter', matterArgs, checkFloor],
     ['cold', coldArgs, checkRapport],
     ...(noCache ? [['warm', warmArgs, checkRapport]] : []),
+    // What a user's first `rapport check` costs: the default (a cache), with nothing cached yet.
+    ...(noCache ? [['first', warmArgs, checkRapport, () => ({ cacheHome: mkdtempSync(join(scratch, 'first-')) })]] : []),
     // The report on the same corpus (when this tree has `rapport report`): cold, and warm from the same cache.
     ...(hasReport ? [['reportCold', [...reportArgs, '--no-cache'], checkRapport], ['reportWarm', reportArgs, checkRapport]] : []),
     ...(base ? [['baseCold', base.cold, checkRapport, base.opts]] : []),
@@ -464,7 +466,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]);
     const line = [];
     for (const [kind, args, check, options] of order) {
-      const r = await measure(args, options);
+      const r = await measure(args, typeof options === 'function' ? options() : options);
       check(args, r);
       samples[kind].ms.push(r.ms);
       samples[kind].cpuMs.push(r.cpuMs);
@@ -522,6 +524,8 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       coldOverMatter: ratio('cold', 'floorMatter'),
       warmOverRead: ratio('warm', 'floorRead'),
       warmOverMatter: ratio('warm', 'floorMatter'),
+      firstOverCold: paired('first', 'cold'),
+      firstOverMatter: ratio('first', 'floorMatter'),
     },
     recheck,
     ...(imported ? { import: imported } : {}),
@@ -582,6 +586,14 @@ function printTables(result) {
       r.warm ? `${mib(r.warm)} MiB` : '–', `${r.cold.minS.toFixed(2)}–${r.cold.maxS.toFixed(2)} s`,
       `${(r.recheck.loadMs / 1000).toFixed(2)} s + ${(r.recheck.checkAllMs / 1000).toFixed(2)} s`]),
   ));
+  if (result.sizes.some((r) => r.first)) {
+    out.push('');
+    out.push('The first rapport check a user runs (the default: it writes the cache; nothing cached yet), beside cold (--no-cache):');
+    out.push(table(
+      ['notes', 'first run', 'first/cold', 'first/matter', 'RSS first', 'RSS cold'],
+      result.sizes.filter((r) => r.first).map((r) => [r.notes.toLocaleString('en-US'), s(r.first), x(r.ratios.firstOverCold), x(r.ratios.firstOverMatter), `${mib(r.first)} MiB`, `${mib(r.cold)} MiB`]),
+    ));
+  }
   out.push('');
   if (result.sizes.some((r) => r.reportCold)) {
     out.push('rapport report --json beside rapport check --json on the same corpus (ratio: the median of each run\'s own):');

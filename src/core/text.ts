@@ -24,13 +24,7 @@ export class LineMap {
   }
 
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, offset);
     // Between a `\r` and its `\n` is no position in VS Code: there it is the end of the line's text.
     const inCrlf = this.text.charCodeAt(offset) === 10 && offset > this.starts[lo] && this.text.charCodeAt(offset - 1) === 13;
     return { line: lo, character: offset - this.starts[lo] - (inCrlf ? 1 : 0) };
@@ -102,4 +96,16 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
   return out;
+}
+
+/** In ascending `sorted`, the index of the last value at or before `x` (0 when none is). */
+export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -19,6 +19,8 @@
 // So `^` (with the m flag) is a sentence's start and a gap of words
 // `(?:[\p{L}\p{N}']+ ){0,3}` never crosses a clause mark.
 
+import { lastAtOrBefore } from '../text.js';
+
 export interface Reading {
   /** The normalised text: sentences one per line, tokens separated by one space. */
   norm: string;
@@ -200,14 +202,7 @@ function readNew(text: string): Reading {
 
 /** The token holding `norm[at]` (or the last before it, for a space). */
 function tokenAt(r: Reading, at: number): number {
-  let lo = 0;
-  let hi = r.normStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (r.normStart[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(r.normStart, at);
 }
 
 /** The original span of `norm.slice(from, to)`: from its first token's start to its last token's end. */
