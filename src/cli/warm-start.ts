@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic, Severity } from '../core/model.js';
-import { cacheDir, cacheId, readJson, writeJson, writeText } from '../node/cache-files.js';
+import { cacheDir, cacheId, readJson, writeJson, writeParts, writeText } from '../node/cache-files.js';
 import type { Skipped } from '../node/disk.js';
 import type { Listing, ScannedFolder } from '../node/load-folder.js';
 import type { FileStamp } from '../node/note-cache.js';
@@ -211,11 +211,19 @@ export function saveChecks(root: string, state: Omit<ChecksState, 'outputs'> & {
   const id = cacheId(root);
   const run = `${id}.${Date.now().toString(36)}-${process.pid}`;
   const diagnosticsFile = `${run}.diagnostics.json`;
-  const stored = [...state.diagnostics].map(([file, ds]) => [
-    file,
-    ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0]),
-  ]);
-  if (!writeJson(join(dir, diagnosticsFile), stored)) return;
+  // Written file by file (writeParts), not as one array and one string beside the notes.
+  const diagnostics = state.diagnostics;
+  function* stored(): Generator<string> {
+    yield '[';
+    let first = true;
+    for (const [file, ds] of diagnostics) {
+      const row = [file, ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0])];
+      yield `${first ? '' : ','}${JSON.stringify(row)}`;
+      first = false;
+    }
+    yield ']';
+  }
+  if (!writeParts(join(dir, diagnosticsFile), stored())) return;
   const outputs: StoredOutput[] = [];
   for (const [i, o] of state.outputs.slice(0, MAX_OUTPUTS).entries()) {
     if ('file' in o) outputs.push({ key: o.key, code: o.code, file: o.file });
