@@ -33,7 +33,8 @@ function changes(gone: Diagnostic[], added: Diagnostic[]): string {
 const RECONCILE_AFTER_MS = 300;
 
 export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boolean, options: { full?: boolean } = {}): Promise<number> {
-  const ws = loadWorkspace(root);
+  // The cache is written after the first report, not before it (at 100,000 notes, seconds).
+  const ws = loadWorkspace(root, { save: false });
   /** Each file in the index with the size and mtime it was read at: what a reconcile compares the disk with. */
   const known = new Map<string, FileStamp>(ws.stamps);
   let clock = clockFixed ? fixedClock : systemClock();
@@ -150,8 +151,13 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   };
   reportSkips(ws, io);
   print();
-  // Who links where is built on the first change otherwise (~20 ms at 10,000 notes): do it now, while nothing is asked.
-  setImmediate(() => ws.index.prepareForChanges());
+  // Once the first report is out (not behind them): the file watcher's scan, the cache for next
+  // time, and who links where (built on the first change otherwise, ~20 ms at 10,000 notes).
+  const afterFirst = io.flushed?.() ?? Promise.resolve();
+  void afterFirst.then(() => {
+    ws.saveCache();
+    ws.index.prepareForChanges();
+  });
 
   // What is due changes with the calendar too: when the day turns, everything is checked and printed again.
   const dayTimer = clockFixed ? undefined : setInterval(() => systemClock().today !== checkedDay && print(), 60_000);
@@ -192,18 +198,21 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     soon();
   };
 
-  const watcher = chokidar.watch(root, { ignored: (p: string) => IGNORED.test(p), ignoreInitial: true, followSymlinks: false });
-  watcher.on('add', update).on('change', update).on('unlink', remove).on('unlinkDir', removeDir).on('addDir', addDir);
-  watcher.on('error', (e) => io.err(`rapport: watch error: ${String(e)}\n`));
-  // Said once the watcher has listed the folder: from then on, a change is seen (tests wait for this line).
-  watcher.on('ready', () => io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`));
+  const watcher = afterFirst.then(() => {
+    const w = chokidar.watch(root, { ignored: (p: string) => IGNORED.test(p), ignoreInitial: true, followSymlinks: false });
+    w.on('add', update).on('change', update).on('unlink', remove).on('unlinkDir', removeDir).on('addDir', addDir);
+    w.on('error', (e) => io.err(`rapport: watch error: ${String(e)}\n`));
+    // Said once the watcher has listed the folder: from then on, a change is seen (tests wait for this line).
+    w.on('ready', () => io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`));
+    return w;
+  });
 
   return new Promise((done) => {
     const stop = () => {
       clearTimeout(timer);
       clearTimeout(reconcileTimer);
       clearInterval(dayTimer);
-      void watcher.close().then(() => done(0));
+      void watcher.then((w) => w.close()).then(() => done(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

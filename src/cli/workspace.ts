@@ -42,10 +42,10 @@ export function readSettings(root: string): { settings: Settings; problems: stri
  * Read every note under `root` into an index, taking unchanged notes from the
  * persisted cache unless `cache` is false.
  */
-export function loadWorkspace(root: string, options: { cache?: boolean } = {}): Workspace {
+export function loadWorkspace(root: string, options: { cache?: boolean; save?: boolean } = {}): Workspace & { saveCache(): void } {
   const { settings, problems } = readSettings(root);
-  const { index, skipped, stamps } = loadFolder(root, { ...options, index: new NoteIndex(noteScope(settings)) });
-  return { root, index, stamps, skipped, settings, settingsProblems: problems };
+  const { index, skipped, stamps, save } = loadFolder(root, { ...options, index: new NoteIndex(noteScope(settings)) });
+  return { root, index, stamps, skipped, settings, settingsProblems: problems, saveCache: save };
 }
 
 /** What a run prints from the notes: a check's report in one format, the report, the calendar, the list. */
