@@ -1,10 +1,11 @@
 // `rapport`: the core in a terminal, a git hook or CI. Same index, same checks,
 // same results as the editor.
 
-import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFrom, systemClock, type Clock } from '../core/dates.js';
+import { writeWhole } from '../node/cache-files.js';
 import { code } from '../node/disk.js';
 import { fromRepositoryRoot, listHuman, listJson, reportFormat } from './format.js';
 import { std, type Io } from './io.js';
@@ -233,12 +234,8 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
   if (result.write) {
     const { file, text } = result.write;
     try {
-      // Whole or not at all: written beside, then moved into place.
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.rapport-tmp`, text);
-      renameSync(`${file}.rapport-tmp`, file);
+      writeWhole(file, [text]);
     } catch (e) {
-      rmSync(`${file}.rapport-tmp`, { force: true });
       io.err(`rapport: could not write ${values.html}: ${String((e as Error)?.message ?? e).split('\n')[0]}\n`);
       return 2;
     }

@@ -1,10 +1,11 @@
 // Where the persisted caches live and how their files are read and written (Node
 // only): in the user's cache folder (or the editor's storage), never in their
 // repository, one set of files per workspace. A file that cannot be read is no
-// cache; one that cannot be written only makes the next run cold.
+// cache; one that cannot be written only makes the next run cold. (writeWhole, the
+// one way to write a file whole, serves the CLI's --html page too.)
 
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -33,23 +34,26 @@ export function writeJson(path: string, value: unknown): boolean {
 }
 
 export function writeText(path: string, text: string): boolean {
+  return writeParts(path, [text]);
+}
+
+/** As writeWhole, but a failure only returns false: for a cache, it only makes the next run colder. */
+export function writeParts(path: string, parts: Iterable<string>): boolean {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    writeWhole(path, parts);
     return true;
   } catch {
-    return false; // see above
+    return false;
   }
 }
 
 /**
- * Write the text of `parts`, one after another, atomically, holding about a megabyte of it
- * at a time: the note cache at 100,000 notes is ~150 MB of JSON, which as one string (beside
- * the notes it was made from) put a first run's peak memory over 800 MB.
+ * Write the text of `parts`, one after another, whole or not at all: to a temporary file
+ * beside `path`, then renamed over it (removed again on a failure, which is thrown). About a
+ * megabyte is held at a time: the note cache at 100,000 notes is ~150 MB of JSON, which as
+ * one string (beside the notes it was made from) put a first run's peak memory over 800 MB.
  */
-export function writeParts(path: string, parts: Iterable<string>): boolean {
+export function writeWhole(path: string, parts: Iterable<string>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
@@ -67,10 +71,9 @@ export function writeParts(path: string, parts: Iterable<string>): boolean {
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
-    return true;
-  } catch {
+  } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    return false; // as writeJson: only the next run is colder
+    throw e;
   }
 }
