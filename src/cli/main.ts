@@ -192,7 +192,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err(`rapport: ${usage}\n`);
     return 2;
   }
-  const format = command === 'report' || command === 'export' ? ({ ok: true, name: 'human' } as const) : reportFormat(command, values);
+  const format = reportFormat(command, values); // report's and export's own options were checked above
   if (!format.ok) {
     io.err(`rapport: ${format.why}\n`);
     return 2;

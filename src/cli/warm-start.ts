@@ -5,9 +5,9 @@
 // without building the index (and without parsing the diagnostics); a run in which a
 // few files changed re-checks only what those changes reach. Its version is a hash,
 // made at build time, of the sources the CLI reaches (scripts/source-version.mjs): a
-// change to a parser, a check or any output's format makes every stored state unread. Anything wrong with it
-// (missing, corrupt, another version, another day) means more work, never a wrong
-// answer.
+// change to a parser, a check or any output's format makes every stored state
+// unread. Anything wrong with it (missing, corrupt, another version, another day)
+// means more work, never a wrong answer.
 
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -48,7 +48,7 @@ export function loadWorkspace(root: string, options: { cache?: boolean; save?: b
   return { root, index, stamps, skipped, settings, settingsProblems: problems, saveCache: save };
 }
 
-/** What a run prints from the notes: a check's report in one format, the report, the calendar, the list. */
+/** What a run prints from the notes: a check's report in one format, the report, the calendar. */
 export interface Output {
   /**
    * Names it among the outputs stored for the folder: the command and every option it
@@ -74,7 +74,7 @@ export interface CheckedWorkspace {
   how: 'unchanged' | 'incremental' | 'full';
   /** Milliseconds spent finding the files, reading them into the index, checking, making the output, and saving the cache. */
   timings: { scan: number; index: number; check: number; output: number; save: number };
-  /** With an output (or a format): what to print, and the exit code. */
+  /** With an output: what to print, and the exit code. */
   report?: { text: string; code: number };
 }
 
@@ -95,9 +95,9 @@ export type { ReportFormat };
 export function checkWorkspace(
   root: string,
   clock: Clock,
-  options: { cache?: boolean; format?: ReportFormat; folder?: string; output?: Output; beforeReading?: () => void } = {},
+  options: { cache?: boolean; output?: Output; beforeReading?: () => void } = {},
 ): CheckedWorkspace {
-  const output = options.output ?? (options.format ? checkOutput(options.format, options.folder) : undefined);
+  const { output } = options;
   const timings = { scan: 0, index: 0, check: 0, output: 0, save: 0 };
   let t = performance.now();
   const lap = (phase: keyof typeof timings) => {

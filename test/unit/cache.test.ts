@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { checkWorkspace } from '../../src/cli/workspace.js';
+import { checkOutput, checkWorkspace } from '../../src/cli/workspace.js';
 import { loadFolder, scanFolder } from '../../src/node/load-folder.js';
 import { loadChecks } from '../../src/cli/warm-start.js';
 import { CHECKS_VERSION } from '../../src/cli/version.generated.js';
@@ -193,7 +193,7 @@ describe('the persisted cache', () => {
     const json = await check(dir);
     assert.equal(await human(), await human('--no-cache'));
     assert.equal(await check(dir), json);
-    const unchanged = checkWorkspace(dir, clock(), { format: 'json' });
+    const unchanged = checkWorkspace(dir, clock(), { output: checkOutput('json') });
     assert.deepEqual([unchanged.how, unchanged.report?.text], ['unchanged', json]);
     const shown = (ds: Diagnostic[]) => ds.map((d) => [d.file, d.range, d.severity, d.code, d.message, d.overdue]); // the cache keeps no fixes
     assert.deepEqual(shown(unchanged.diagnostics), shown(checkWorkspace(dir, clock(), { cache: false }).diagnostics));
@@ -237,8 +237,8 @@ describe('the persisted cache', () => {
   it('starts warm all day long until a meeting’s time today comes, and then checks again', async () => {
     write(dir, 'meetings/today.md', md(['type: meeting', 'with: "[[ann]]"', 'date: 2026-11-21 10:30', 'status: planned']));
     const at = (time: string) => clock(`2026-11-21 ${time}`);
-    const checked = (time: string) => checkWorkspace(dir, at(time), { format: 'json' });
-    const cold = (time: string) => checkWorkspace(dir, at(time), { format: 'json', cache: false }).report!.text;
+    const checked = (time: string) => checkWorkspace(dir, at(time), { output: checkOutput('json') });
+    const cold = (time: string) => checkWorkspace(dir, at(time), { output: checkOutput('json'), cache: false }).report!.text;
     assert.equal(checked('09:00').how, 'full');
     const before = checked('10:29');
     assert.deepEqual([before.how, before.report!.text], ['unchanged', cold('10:29')], 'no meeting began between 09:00 and 10:29');
@@ -246,7 +246,7 @@ describe('the persisted cache', () => {
     assert.deepEqual([begun.how, begun.report!.text], ['full', cold('10:30')], 'the meeting’s time came: it may be done now');
     assert.notEqual(begun.report!.text, before.report!.text);
     assert.equal(checked('17:45').how, 'unchanged');
-    assert.equal(checkWorkspace(dir, clock('2026-11-21'), { format: 'json' }).how, 'full', 'a day without a time is another question');
+    assert.equal(checkWorkspace(dir, clock('2026-11-21'), { output: checkOutput('json') }).how, 'full', 'a day without a time is another question');
   });
 
   it('reads a note whose YAML JSON cannot hold (an alias inside itself, .inf, a set) again rather than store it', async () => {
