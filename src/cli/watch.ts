@@ -78,10 +78,10 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     if (touched.size > 1) burst = true;
     touched.clear();
     let what: string;
-    // Many files at once (a checkout, a pull) are checked whole: re-checked one at a time they
-    // cost ~3 ms each at 10,000 notes, where checking all of them again costs ~0.1 s.
     /** The files whose diagnostics may differ from those shown. */
     let rechecked: Iterable<string>;
+    // Many files at once (a checkout, a pull) are checked whole: re-checked one at a time they
+    // cost ~3 ms each at 10,000 notes, where checking all of them again costs ~0.1 s.
     if (checkedDay !== clock.today || changed.size > Math.max(20, ws.index.size / 300)) {
       for (const [path, file] of changed) {
         if (file) ws.index.put(file);
@@ -100,7 +100,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     let body: string;
     if (!shown || options.full) {
       const ds = live.all();
-      shown = new Map([...live.entries()].map(([p, d]) => [p, d]));
+      shown = new Map(live.entries());
       counts = countsOf(ds);
       body = ds.map((d) => `${humanLine(d)}\n`).join('');
     } else {
@@ -109,10 +109,12 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
       for (const p of rechecked) {
         const before = shown.get(p) ?? [];
         const after = live.diagnosticsOf(p);
-        const was = new Set(before.map(humanLine));
-        const is = new Set(after.map(humanLine));
-        for (const d of before) if (!is.has(humanLine(d))) gone.push(d);
-        for (const d of after) if (!was.has(humanLine(d))) added.push(d);
+        const was = before.map(humanLine);
+        const is = after.map(humanLine);
+        const stays = new Set(is);
+        const stayed = new Set(was);
+        for (let i = 0; i < before.length; i++) if (!stays.has(was[i])) gone.push(before[i]);
+        for (let i = 0; i < after.length; i++) if (!stayed.has(is[i])) added.push(after[i]);
         countsOf(before, counts, -1);
         countsOf(after, counts);
         if (after.length) shown.set(p, after);
@@ -134,7 +136,10 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
    * whatever differs is read again, as the editor does after a burst.
    */
   const reconcile = () => {
-    if (touched.size) return; // more is on its way: the next print reconciles after it
+    if (touched.size) {
+      burst = true; // more is on its way: the next print reconciles after it, whatever it holds
+      return;
+    }
     const skipped: Skipped[] = [];
     const scan = scanFolder(root, skipped, { stat: true });
     const onDisk = new Set<string>();
@@ -145,8 +150,8 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
       const was = known.get(file);
       if (!was || was.mtimeMs !== scan.mtimes[i] || was.size !== scan.sizes[i]) touched.add(file);
     }
+    // Every file in the index was read and is known (a file that could not be read is neither).
     for (const file of known.keys()) if (!onDisk.has(file)) touched.add(file);
-    for (const f of ws.index.allFiles()) if (!onDisk.has(f.path)) touched.add(f.path);
     if (touched.size) soon();
   };
   reportSkips(ws, io);
