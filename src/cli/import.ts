@@ -6,7 +6,7 @@
 
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { applyUpdate, planImport, type ImportPlan, type ImportSource } from '../core/import/plan.js';
+import { applyUpdate, planImport, skipChangedUpdates, type ImportPlan, type ImportSource } from '../core/import/plan.js';
 import { importJson, importSummary } from '../core/import/summary.js';
 import { splitBom } from '../core/text.js';
 import { code } from '../node/disk.js';
@@ -120,10 +120,7 @@ export function writePlan(root: string, plan: ImportPlan, onWritten: (done: numb
     }
     onWritten(++done);
   }
-  for (const u of plan.updated.filter((u) => changed.has(u.path))) {
-    plan.skipped.push({ line: u.line, name: u.name, path: u.path, reason: `${u.path} changed while the import ran: nothing added; run the import again`, why: 'note-problem' });
-  }
-  plan.updated = plan.updated.filter((u) => !changed.has(u.path));
+  skipChangedUpdates(plan, (u) => changed.has(u.path));
   return undefined;
 }
 

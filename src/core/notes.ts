@@ -259,7 +259,7 @@ export function parseFile(path: string, raw: string): ParsedFile {
 }
 
 /** The key that makes a note of each type Rapport's wherever it lives (spec: "Living beside other notes"). */
-export const OWN_KEYS: Record<NoteType, string> = { contact: 'name', company: 'name', meeting: 'with', outreach: 'to' };
+const OWN_KEYS: Record<NoteType, string> = { contact: 'name', company: 'name', meeting: 'with', outreach: 'to' };
 
 /** Is the file in one of the folders Rapport makes notes in (or one of that name deeper down)? */
 function inRapportFolder(path: string): boolean {

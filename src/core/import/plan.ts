@@ -93,6 +93,19 @@ export interface ImportPlan {
   unreadable?: string;
 }
 
+/**
+ * Take out of the plan's updates those whose note changed after it was planned (`changed`):
+ * nothing is added to them, and they are listed as skipped, for the next run to plan afresh.
+ * The CLI and the editor each find the changed notes their own way.
+ */
+export function skipChangedUpdates(plan: ImportPlan, changed: (u: PlannedUpdate) => boolean): void {
+  const stale = plan.updated.filter(changed);
+  for (const u of stale) {
+    plan.skipped.push({ line: u.line, name: u.name, path: u.path, reason: `${u.path} changed while the import ran: nothing added; run the import again`, why: 'note-problem' });
+  }
+  plan.updated = plan.updated.filter((u) => !stale.includes(u));
+}
+
 /** The people in an export of that kind. */
 export function readExport(source: ImportSource, text: string): ReadPeople {
   return source === 'linkedin' ? readLinkedIn(text) : readVcards(text);

@@ -10,7 +10,7 @@
 // read; only "Import" writes, and Escape or Cancel writes nothing.
 
 import * as vscode from 'vscode';
-import { planImport, sourceOf, type ImportPlan } from '../../core/import/plan.js';
+import { planImport, skipChangedUpdates, sourceOf, type ImportPlan } from '../../core/import/plan.js';
 import { importCounts, importSummary } from '../../core/import/summary.js';
 import type { FolderNotes, WorkspaceNotes } from '../notes/workspace-notes.js';
 import { planEdits, saveFiles } from '../edits.js';
@@ -161,11 +161,8 @@ async function write(notes: WorkspaceNotes, folder: FolderNotes, plan: ImportPla
     plan.updated = [];
     return failure;
   }
-  const current = plan.updated.filter((u) => folder.index.get(u.path)?.text === u.before);
-  for (const u of plan.updated.filter((u) => !current.includes(u))) {
-    plan.skipped.push({ line: u.line, name: u.name, path: u.path, reason: `${u.path} changed while the import ran: nothing added; run the import again`, why: 'note-problem' });
-  }
-  plan.updated = current;
+  skipChangedUpdates(plan, (u) => folder.index.get(u.path)?.text !== u.before);
+  const current = plan.updated;
   if (current.length) {
     const planned = planEdits(current.map((u) => ({ uri: notes.uriOf(folder, u.path), edits: u.edits })));
     if (!(await vscode.workspace.applyEdit(planned.edit))) {
