@@ -205,11 +205,16 @@ function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, 
   );
 }
 
+/** Saves made by this process: part of each save's file names. */
+let saves = 0;
+
 export function saveChecks(root: string, state: Omit<ChecksState, 'outputs'> & { outputs: OutputToStore[] }): void {
   const path = checksPath(root);
   const dir = dirname(path);
   const id = cacheId(root);
-  const run = `${id}.${Date.now().toString(36)}-${process.pid}`;
+  // Unique to this save: two saves in one millisecond of one process (main() run in-process
+  // twice) gave the same name, and the second's new output overwrote a kept one's file.
+  const run = `${id}.${Date.now().toString(36)}${(saves++).toString(36).padStart(4, '0')}-${process.pid}`;
   const diagnosticsFile = `${run}.diagnostics.json`;
   // Written file by file (writeParts), not as one array and one string beside the notes.
   const diagnostics = state.diagnostics;

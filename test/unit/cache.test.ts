@@ -234,6 +234,25 @@ describe('the persisted cache', () => {
     assert.deepEqual(await runAll(), after);
   });
 
+  it('keeps each stored output apart when two runs save within one millisecond', async () => {
+    // Seen once in CI: main() run in-process twice in a millisecond named its files alike, and
+    // the report's text was then printed for the check. The clock is held still to make it so.
+    const run = async (...args: string[]) => {
+      let out = '';
+      await main([args[0], dir, ...args.slice(1), '--today', '2026-11-21'], { out: (x) => (out += x), err: () => {} });
+      return out;
+    };
+    const cold = [await run('check', '--json', '--no-cache'), await run('report', '--no-cache')];
+    const now = Date.now;
+    const still = now();
+    Date.now = () => still;
+    try {
+      for (let i = 0; i < 2; i++) assert.deepEqual([await run('check', '--json'), await run('report')], cold);
+    } finally {
+      Date.now = now;
+    }
+  });
+
   it('starts warm all day long until a meeting’s time today comes, and then checks again', async () => {
     write(dir, 'meetings/today.md', md(['type: meeting', 'with: "[[ann]]"', 'date: 2026-11-21 10:30', 'status: planned']));
     const at = (time: string) => clock(`2026-11-21 ${time}`);
