@@ -1136,6 +1136,14 @@ try {
           const body = await f.evaluate(() => `${document.readyState} ${document.body?.innerHTML.length ?? 'no body'} ${document.documentElement.outerHTML.slice(0, 300)}`).catch((e) => `(${e.message.split('\n')[0]})`);
           iframes.push(`${f.name()} ${f.url().slice(0, 200)} → ${body}`);
         }
+        // Where the webview's host page stands: its service workers and how far it got (its performance marks).
+        for (const f of page.frames().filter((x) => x.url().includes('/webview/browser/pre/index.html'))) {
+          iframes.push(await f.evaluate(async () => JSON.stringify({
+            controller: navigator.serviceWorker.controller?.scriptURL.replace(/\?.*/, ''),
+            registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => ({ scope: r.scope, active: r.active?.state, installing: r.installing?.state, waiting: r.waiting?.state })),
+            marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`),
+          })).catch((e) => `(${e.message.split('\n')[0]})`));
+        }
         throw new Error(`the report's webview shows ${value?.error ?? value} charts, not 3; iframes: ${iframes.join(' | ')}; console: ${said.slice(-15).join(' | ')}`);
       }
       const heading = (await frame.locator('h1').innerText({ timeout: 5_000 })).trim();
