@@ -96,6 +96,35 @@ async function finish(code, message, { infra = code !== 0 } = {}) {
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(130, `stopped by ${sig}`, { infra: false }));
 
+/** One workbench session: code-server and a browser on the profile, the suite run in it; its exit code. */
+async function session(paths, env) {
+  const port = await freePort();
+  const current = await startCodeServer(paths, profile, { port, env: { RAPPORT_TODAY: TODAY, ...env }, log });
+  server = current;
+  current.exit.then(({ code, signal }) => {
+    if (server === current) finish(1, `code-server stopped during the run (${signal ?? `exit ${code}`})`);
+  });
+
+  browser = await launchBrowser(paths, profile, { log });
+  // RAPPORT_TEST_DEBUG=1: every console line of the page and its frames, for a run that hangs.
+  if (process.env.RAPPORT_TEST_DEBUG) browser.page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
+
+  // The Node host's files are code-server's (`remote` authority); the worker host's are
+  // reached through the page's own authority.
+  const uri = web ? (p) => `vscode-remote://127.0.0.1:${port}${p}` : (p) => `vscode-remote://remote${p}`;
+  log(`[${label}] workspace: ${workspace.file}; opening the workbench (${seconds()} so far)`);
+  const code = await runExtensionTests(browser.page, current.url, {
+    workspaceFile: workspace.file,
+    extensionDevelopmentPath: uri(repoRoot),
+    extensionTestsPath: uri(suiteEntry),
+    onPageFailure: (why) => finish(1, why),
+  });
+  if (browser.offHostRequests.length) {
+    await finish(1, `${browser.offHostRequests.length} request(s) left 127.0.0.1:\n  ${browser.offHostRequests.join('\n  ')}`);
+  }
+  return code;
+}
+
 try {
   let paths;
   try {
@@ -110,26 +139,16 @@ try {
     + `(code-server, the workbench and the tests; the ${before} of provisioning and preparing before it are not counted)`), SUITE_TIMEOUT_MS).unref();
   log(`[${label}] everything in place after ${seconds()}: the suite has ${SUITE_TIMEOUT_MS / 60_000} min from now`);
   profile = makeProfile(paths.cacheDir, web ? 'web' : 'test', SETTINGS);
-  const port = await freePort();
-  server = await startCodeServer(paths, profile, { port, env: { RAPPORT_TODAY: TODAY }, log });
-  server.exit.then(({ code, signal }) => finish(1, `code-server stopped during the run (${signal ?? `exit ${code}`})`));
-
-  browser = await launchBrowser(paths, profile, { log });
-  // RAPPORT_TEST_DEBUG=1: every console line of the page and its frames, for a run that hangs.
-  if (process.env.RAPPORT_TEST_DEBUG) browser.page.on('console', (m) => console.log(`[console ${m.type()}] ${m.text()}`));
-
-  // The Node host's files are code-server's (`remote` authority); the worker host's are
-  // reached through the page's own authority.
-  const uri = web ? (p) => `vscode-remote://127.0.0.1:${port}${p}` : (p) => `vscode-remote://remote${p}`;
-  log(`[${label}] workspace: ${workspace.file}; opening the workbench (${seconds()} so far)`);
-  const code = await runExtensionTests(browser.page, server.url, {
-    workspaceFile: workspace.file,
-    extensionDevelopmentPath: uri(repoRoot),
-    extensionTestsPath: uri(suiteEntry),
-    onPageFailure: (why) => finish(1, why),
-  });
-  if (browser.offHostRequests.length) {
-    await finish(1, `${browser.offHostRequests.length} request(s) left 127.0.0.1:\n  ${browser.offHostRequests.join('\n  ')}`);
+  let code = await session(paths, {});
+  // The perf suite's second session, on the same profile: the extension starts from the
+  // cache of parsed notes the first one stored (test/perf/ten-thousand.test.ts).
+  if (perf && code === 0) {
+    const first = server;
+    server = undefined; // its stopping is no failure
+    await browser.close();
+    await first.stop();
+    log(`[${label}] the same workspace again, with the cache the first session stored (${seconds()} so far)`);
+    code = await session(paths, { RAPPORT_PERF_PASS: 'stored' });
   }
   await finish(code, code === 0 ? undefined : `the suite reported failure (codeAutomationExit(${code}))`, { infra: false });
 } catch (err) {

@@ -13,7 +13,7 @@ import { foldersUnchanged, walkFolder } from '../../node/disk.js';
 import { loadFolderInSlices } from '../../node/load-folder-batched.js';
 import { scanFolder } from '../../node/load-folder.js';
 import type { FileStamp } from '../../node/note-cache.js';
-import type { Missed, NotesSource, ReadNote } from './source.js';
+import type { FirstRead, Missed, NotesSource, ReadNote } from './source.js';
 
 export class DiskSource implements NotesSource {
   /** Each file's size and mtime as last read. */
@@ -28,7 +28,7 @@ export class DiskSource implements NotesSource {
     private readonly cacheDir?: string,
   ) {}
 
-  async load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<void> {
+  async load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<FirstRead> {
     const started = performance.now();
     const loaded = await loadFolderInSlices(this.folder.uri.fsPath, { index, cacheDir: this.cacheDir });
     for (const [p, st] of loaded.stamps) this.stamps.set(p, { mtimeMs: st.mtimeMs, size: st.size });
@@ -36,6 +36,7 @@ export class DiskSource implements NotesSource {
     this.save = loaded.save;
     for (const s of loaded.skipped) log.warn(`skipped ${s.file}: ${s.reason}`);
     log.info(`${this.folder.name}: ${loaded.read} notes read, ${loaded.cached} from the cache, in ${Math.round(performance.now() - started)} ms`);
+    return { read: loaded.read, cached: loaded.cached };
   }
 
   async read(uri: vscode.Uri, path: string): Promise<ReadNote> {

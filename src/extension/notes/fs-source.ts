@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { NoteIndex } from '../../core/note-index.js';
 import { noteText } from '../../core/text.js';
-import { EXCLUDE, type Missed, type NotesSource, type ReadNote } from './source.js';
+import { EXCLUDE, type FirstRead, type Missed, type NotesSource, type ReadNote } from './source.js';
 
 /** Reads in flight at once: each is a round trip to the workbench. */
 const READ_BATCH = 64;
@@ -13,7 +13,7 @@ const READ_BATCH = 64;
 export class WorkspaceFsSource implements NotesSource {
   constructor(private readonly folder: vscode.WorkspaceFolder) {}
 
-  async load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<void> {
+  async load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<FirstRead> {
     const started = performance.now();
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.md'), EXCLUDE);
     const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : `${this.folder.uri.path}/`;
@@ -33,6 +33,7 @@ export class WorkspaceFsSource implements NotesSource {
       });
     }
     log.info(`${this.folder.name}: ${read} notes read through workspace.fs in ${Math.round(performance.now() - started)} ms`);
+    return { read, cached: 0 };
   }
 
   async read(uri: vscode.Uri): Promise<ReadNote> {

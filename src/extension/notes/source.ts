@@ -19,12 +19,19 @@ export interface Missed {
   present: Set<string>;
 }
 
+/** How a folder's first read went: notes read from their files, and notes taken from the cache of parsed notes. */
+export interface FirstRead {
+  read: number;
+  cached: number;
+}
+
 export interface NotesSource {
   /**
    * The first read: every note of the folder into `index`, in slices that yield to the
    * event loop (the extension host is shared by every extension: it must never be held).
+   * Says how many notes it read and how many it took from the cache of parsed notes.
    */
-  load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<void>;
+  load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<FirstRead>;
   /** One file, now. `path` is the file's path in the folder. */
   read(uri: vscode.Uri, path: string): Promise<ReadNote>;
   /** Every note under a path that was created or changed, or undefined when it is not a folder (or gone). */
