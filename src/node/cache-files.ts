@@ -52,22 +52,38 @@ export function writeParts(path: string, parts: Iterable<string>): boolean {
  * beside `path`, then renamed over it (removed again on a failure, which is thrown). About a
  * megabyte is held at a time: the note cache at 100,000 notes is ~150 MB of JSON, which as
  * one string (beside the notes it was made from) put a first run's peak memory over 800 MB.
+ * Each part is encoded on its own into one reused buffer: parts joined into a string first
+ * make the whole megabyte two-byte as soon as one note has a character past Latin-1, and
+ * encoding that took ~150 ms of a first run at 10,000 notes, against ~20 ms part by part.
  */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** writeSync of a buffer may write less than asked (a full disk, a signal): write the rest. */
+function writeAll(fd: number, buffer: Buffer, length: number): void {
+  for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
+}
+
 export function writeWhole(path: string, parts: Iterable<string>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
     fd = openSync(tmp, 'w');
-    let chunk = '';
+    const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
     for (const part of parts) {
-      chunk += part;
-      if (chunk.length >= 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
+      // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair's two give 4).
+      if (used + part.length * 3 > buffer.length) {
+        writeAll(fd, buffer, used);
+        used = 0;
       }
+      if (part.length * 3 > buffer.length) {
+        const bytes = Buffer.from(part); // a part larger than the buffer: a note of hundreds of kilobytes
+        writeAll(fd, bytes, bytes.length);
+      }
+      else used += buffer.write(part, used);
     }
-    if (chunk) writeSync(fd, chunk);
+    writeAll(fd, buffer, used);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

@@ -66,6 +66,29 @@ export class ScannedFolder {
     return stamps;
   }
 
+  /**
+   * A scan made without a stat (`stat: false`) given each file's size and mtime as it was read
+   * into `cache` (readNote's fstat, taken before the read); a file not in it (skipped when read)
+   * is stat'ed on its own, and NaN if that fails too.
+   */
+  stampFromReads(cache: NoteCache): void {
+    for (let i = 0; i < this.files.length; i++) {
+      const read = cache.stampOf(this.files[i]);
+      if (read) {
+        this.mtimes[i] = read.mtimeMs;
+        this.sizes[i] = read.size;
+        continue;
+      }
+      try {
+        const st = statSync(this.abs[i]);
+        this.mtimes[i] = st.mtimeMs;
+        this.sizes[i] = st.size;
+      } catch {
+        this.mtimes[i] = NaN;
+      }
+    }
+  }
+
   /** This scan's walk, for the next run. */
   listing(): Listing {
     return { folders: this.folders, files: this.files, skipped: this.walkSkipped };

@@ -59,6 +59,16 @@ export class NoteCache {
     return e && e.mtimeMs === stamp.mtimeMs && e.size === stamp.size ? e : undefined;
   }
 
+  /** Nothing cached (a first run, or a cache another version wrote). */
+  get empty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  /** The size and mtime a file had when it was cached, changed since or not. */
+  stampOf(path: string): FileStamp | undefined {
+    return this.entries.get(path);
+  }
+
   /** Every cached entry, as it was when cached. */
   all(): IterableIterator<[string, CacheEntry]> {
     return this.entries.entries();

@@ -158,6 +158,21 @@ describe('the persisted cache', () => {
     }
   });
 
+  it('starts warm after a first run that stat’ed nothing but read each file, a file it could not take included', () => {
+    // A first run takes each file's size and mtime from reading it (no stat pass of its own):
+    // the next run must still find every file unchanged, the binary one skipped as before.
+    write(dir, 'contacts/photo.md', '\u0000PNG');
+    const first = checkWorkspace(dir, clock(), { output: checkOutput('json') });
+    assert.equal(first.how, 'full');
+    assert.deepEqual(first.skipped.map((s) => s.file), ['contacts/photo.md']);
+    const again = checkWorkspace(dir, clock(), { output: checkOutput('json') });
+    assert.deepEqual([again.how, again.report?.text], ['unchanged', first.report?.text]);
+    assert.deepEqual(again.skipped, first.skipped);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'contacts/photo.md'), later, later);
+    assert.equal(checkWorkspace(dir, clock()).how, 'incremental', 'a stamp changed: the stamps stored were the files’ own');
+  });
+
   it('starts cold from a corrupt cache, without a wrong answer', async () => {
     const cold = await check(dir, '--no-cache');
     await check(dir);
@@ -338,6 +353,25 @@ describe('the persisted cache', () => {
       assert.deepEqual([edited.read, edited.cached], [1, 1]);
       assert.deepEqual(edited.index.contacts().map((c) => c.name), ['Ann Park']);
       assert.deepEqual(readdirSync(storage).map((f) => f.replace(/^[0-9a-f]+/, 'ID')), ['ID.notes.json']);
+    } finally {
+      rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('gives back every character of the notes it stored: accents, scripts, emoji, and a note larger than its write buffer', () => {
+    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
+    try {
+      // Many notes, so that the stored JSON crosses the writer's buffer (a megabyte) several times,
+      // one note alone larger than it, and characters of one to four bytes in UTF-8 throughout.
+      const big = `${'Zoë 张伟 Дмитрий 😀 '.repeat(40_000)}\n`;
+      write(dir, 'contacts/big.md', md(['type: contact', 'name: Zoë Big'], big));
+      for (let i = 0; i < 600; i++) write(dir, `contacts/p${i}.md`, md(['type: contact', `name: Zoë 张${i} 😀`], `Met at café ${i} — “quoted” ${'ä'.repeat(i % 50)}\n`));
+      const first = loadFolder(dir, { cacheDir: storage });
+      const again = loadFolder(dir, { cacheDir: storage });
+      assert.equal(again.read, 0, 'every note from the cache');
+      assert.equal(again.cached, first.read);
+      for (const note of first.index.allFiles()) assert.equal(again.index.get(note.path)?.text, note.text, note.path);
+      assert.equal(again.index.contacts().find((c) => c.path === 'contacts/p599.md')?.name, 'Zoë 张599 😀');
     } finally {
       rmSync(storage, { recursive: true, force: true });
     }
