@@ -63,6 +63,21 @@ function writeAll(fd: number, buffer: Buffer, length: number): void {
   for (let done = 0; done < length; ) done += writeSync(fd, buffer, done, length - done);
 }
 
+/** `text` in pieces of at most `max` UTF-16 units, never cutting a surrogate pair in two. */
+function* slices(text: string, max: number): Generator<string> {
+  if (text.length <= max) {
+    yield text;
+    return;
+  }
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + max, text.length);
+    const unit = text.charCodeAt(end);
+    if (end < text.length && unit >= 0xdc00 && unit <= 0xdfff) end--; // the pair's second half: keep the pair together
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
 export function writeWhole(path: string, parts: Iterable<string>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
@@ -71,17 +86,16 @@ export function writeWhole(path: string, parts: Iterable<string>): void {
     fd = openSync(tmp, 'w');
     const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
     let used = 0;
-    for (const part of parts) {
-      // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair's two give 4).
-      if (used + part.length * 3 > buffer.length) {
-        writeAll(fd, buffer, used);
-        used = 0;
+    for (const whole of parts) {
+      // A part larger than the buffer (a stored report of megabytes) goes through it in slices.
+      for (const part of slices(whole, Math.floor(WRITE_BUFFER_BYTES / 3))) {
+        // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair's two give 4).
+        if (used + part.length * 3 > buffer.length) {
+          writeAll(fd, buffer, used);
+          used = 0;
+        }
+        used += buffer.write(part, used);
       }
-      if (part.length * 3 > buffer.length) {
-        const bytes = Buffer.from(part); // a part larger than the buffer: a note of hundreds of kilobytes
-        writeAll(fd, bytes, bytes.length);
-      }
-      else used += buffer.write(part, used);
     }
     writeAll(fd, buffer, used);
     closeSync(fd);

@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main.js';
 import { checkOutput, checkWorkspace } from '../../src/cli/workspace.js';
 import { loadFolder, scanFolder } from '../../src/node/load-folder.js';
 import { loadChecks } from '../../src/cli/warm-start.js';
+import { writeText } from '../../src/node/cache-files.js';
 import { CHECKS_VERSION } from '../../src/cli/version.generated.js';
 import { PARSER_VERSION } from '../../src/core/parse/version.generated.js';
 import { clock } from './helpers.js';
@@ -355,6 +356,19 @@ describe('the persisted cache', () => {
       assert.deepEqual(readdirSync(storage).map((f) => f.replace(/^[0-9a-f]+/, 'ID')), ['ID.notes.json']);
     } finally {
       rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a text of megabytes whole, through its buffer, without cutting a character in two', () => {
+    const out = mkdtempSync(join(tmpdir(), 'rapport-write-'));
+    try {
+      // Only four-byte characters: every other UTF-16 unit is a surrogate pair's second half, so a
+      // slice of the text must land between two pairs; ASCII after, in the same text.
+      const text = `${'😀'.repeat(600_000)}é${'a'.repeat(700_000)}`;
+      assert.ok(writeText(join(out, 'big.txt'), text));
+      assert.equal(readFileSync(join(out, 'big.txt'), 'utf8'), text);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 
