@@ -170,6 +170,9 @@ export const WEB_TESTS = {
   outfile: 'dist/web-test/index.cjs',
 };
 
+/** The web build's first second at 10,000 notes (run-tests.mjs --perf --web), bundled as the suite above. */
+export const WEB_PERF = { ...WEB_TESTS, entryPoints: ['test/web/perf.ts'], outfile: 'dist/web-perf/index.cjs' };
+
 const TESTS = [
   { entryPoints: ['test/integration/index.ts'], external: ['mocha'], outfile: 'dist/test/index.cjs' },
   { entryPoints: ['test/integration/suite.ts'], external: ['vscode', 'mocha'], outfile: 'dist/test/suite.cjs' },
@@ -177,7 +180,7 @@ const TESTS = [
   { entryPoints: ['test/perf/suite.ts'], external: ['vscode', 'mocha'], outfile: 'dist/perf/suite.cjs' },
 ].map((o) => ({ ...NODE, logLevel: 'info', ...o }));
 
-export const TARGETS = { cli: [CLI, ...LAZY_BUNDLES], browser: [BROWSER], bundle: [EXTENSION, BROWSER, ...TESTS, WEB_TESTS] };
+export const TARGETS = { cli: [CLI, ...LAZY_BUNDLES], browser: [BROWSER], bundle: [EXTENSION, BROWSER, ...TESTS, WEB_TESTS, WEB_PERF] };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const which = process.argv[2];

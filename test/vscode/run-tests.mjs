@@ -55,7 +55,8 @@ const TODAY = '2026-11-21';
 const perf = process.argv.includes('--perf');
 const web = process.argv.includes('--web');
 const label = web ? 'test:web' : 'test:vscode';
-const suiteDir = perf ? 'perf' : web ? 'web-test' : 'test';
+// `--perf --web`: the web build's first second on the same corpus (dist/web-perf).
+const suiteDir = perf ? (web ? 'web-perf' : 'perf') : web ? 'web-test' : 'test';
 const suiteEntry = join(repoRoot, 'dist', suiteDir, 'index.cjs');
 // "Today" for the extension: RAPPORT_TODAY in the Node host; a worker has no environment,
 // so there it is the (undeclared) setting rapport.today.
@@ -65,7 +66,7 @@ const t0 = Date.now();
 const seconds = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(line);
 
-const bundled = web ? ['dist/web/extension.cjs', 'dist/web-test/index.cjs'] : ['dist/extension.cjs', `dist/${suiteDir}/index.cjs`, `dist/${suiteDir}/suite.cjs`];
+const bundled = web ? ['dist/web/extension.cjs', `dist/${suiteDir}/index.cjs`] : ['dist/extension.cjs', `dist/${suiteDir}/index.cjs`, `dist/${suiteDir}/suite.cjs`];
 const missing = bundled.filter((f) => !existsSync(join(repoRoot, f)));
 if (missing.length) {
   console.error(`[${label}] ${missing.join(', ')} missing: run \`npm run bundle\` first.`);
@@ -142,7 +143,7 @@ try {
   let code = await session(paths, {});
   // The perf suite's second session, on the same profile: the extension starts from the
   // cache of parsed notes the first one stored (test/perf/ten-thousand.test.ts).
-  if (perf && code === 0) {
+  if (perf && !web && code === 0) {
     const first = server;
     server = undefined; // its stopping is no failure
     await browser.close();
