@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic, Severity } from '../core/model.js';
-import { cacheDir, cacheId, readJson, writeJson, writeParts, writeText } from '../node/cache-files.js';
+import { cacheDir, cacheId, jsonText, readJson, writeJson, writeParts, writeText } from '../node/cache-files.js';
 import type { Skipped } from '../node/disk.js';
 import type { Listing, ScannedFolder } from '../node/load-folder.js';
 import type { FileStamp } from '../node/note-cache.js';
@@ -223,7 +223,7 @@ export function saveChecks(root: string, state: Omit<ChecksState, 'outputs'> & {
     let first = true;
     for (const [file, ds] of diagnostics) {
       const row = [file, ds.map((d): StoredDiagnostic => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.message, d.overdue ? 1 : 0])];
-      yield `${first ? '' : ','}${JSON.stringify(row)}`;
+      yield `${first ? '' : ','}${jsonText(row)}`;
       first = false;
     }
     yield ']';

@@ -4,6 +4,7 @@
 // cache; one that cannot be written only makes the next run cold. (writeWhole, the
 // one way to write a file whole, serves the CLI's --html page too.)
 
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -19,18 +20,35 @@ export function cacheId(root: string): string {
   return createHash('sha1').update(root).digest('hex').slice(0, 16);
 }
 
-/** The file's JSON, or undefined when it is missing or not JSON. */
+/**
+ * The file's JSON, or undefined when it is missing or not JSON. The caches are written in
+ * ASCII (jsonText): such a file is taken byte for byte as a one-byte string (latin1), where
+ * decoding it as UTF-8 cost ~100 ms of the 17 MB note cache at 10,000 notes, and more
+ * with a character past Latin-1 in it (its whole text became two-byte). A file with
+ * other bytes (any other writer) is decoded as UTF-8.
+ */
 export function readJson(path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    const bytes = readFileSync(path);
+    return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
   } catch {
     return undefined;
   }
 }
 
+/** JSON.stringify, with every character past ASCII written as its \\u escape: the same value, read back fast (readJson). */
+export function jsonText(value: unknown): string {
+  const json = JSON.stringify(value);
+  return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, escapeUnit) : json;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** Write atomically; a failure to write (read-only home, full disk) only makes the next run cold. */
 export function writeJson(path: string, value: unknown): boolean {
-  return writeText(path, JSON.stringify(value));
+  return writeText(path, jsonText(value));
 }
 
 export function writeText(path: string, text: string): boolean {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ParsedFile } from '../core/notes.js';
 import { reviveNote, storeNote, type StoredNote } from '../core/parse/stored-note.js';
 import { PARSER_VERSION } from '../core/parse/version.generated.js';
-import { cacheDir, cacheId, readJson, writeParts } from './cache-files.js';
+import { cacheDir, cacheId, jsonText, readJson, writeParts } from './cache-files.js';
 
 export { cacheDir } from './cache-files.js';
 
@@ -87,14 +87,14 @@ export class NoteCache {
     if (!this.dirty) return;
     // The StoredCache's JSON, written entry by entry: never the whole of it in memory at once.
     const entries = this.entries;
-    const head = JSON.stringify({ version: PARSER_VERSION, root: this.root, entries: [] } satisfies StoredCache);
+    const head = jsonText({ version: PARSER_VERSION, root: this.root, entries: [] } satisfies StoredCache);
     function* parts(): Generator<string> {
       yield head.slice(0, -2); // up to the entries' opening bracket
       let first = true;
       for (const [path, { mtimeMs, size, file }] of entries) {
         const stored = storeNote(file);
         if (!stored) continue; // read again next time
-        yield `${first ? '' : ','}${JSON.stringify([path, { mtimeMs, size, file: stored }])}`;
+        yield `${first ? '' : ','}${jsonText([path, { mtimeMs, size, file: stored }])}`;
         first = false;
       }
       yield ']}';

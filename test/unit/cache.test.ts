@@ -386,6 +386,16 @@ describe('the persisted cache', () => {
       assert.equal(again.cached, first.read);
       for (const note of first.index.allFiles()) assert.equal(again.index.get(note.path)?.text, note.text, note.path);
       assert.equal(again.index.contacts().find((c) => c.path === 'contacts/p599.md')?.name, 'Zoë 张599 😀');
+      // Stored in ASCII (each other character as its \\u escape), so that it is read back byte for byte.
+      const [stored] = readdirSync(storage).filter((f) => f.endsWith('.notes.json'));
+      const bytes = readFileSync(join(storage, stored));
+      assert.ok(bytes.every((b) => b < 0x80), 'the note cache is ASCII');
+      // A cache written with the characters themselves (UTF-8, as before) is read as well.
+      writeFileSync(join(storage, stored), JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+      assert.ok(readFileSync(join(storage, stored)).some((b) => b >= 0x80));
+      const utf8 = loadFolder(dir, { cacheDir: storage });
+      assert.equal(utf8.read, 0);
+      assert.equal(utf8.index.contacts().find((c) => c.path === 'contacts/p599.md')?.name, 'Zoë 张599 😀');
     } finally {
       rmSync(storage, { recursive: true, force: true });
     }
