@@ -35,8 +35,8 @@ async function followUpsFilled(): Promise<void> {
   const api = await rapport();
   const ms = api.timings.ready! - api.timings.activated;
   const due = api.followUps.getChildren().length;
-  const { read, cached } = api.notes.firstRead;
-  console.log(`      (Follow-ups filled ${Math.round(ms)} ms after activation, ${stored ? 'with' : 'without'} the stored cache: ${read} notes read, ${cached} from the cache, ${due} follow-ups)`);
+  const { read, cached, readMs, checkMs } = api.notes.firstRead;
+  console.log(`      (Follow-ups filled ${Math.round(ms)} ms after activation, ${stored ? 'with' : 'without'} the stored cache: ${read} notes read, ${cached} from the cache, ${due} follow-ups; reading ${Math.round(readMs)} ms, checking ${Math.round(checkMs)} ms)`);
   assert.ok(api.notes.noteCount() >= 9_000, `${api.notes.noteCount()} notes`);
   assert.ok(due > 0);
   // What the figure is of: every note read the first time, and (nearly) none the second.
