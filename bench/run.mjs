@@ -75,7 +75,11 @@ function targets(result) {
   // Issue 17's: what a user gets by default.
   if (ten?.first) {
     const firstOverMatter = ten.first.medianS / ten.floorMatter.medianS;
-    out.push({ what: '10k first run (default, writes the cache) within 1.5x the gray-matter floor', got: `${firstOverMatter.toFixed(3)}x`, met: firstOverMatter <= 1.5 });
+    out.push({ what: '10k first run (default, writes the cache) within 1.5x the gray-matter floor, to its exit', got: `${firstOverMatter.toFixed(3)}x`, met: firstOverMatter <= 1.5 });
+    if (ten.first.shownMedianS !== undefined) {
+      const shownOverMatter = ten.first.shownMedianS / ten.floorMatter.medianS;
+      out.push({ what: '10k first run within 1.5x the gray-matter floor, to its output shown', got: `${shownOverMatter.toFixed(3)}x`, met: shownOverMatter <= 1.5 });
+    }
     const coldOverMatter = ten.cold.medianS / ten.floorMatter.medianS;
     out.push({ what: '10k cold within 1.3x the gray-matter floor', got: `${coldOverMatter.toFixed(3)}x`, met: coldOverMatter <= 1.3 });
   }
@@ -171,8 +175,14 @@ function measure(args, { capture = false, cacheHome = CACHE_HOME, cwd = REPO } =
     const out = [];
     const err = [];
     const t0 = performance.now();
+    let shown; // when the last of its output arrived (captured runs): what a person waits for
     const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', capture ? 'pipe' : devNull, 'pipe'] });
-    if (capture) child.stdout.on('data', (d) => out.push(d));
+    if (capture) {
+      child.stdout.on('data', (d) => {
+        out.push(d);
+        shown = performance.now();
+      });
+    }
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -194,7 +204,7 @@ function measure(args, { capture = false, cacheHome = CACHE_HOME, cwd = REPO } =
       } catch {
         rssKiB = undefined;
       }
-      resolvePromise({ ms, cpuMs, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
+      resolvePromise({ ms, shownMs: shown === undefined ? undefined : shown - t0, cpuMs, rssKiB, code, signal: childSignal, stderr: Buffer.concat(err).toString('utf8'), stdout: capture ? Buffer.concat(out).toString('utf8') : undefined });
     });
   });
 }
@@ -472,13 +482,14 @@ async function benchSize(n, runs, opts, noCache, baseline) {
     ['cold', coldArgs, checkRapport],
     ...(noCache ? [['warm', warmArgs, checkRapport]] : []),
     // What a user's first `rapport check` costs: the default (a cache), with nothing cached yet.
-    ...(noCache ? [['first', warmArgs, checkRapport, () => ({ cacheHome: mkdtempSync(join(scratch, 'first-')) })]] : []),
+    // Its output captured: it prints before writing the caches, so when the output is complete is timed too.
+    ...(noCache ? [['first', warmArgs, checkRapport, () => ({ cacheHome: mkdtempSync(join(scratch, 'first-')), capture: true })]] : []),
     // The report on the same corpus (when this tree has `rapport report`): cold, and warm from the same cache.
     ...(hasReport ? [['reportCold', [...reportArgs, '--no-cache'], checkRapport], ['reportWarm', reportArgs, checkRapport]] : []),
     ...(base ? [['baseCold', base.cold, checkRapport, base.opts]] : []),
     ...(base && baseline.noCache ? [['baseWarm', base.warm, checkRapport, base.opts]] : []),
   ];
-  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], cpuMs: [], rssKiB: [] }]));
+  const samples = Object.fromEntries(kinds.map(([k]) => [k, { ms: [], shownMs: [], cpuMs: [], rssKiB: [] }]));
   for (let run = 0; run < runs; run++) {
     const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]);
     const line = [];
@@ -486,6 +497,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       const r = await measure(args, typeof options === 'function' ? options() : options);
       check(args, r);
       samples[kind].ms.push(r.ms);
+      samples[kind].shownMs.push(r.shownMs);
       samples[kind].cpuMs.push(r.cpuMs);
       samples[kind].rssKiB.push(r.rssKiB);
       line.push(`${kind} ${(r.ms / 1000).toFixed(2)} s`);
@@ -521,6 +533,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       minS: round(Math.min(...s.ms) / 1000, 3),
       maxS: round(Math.max(...s.ms) / 1000, 3),
       samplesS: s.ms.map((x) => round(x / 1000, 3)),
+      shownMedianS: s.shownMs.some((x) => x === undefined) ? undefined : round(median(s.shownMs) / 1000, 3),
       cpuMedianS: s.cpuMs.some((x) => x === undefined) ? undefined : round(median(s.cpuMs) / 1000, 3),
       peakRssMiB: s.rssKiB.some((x) => x === undefined) ? undefined : round(median(s.rssKiB) / 1024, 0),
     };
@@ -543,6 +556,7 @@ async function benchSize(n, runs, opts, noCache, baseline) {
       warmOverMatter: ratio('warm', 'floorMatter'),
       firstOverCold: paired('first', 'cold'),
       firstOverMatter: ratio('first', 'floorMatter'),
+      firstShownOverMatter: summary.first?.shownMedianS !== undefined && summary.floorMatter ? round(summary.first.shownMedianS / summary.floorMatter.medianS, 2) : undefined,
     },
     recheck,
     ...(imported ? { import: imported } : {}),
@@ -607,9 +621,11 @@ function printTables(result) {
     out.push('');
     out.push('The first rapport check a user runs (the default: it writes the cache; nothing cached yet), beside cold (--no-cache):');
     out.push(table(
-      ['notes', 'first run', 'first/cold', 'first/matter', 'RSS first', 'RSS cold'],
-      result.sizes.filter((r) => r.first).map((r) => [r.notes.toLocaleString('en-US'), s(r.first), x(r.ratios.firstOverCold), x(r.ratios.firstOverMatter), `${mib(r.first)} MiB`, `${mib(r.cold)} MiB`]),
+      ['notes', 'first run', 'first/cold', 'first/matter', 'its output shown', 'shown/matter', 'RSS first', 'RSS cold'],
+      result.sizes.filter((r) => r.first).map((r) => [r.notes.toLocaleString('en-US'), s(r.first), x(r.ratios.firstOverCold), x(r.ratios.firstOverMatter),
+        r.first.shownMedianS === undefined ? '–' : `${r.first.shownMedianS.toFixed(3)} s`, x(r.ratios.firstShownOverMatter), `${mib(r.first)} MiB`, `${mib(r.cold)} MiB`]),
     ));
+    out.push('"Its output shown": until the last of the report arrived (the run prints it, then writes the caches for the next run, then exits).');
   }
   out.push('');
   if (result.sizes.some((r) => r.reportCold)) {

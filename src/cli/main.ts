@@ -203,7 +203,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
 
   // Nothing goes to stdout until the folder has been read to the end: a run that
   // fails (the folder vanished under it) prints one line to stderr, no report.
-  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string } };
+  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string }; saved?: () => void };
   try {
     if (command === 'list') {
       // The list does not depend on the day: it takes no part in the day's stored state.
@@ -211,14 +211,17 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       result = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
     } else {
       const output = command === 'report' ? reportOutput(root, clock, values) : command === 'export' ? calendarOutput(clock) : checkOutput(format.name, fromRepositoryRoot(root));
-      const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading });
-      if (process.env.RAPPORT_TIMINGS) {
-        // For the benchmark and for a bug report: where the time went.
-        const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
-        io.err(`rapport: ${checked.how} ${command}: ${ms.join(', ')}\n`);
-      }
+      const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading, saveLater: true });
       const { text, code } = checked.report!;
-      result = values.html !== undefined ? { skips: checked, out: '', code, write: { file: resolve(values.html), text } } : { skips: checked, out: text, code };
+      const saved = () => {
+        checked.save?.();
+        if (process.env.RAPPORT_TIMINGS) {
+          // For the benchmark and for a bug report: where the time went.
+          const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
+          io.err(`rapport: ${checked.how} ${command}: ${ms.join(', ')}\n`);
+        }
+      };
+      result = values.html !== undefined ? { skips: checked, out: '', code, write: { file: resolve(values.html), text }, saved } : { skips: checked, out: text, code, saved };
     }
   } catch (e) {
     const why = notAFolder(root);
@@ -242,6 +245,11 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err(`rapport: wrote the report to ${values.html}\n`);
   }
   io.out(result.out);
+  if (result.saved) {
+    // The caches for the next run once the output is out: a pipe takes it only while the event loop is free.
+    await io.flushed?.();
+    result.saved();
+  }
   return result.code;
 }
 

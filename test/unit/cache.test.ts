@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from '../../src/core/model.js';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -172,6 +172,23 @@ describe('the persisted cache', () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(dir, 'contacts/photo.md'), later, later);
     assert.equal(checkWorkspace(dir, clock()).how, 'incremental', 'a stamp changed: the stamps stored were the files’ own');
+  });
+
+  it('prints a first run’s output before writing the caches for the next run', async () => {
+    const stored = () => (existsSync(join(cacheHome, 'rapport')) ? readdirSync(join(cacheHome, 'rapport')).length : 0);
+    let whenPrinted = -1;
+    let flushedAt = -1;
+    const code = await main(['check', dir, '--json', '--today', '2026-11-21'], {
+      out: () => (whenPrinted = stored()),
+      err: () => {},
+      flushed: async () => {
+        flushedAt = stored();
+      },
+    });
+    assert.equal(code, 1);
+    assert.deepEqual([whenPrinted, flushedAt], [0, 0], 'nothing stored when the output was printed, nor when it had left');
+    assert.ok(stored() > 0, 'the caches written after');
+    assert.equal(checkWorkspace(dir, clock()).how, 'unchanged');
   });
 
   it('starts cold from a corrupt cache, without a wrong answer', async () => {
