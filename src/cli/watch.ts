@@ -38,7 +38,7 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
   /** Each file in the index with the size and mtime it was read at: what a reconcile compares the disk with. */
   const known = new Map<string, FileStamp>(ws.stamps);
   let clock = clockFixed ? fixedClock : systemClock();
-  const live = new LiveChecks(ws.index, () => ({ clock, settings: ws.settings }));
+  const live = new LiveChecks(ws.index, () => ({ clock, settings: ws.settings, fixes: false })); // it prints no fixes
   /** Notes touched since the last print, read when it runs: 100 ms after the last event, when a write has finished. */
   const touched = new Set<string>();
   /** A note as it is on disk now, or undefined when it is gone or cannot be read (said on stderr). */

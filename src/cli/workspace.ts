@@ -120,7 +120,7 @@ export function checkWorkspace(
   const scanned = scanFolder(root, walkSkips, { stat: statPass, chdir: true, listing: state?.listing });
   const { settings, problems } = readSettings(root);
   const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
-  const context = () => ({ clock, settings });
+  const context = () => ({ clock, settings, fixes: false }); // the CLI prints no fixes
   const sameDay = state !== undefined && sameKey(state.key, key);
   const unchanged = sameDay && state.stamps.matchesScan(scanned);
   lap('scan');

@@ -88,3 +88,21 @@ describe('incremental checks', () => {
     assert.deepEqual(touched.sort(), ['contacts/ann.md', 'contacts/ben.md', 'meetings/m1.md']);
   });
 });
+
+describe('fixes kept or not', () => {
+  it('keeps each diagnostic’s fixes for the editor, and none when told (the CLI prints none)', () => {
+    const index = new NoteIndex();
+    index.set('contacts/ann.md', md(['type: contact', 'name: Ann Lee']));
+    index.set('meetings/m.md', md(['type: meeting', 'with: "[[ann]]"', 'date: 2026-11-18', 'status: done']));
+    const withFixes = new LiveChecks(index, () => ({ clock: clock(), settings: { ...DEFAULT_SETTINGS, checks: {} } }));
+    const without = new LiveChecks(index, () => ({ clock: clock(), settings: { ...DEFAULT_SETTINGS, checks: {} }, fixes: false }));
+    withFixes.checkAll();
+    without.checkAll();
+    const thanks = (live: LiveChecks) => live.all().find((d) => d.code === 'thank-you-pending');
+    assert.ok(thanks(withFixes)?.fixes?.length, 'the thank-you’s fixes, for the editor');
+    assert.ok(thanks(without), 'the same diagnostic');
+    assert.equal(thanks(without)?.fixes, undefined);
+    const shown = (live: LiveChecks) => live.all().map(({ fixes: _, ...d }) => d);
+    assert.deepEqual(shown(without), shown(withFixes), 'otherwise the same diagnostics');
+  });
+});

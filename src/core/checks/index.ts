@@ -56,7 +56,7 @@ export function checkFile(file: ParsedFile, ctx: CheckContext, checks: readonly 
     const severity: Severity = setting && setting !== 'default' ? setting : (f.severity ?? defaultSeverity(f.code));
     const lines = file.lines!;
     const d: Diagnostic = { file: file.path, range: lines.range(f.start, f.end), severity, code: f.code, message: f.message };
-    if (f.fixes?.length) d.fixes = f.fixes;
+    if (f.fixes?.length && ctx.fixes !== false) d.fixes = f.fixes;
     if (f.overdue) d.overdue = true;
     if (f.followUp) d.followUp = f.followUp;
     out.push(d);
