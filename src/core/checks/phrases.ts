@@ -297,28 +297,48 @@ export function phraseSpans(text: string, phrase: Phrase, reading: Reading = rea
   return out.filter((s) => s.start >= end && ((end = s.end), true));
 }
 
-/** The sentences without a match in `hits` that hold a topic word and a wanting word (Phrase.together), each quoted from the first of the two to the last. */
+/**
+ * The sentences without a match in `hits` that hold a topic word and a wanting word
+ * (Phrase.together), each quoted from the first of the two to the last. The topic is
+ * searched in the whole reading at once, not sentence by sentence (a search per sentence
+ * cost more than the searching), and its first match a sentence accepts is the one.
+ */
 function together(text: string, reading: Reading, t: NonNullable<Phrase['together']>, hits: number[]): PhraseSpan[] {
   const out: PhraseSpan[] = [];
   const { norm } = reading;
+  const topics = scanner(t.topic);
   let h = 0;
-  for (let start = 0; start < norm.length; ) {
-    let end = norm.indexOf('\n', start);
-    if (end < 0) end = norm.length;
-    while (h < hits.length && hits[h] < start) h++;
-    const matched = h < hits.length && hits[h] < end;
-    const line = matched ? '' : norm.slice(start, end);
-    if (!matched && !t.skip.test(line)) {
-      const topic = first(line, scanner(t.topic), (m) => (t.strong.test(m[0]) || (!t.notAfter.test(line.slice(Math.max(0, m.index - 80), m.index)) && !t.notBefore.test(line.slice(m.index + m[0].length, m.index + m[0].length + 40)))) && !denied(reading, start + m.index, start + m.index + m[0].length));
-      const want = topic && first(line, scanner(t.want), () => true);
-      if (topic && want) {
-        const from = start + Math.min(topic.index, want.index);
-        const to = start + Math.max(topic.index + topic[0].length, want.index + want[0].length);
-        const span = spanOf(reading, from, to);
-        out.push({ ...span, words: text.slice(span.start, span.end) });
-      }
+  let lineStart = 0;
+  let lineEnd = -1;
+  let passed = false; // the sentence has a frame's match already, or asks what, how or why
+  topics.lastIndex = 0;
+  for (let m = topics.exec(norm); m; m = topics.exec(norm)) {
+    const at = m.index;
+    if (at > lineEnd) {
+      lineStart = norm.lastIndexOf('\n', at - 1) + 1;
+      lineEnd = norm.indexOf('\n', at);
+      if (lineEnd < 0) lineEnd = norm.length;
+      while (h < hits.length && hits[h] < lineStart) h++;
+      passed = (h < hits.length && hits[h] < lineEnd) || t.skip.test(norm.slice(lineStart, lineEnd));
     }
-    start = end + 1;
+    if (passed) {
+      topics.lastIndex = lineEnd + 1;
+      continue;
+    }
+    const end = at + m[0].length;
+    const accepted = (t.strong.test(m[0]) || (!t.notAfter.test(norm.slice(Math.max(lineStart, at - 80), at)) && !t.notBefore.test(norm.slice(end, Math.min(lineEnd, end + 40))))) && !denied(reading, at, end);
+    if (!accepted) {
+      topics.lastIndex = at + 1;
+      continue;
+    }
+    const want = first(norm.slice(lineStart, lineEnd), scanner(t.want), () => true);
+    if (want) {
+      const from = Math.min(at, lineStart + want.index);
+      const to = Math.max(end, lineStart + want.index + want[0].length);
+      const span = spanOf(reading, from, to);
+      out.push({ ...span, words: text.slice(span.start, span.end) });
+    }
+    topics.lastIndex = lineEnd + 1;
   }
   return out;
 }
