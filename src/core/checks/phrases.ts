@@ -120,7 +120,8 @@ const JOB_TOGETHER = {
 
 export const PHRASES = {
   informationalInterview: {
-    patterns: [rx(String.raw`(?:info|infos|informa(?:tion|tional|tionnal|tive)|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
+    // Not where the words name a topic ("tips on informational interviews"), not the meeting.
+    patterns: [rx(String.raw`(?<!(?:tips|advice|guide|guides|book|books|article|articles|post|posts|course|class|questions|question|template|templates) (?:on|about|for|to) (?:doing |running |conducting |good |great )?)(?:info|infos|informa(?:tion|tional|tionnal|tive)|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
   },
   resumeAttached: {
     patterns: [
@@ -129,7 +130,7 @@ export const PHRASES = {
       // "My CV can be found attached"
       rx(String.raw`(?:${RESUME}) (?:can|may|will) be (?:found|seen) (?:attached|enclosed|below|in the attachment)`),
       // "My CV is attached", "my résumé, attached,", "Resume attached (PDF)", "my resume along as an attachment".
-      rx(String.raw`(?:${RESUME}) (?:, )?${gap(3, 'if|can|could|would|happy|upon|on|available|request|not|to')}(?:attached|enclosed|included|as an attachment|in attachments?|in the attachments?|in the attached (?:file|pdf|document)|herewith)`),
+      rx(String.raw`(?:${RESUME}) (?:, )?(?:(?:pdf|docx?|below|here|too|also) , )?${gap(3, 'if|can|could|would|happy|upon|on|available|request|not|to')}(?:attached|enclosed|included|as an attachment|in attachments?|in the attachments?|in the attached (?:file|pdf|document)|herewith)`),
     ],
   },
   asksForJob: {
