@@ -13,9 +13,10 @@ export interface Sentence { text: string; codes: string[]; split: Split }
 export interface Score { tp: number; fp: number; fn: number; precision: number; recall: number }
 export interface Miss { text: string; code: string; kind: 'missed' | 'false alarm'; split: Split; quote?: string }
 
-export function loadSentences(): Sentence[] {
-  const file = fileURLToPath(new URL('../../../test/fixtures/outreach-sentences.json', import.meta.url));
-  return (JSON.parse(readFileSync(file, 'utf8')) as { sentences: Sentence[] }).sentences;
+/** The labelled sentences of the fixture, or of `file` (a batch of the same shape; a sentence without a split is held out: it was not tuned on). */
+export function loadSentences(file = fileURLToPath(new URL('../../../test/fixtures/outreach-sentences.json', import.meta.url))): Sentence[] {
+  const sentences = (JSON.parse(readFileSync(file, 'utf8')) as { sentences: (Omit<Sentence, 'split'> & { split?: Split })[] }).sentences;
+  return sentences.map((s) => ({ ...s, split: s.split ?? 'held-out' }));
 }
 
 const FILE = 'outreach/draft.md';

@@ -44,6 +44,8 @@ function wordChar(text: string, i: number, first: boolean): number {
   const ch = String.fromCodePoint(cp);
   return (first ? WIDE_WORD_START : WIDE_WORD_CHAR).test(ch) ? ch.length : 0;
 }
+/** An ASCII letter. */
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isBlank = (c: number) => c === 32 || c === 9;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
@@ -69,6 +71,19 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/^(it|that|there|here|what|who|where|how|he|she|this|everyone|someone|nobody|resume|cv)'s$/, '$1 is'],
   [/^let's$/, 'let us'],
 ];
+
+/**
+ * Where initials with full stops that begin at `start` end ("C.V.", "U.S.": read as one word,
+ * "cv"), or 0. Their last stop is theirs, not a sentence's end, before a lower-case word or a
+ * comma ("my C.V. and…"); before anything else it is left to end the sentence.
+ */
+function initialsEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (text.charCodeAt(i) === 46 && isLetter(text.charCodeAt(i + 1)) && !wordChar(text, i + 2, false)) i += 2;
+  if (i < start + 3) return 0;
+  if (text.charCodeAt(i) === 46 && /^(?:\s*[\p{Ll},;:)]|$)/u.test(text.slice(i + 1, i + 4))) i++;
+  return i;
+}
 
 /** Titles and initials whose full stop ends no sentence. */
 const NOT_SENTENCE_END = /^(?:\p{L}|dr|mr|mrs|ms|prof|st|jr|sr|vs|etc|e\.g|i\.e|inc|ltd|co|approx|no)$/u;
@@ -161,7 +176,9 @@ function readNew(text: string): Reading {
         else break;
       }
       if (isApostrophe(text.charCodeAt(i))) i++; // "students'"
-      push((lastWord = normaliseWord(text.slice(start, i))), start, i);
+      const initials = i - start === 1 && text.charCodeAt(i) === 46 ? initialsEnd(text, start) : 0;
+      if (initials) (i = initials), push((lastWord = normaliseWord(text.slice(start, i).replace(/\./g, ''))), start, i);
+      else push((lastWord = normaliseWord(text.slice(start, i))), start, i);
     } else if (c === 10) {
       // A blank line, or a line that opens a list item or a heading, ends the sentence.
       let j = i + 1;
