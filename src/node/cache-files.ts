@@ -65,16 +65,9 @@ export function writeParts(path: string, parts: Iterable<string>): boolean {
   }
 }
 
-/**
- * Write the text of `parts`, one after another, whole or not at all: to a temporary file
- * beside `path`, then renamed over it (removed again on a failure, which is thrown). About a
- * megabyte is held at a time: the note cache at 100,000 notes is ~150 MB of JSON, which as
- * one string (beside the notes it was made from) put a first run's peak memory over 800 MB.
- * Each part is encoded on its own into one reused buffer: parts joined into a string first
- * make the whole megabyte two-byte as soon as one note has a character past Latin-1, and
- * encoding that took ~150 ms of a first run at 10,000 notes, against ~20 ms part by part.
- */
 const WRITE_BUFFER_BYTES = 1 << 20;
+/** The longest text the buffer always takes whole; a longer part goes through it in slices. */
+const MAX_PART = Math.floor(WRITE_BUFFER_BYTES / 3);
 
 /** writeSync of a buffer may write less than asked (a full disk, a signal): write the rest. */
 function writeAll(fd: number, buffer: Buffer, length: number): void {
@@ -83,10 +76,6 @@ function writeAll(fd: number, buffer: Buffer, length: number): void {
 
 /** `text` in pieces of at most `max` UTF-16 units, never cutting a surrogate pair in two. */
 function* slices(text: string, max: number): Generator<string> {
-  if (text.length <= max) {
-    yield text;
-    return;
-  }
   for (let start = 0; start < text.length; ) {
     let end = Math.min(start + max, text.length);
     const unit = text.charCodeAt(end);
@@ -96,26 +85,37 @@ function* slices(text: string, max: number): Generator<string> {
   }
 }
 
+/**
+ * Write the text of `parts`, one after another, whole or not at all: to a temporary file
+ * beside `path`, then renamed over it (removed again on a failure, which is thrown). About a
+ * megabyte is held at a time: the note cache at 100,000 notes is ~150 MB of JSON, which as
+ * one string (beside the notes it was made from) put a first run's peak memory over 800 MB.
+ * Each part is encoded on its own into one reused buffer: parts joined into a string first
+ * make the whole megabyte two-byte as soon as one note has a character past Latin-1, and
+ * encoding that took ~150 ms of a first run at 10,000 notes, against ~20 ms part by part.
+ */
 export function writeWhole(path: string, parts: Iterable<string>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
     mkdirSync(dirname(path), { recursive: true });
     fd = openSync(tmp, 'w');
+    const out = fd;
     const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
     let used = 0;
-    for (const whole of parts) {
-      // A part larger than the buffer (a stored report of megabytes) goes through it in slices.
-      for (const part of slices(whole, Math.floor(WRITE_BUFFER_BYTES / 3))) {
-        // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair's two give 4).
-        if (used + part.length * 3 > buffer.length) {
-          writeAll(fd, buffer, used);
-          used = 0;
-        }
-        used += buffer.write(part, used);
+    const put = (part: string) => {
+      // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair's two give 4).
+      if (used + part.length * 3 > buffer.length) {
+        writeAll(out, buffer, used);
+        used = 0;
       }
+      used += buffer.write(part, used);
+    };
+    for (const part of parts) {
+      if (part.length <= MAX_PART) put(part);
+      else for (const slice of slices(part, MAX_PART)) put(slice); // a stored report of megabytes
     }
-    writeAll(fd, buffer, used);
+    writeAll(out, buffer, used);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
