@@ -203,7 +203,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
 
   // Nothing goes to stdout until the folder has been read to the end: a run that
   // fails (the folder vanished under it) prints one line to stderr, no report.
-  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string }; saved?: () => void };
+  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string }; saved?: () => void } | undefined;
   try {
     if (command === 'list') {
       // The list does not depend on the day: it takes no part in the day's stored state.
@@ -213,15 +213,18 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       const output = command === 'report' ? reportOutput(root, clock, values) : command === 'export' ? calendarOutput(clock) : checkOutput(format.name, fromRepositoryRoot(root));
       const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading, saveLater: true });
       const { text, code } = checked.report!;
+      // Only what saving needs is kept for it: the diagnostics and the output can go once printed.
+      const { save, timings, how, skipped, settingsProblems } = checked;
       const saved = () => {
-        checked.save?.();
+        save?.();
         if (process.env.RAPPORT_TIMINGS) {
           // For the benchmark and for a bug report: where the time went.
-          const ms = Object.entries({ startup, ...checked.timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
-          io.err(`rapport: ${checked.how} ${command}: ${ms.join(', ')}\n`);
+          const ms = Object.entries({ startup, ...timings }).map(([phase, t]) => `${phase} ${t.toFixed(1)} ms`);
+          io.err(`rapport: ${how} ${command}: ${ms.join(', ')}\n`);
         }
       };
-      result = values.html !== undefined ? { skips: checked, out: '', code, write: { file: resolve(values.html), text }, saved } : { skips: checked, out: text, code, saved };
+      const skips = { skipped, settingsProblems };
+      result = values.html !== undefined ? { skips, out: '', code, write: { file: resolve(values.html), text }, saved } : { skips, out: text, code, saved };
     }
   } catch (e) {
     const why = notAFolder(root);
@@ -245,12 +248,14 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     io.err(`rapport: wrote the report to ${values.html}\n`);
   }
   io.out(result.out);
-  if (result.saved) {
+  const { saved, code } = result;
+  result = undefined; // the output is out: saving has no need of it
+  if (saved) {
     // The caches for the next run once the output is out: a pipe takes it only while the event loop is free.
     await io.flushed?.();
-    result.saved();
+    saved();
   }
-  return result.code;
+  return code;
 }
 
 /** `rapport import linkedin|vcard FILE --into DIR`: its own arguments, then the import. */

@@ -181,20 +181,25 @@ export function checkWorkspace(
   const diagnostics = live.all();
   const report = output?.make({ index, settings, diagnostics });
   lap('output');
+  // What the checks' cache needs beyond the notes, let go of before the notes are written:
+  // writing them makes much garbage, and at 100,000 notes the index and the diagnostics
+  // (~100 MB) then make room for it rather than add to the peak.
+  let held: { index: NoteIndex; live: LiveChecks; report: typeof report } | undefined = { index, live, report };
   const save = () => {
-    if (!notes || !stamps) return;
+    if (!notes || !stamps || !held) return;
     t = performance.now();
-    notes.save();
     // The outputs kept: this one, and, when no note changed, the others stored from the same notes.
     const kept = unchanged ? state.outputs.filter((o) => o.key !== output?.key) : [];
     saveChecks(real, {
-      key: { ...key, ...minutesWindow(index, clock) },
+      key: { ...key, ...minutesWindow(held.index, clock) },
       stamps: StampTable.of(stamps),
       skipped: fileSkips,
-      diagnostics: new Map(live.entries()),
-      outputs: [...(report && output ? [{ key: output.key, ...report }] : []), ...kept],
+      diagnostics: new Map(held.live.entries()),
+      outputs: [...(held.report && output ? [{ key: output.key, ...held.report }] : []), ...kept],
       listing: scanned.listing(),
     });
+    held = undefined;
+    notes.save();
     lap('save');
   };
   const checked: CheckedWorkspace = { diagnostics, report, skipped: [...walkSkips, ...fileSkips], settingsProblems: problems, how, timings };
