@@ -8,6 +8,8 @@
 //   "resume"), curly apostrophes straight;
 // - contractions are spelt out ("I'm" is "i am", "don't" is "do not", "there's"
 //   is "there is"), so a grammar names each form once;
+// - common misspellings of the words the grammars turn on are spelt right
+//   ("positon" is "position", "atached" is "attached");
 // - words are separated by one space whatever stood between them (spaces, a
 //   line break inside a sentence, a hyphen or slash: "informational-interview",
 //   "info\ninterview");
@@ -88,6 +90,46 @@ function initialsEnd(text: string, start: number): number {
 /** Titles and initials whose full stop ends no sentence. */
 const NOT_SENTENCE_END = /^(?:\p{L}|dr|mr|mrs|ms|prof|st|jr|sr|vs|etc|e\.g|i\.e|inc|ltd|co|approx|no)$/u;
 
+/**
+ * Misspellings of the words the outreach grammars turn on, spelt right ("reffer me for the
+ * positon", "I've atached my CV"): people write drafts fast, and a typo should not hide an ask.
+ * Only words that are no other word.
+ */
+const MISSPELT = new Map<string, string>(
+  Object.entries({
+    position: 'positon postion possition posistion postition poisition positoin',
+    positions: 'positons postions possitions',
+    opportunity: 'oppurtunity opportunty oportunity opertunity oppertunity opporunity oppotunity opportuntiy oppourtunity',
+    opportunities: 'oppurtunities opportunites oportunities oppertunities opportunties oppotunities',
+    interested: 'intrested intersted interseted interessted',
+    interview: 'interveiw intervew interivew inteview intrview',
+    interviews: 'interveiws intervews',
+    attached: 'atached attatched attachted attched attacted atteched attachd',
+    attaching: 'ataching attatching attching',
+    attach: 'atach attatch',
+    enclosed: 'enlcosed encolsed enclsoed',
+    resume: 'resmue reusme rseume',
+    refer: 'reffer refere',
+    referral: 'referal refferal reffereal referall',
+    recommend: 'recomend reccomend reccommend',
+    vacancy: 'vacency vacansy vaccancy vacancey',
+    vacancies: 'vacencies vaccancies',
+    applying: 'appling aplying applyng',
+    application: 'aplication applicaton appliction',
+    hiring: 'hirring hirng',
+    recruiting: 'recuriting recrutting recruting',
+    opening: 'oppening',
+    openings: 'opennings oppenings oppennings',
+    beginner: 'begginer beginer',
+    internship: 'internhsip intership internshp',
+    internships: 'interships',
+    candidate: 'canidate candiate',
+    employment: 'employement',
+    considered: 'concidered',
+    consider: 'concider',
+  }).flatMap(([right, wrongs]) => wrongs.split(' ').map((w): [string, string] => [w, right])),
+);
+
 /** Words already normalised: a message repeats its words, and most are plain lower-case ASCII. */
 const NORMALISED = new Map<string, string>();
 
@@ -98,7 +140,7 @@ function normaliseWord(word: string): string {
     const c = word.charCodeAt(k);
     plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   }
-  if (plain) return word;
+  if (plain) return MISSPELT.get(word) ?? word;
   let w = NORMALISED.get(word);
   if (w === undefined) {
     if (NORMALISED.size > 20_000) NORMALISED.clear();
@@ -110,7 +152,7 @@ function normaliseWord(word: string): string {
 function normaliseNew(word: string): string {
   let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'")) w = w.slice(0, -1);
-  if (!w.includes("'")) return w;
+  if (!w.includes("'")) return MISSPELT.get(w) ?? w;
   for (const [re, to] of CONTRACTIONS) if (re.test(w)) return w.replace(re, to);
   return w;
 }
@@ -236,7 +278,7 @@ const UNDENIED = new Set(['if', 'whether', 'but', 'sure', 'know', 'mind', 'hesit
 
 /**
  * Is the match `norm.slice(from, to)` denied? A negator among the last eight
- * words of its clause up to the match's end ("I'm not looking for a job", "no
+ * words of its clause up to the match's end, eight more past each "or" ("I'm not looking for a job", "no
  * resume attached"), unless a word after the negator opens a question or an
  * aside ("I'm not sure whether you have openings" still asks).
  */
@@ -249,10 +291,13 @@ export function denied(r: Reading, from: number, to: number): boolean {
     if (c === '\n' || c === ',' || c === ':') break;
     start = i;
   }
-  const words = norm.slice(start, to).split(' ').filter(Boolean).slice(-8);
-  for (let i = words.length - 1; i >= 0; i--) {
+  const words = norm.slice(start, to).split(' ').filter(Boolean);
+  // "or" and "nor" carry a denial on to the words they join ("I don't expect you to have
+  // openings or to pass my name anywhere"): eight more words for each.
+  for (let i = words.length - 1, left = 8; i >= 0 && left > 0; i--, left--) {
     if (UNDENIED.has(words[i])) return false;
     if (NEGATORS.has(words[i])) return true;
+    if (words[i] === 'or' || words[i] === 'nor') left += 8;
   }
   return false;
 }
