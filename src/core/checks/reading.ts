@@ -46,6 +46,16 @@ function wordChar(text: string, i: number, first: boolean): number {
   const ch = String.fromCodePoint(cp);
   return (first ? WIDE_WORD_START : WIDE_WORD_CHAR).test(ch) ? ch.length : 0;
 }
+/**
+ * The UTF-16 unit at `i`, or -1 past the end. The reading looks one past a word or a
+ * line's end; `charCodeAt` there is a read out of bounds, and each one, met first in
+ * optimised code, threw `readNew` back to the interpreter: the first 800 drafts of a folder
+ * were read 8x slower than the rest (issue 17).
+ */
+function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** An ASCII letter. */
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
@@ -81,9 +91,9 @@ const CONTRACTIONS: [RegExp, string][] = [
  */
 function initialsEnd(text: string, start: number): number {
   let i = start + 1;
-  while (text.charCodeAt(i) === 46 && isLetter(text.charCodeAt(i + 1)) && !wordChar(text, i + 2, false)) i += 2;
+  while (codeAt(text, i) === 46 && isLetter(codeAt(text, i + 1)) && !wordChar(text, i + 2, false)) i += 2;
   if (i < start + 3) return 0;
-  if (text.charCodeAt(i) === 46 && /^(?:\s*[\p{Ll},;:)]|$)/u.test(text.slice(i + 1, i + 4))) i++;
+  if (codeAt(text, i) === 46 && /^(?:\s*[\p{Ll},;:)]|$)/u.test(text.slice(i + 1, i + 4))) i++;
   return i;
 }
 
@@ -129,6 +139,8 @@ const MISSPELT = new Map<string, string>(
     consider: 'concider',
   }).flatMap(([right, wrongs]) => wrongs.split(' ').map((w): [string, string] => [w, right])),
 );
+/** The shortest misspelling: a shorter word is not looked up (most words are short). */
+const MISSPELT_MIN = Math.min(...[...MISSPELT.keys()].map((w) => w.length));
 
 /** Words already normalised: a message repeats its words, and most are plain lower-case ASCII. */
 const NORMALISED = new Map<string, string>();
@@ -140,7 +152,7 @@ function normaliseWord(word: string): string {
     const c = word.charCodeAt(k);
     plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   }
-  if (plain) return MISSPELT.get(word) ?? word;
+  if (plain) return word.length < MISSPELT_MIN ? word : (MISSPELT.get(word) ?? word);
   let w = NORMALISED.get(word);
   if (w === undefined) {
     if (NORMALISED.size > 20_000) NORMALISED.clear();
@@ -211,21 +223,21 @@ function readNew(text: string): Reading {
       const start = i;
       i += n;
       for (;;) {
-        const d = text.charCodeAt(i);
+        const d = codeAt(text, i);
         if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++; // the common case, inline
         else if (isApostrophe(d) && wordChar(text, i + 1, true)) i += 1;
         else if (d >= 128 && (n = wordChar(text, i, false))) i += n;
         else break;
       }
-      if (isApostrophe(text.charCodeAt(i))) i++; // "students'"
-      const initials = i - start === 1 && text.charCodeAt(i) === 46 ? initialsEnd(text, start) : 0;
+      if (isApostrophe(codeAt(text, i))) i++; // "students'"
+      const initials = i - start === 1 && codeAt(text, i) === 46 ? initialsEnd(text, start) : 0;
       if (initials) (i = initials), push((lastWord = normaliseWord(text.slice(start, i).replace(/\./g, ''))), start, i);
       else push((lastWord = normaliseWord(text.slice(start, i))), start, i);
     } else if (c === 10) {
       // A blank line, or a line that opens a list item or a heading, ends the sentence.
       let j = i + 1;
-      while (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 13) j++;
-      if (text.charCodeAt(j) === 10) (endSentence(), (i = j + 1));
+      while (isBlank(codeAt(text, j)) || codeAt(text, j) === 13) j++;
+      if (codeAt(text, j) === 10) (endSentence(), (i = j + 1));
       else {
         if (LINE_OPENER.test(text.slice(j, j + 5))) endSentence();
         i = j;
@@ -249,14 +261,41 @@ function readNew(text: string): Reading {
     } else if (c === 45 && i > 0 && isSpace(text.charCodeAt(i - 1))) {
       // A dash set apart by spaces (" - ", " -- ") is a clause mark; a hyphen inside a word is a space.
       let j = i;
-      while (text.charCodeAt(j) === 45) j++;
-      if (j >= text.length || isSpace(text.charCodeAt(j))) push(',', i, j);
+      while (codeAt(text, j) === 45) j++;
+      if (j >= text.length || isSpace(codeAt(text, j))) push(',', i, j);
       i = j;
     } else {
       i++;
     }
   }
-  return { norm: parts.join(''), normStart: normStart.subarray(0, tokens), starts: starts.subarray(0, tokens), ends: ends.subarray(0, tokens) };
+  return { norm: oneByte(parts.join(''), text), normStart: normStart.subarray(0, tokens), starts: starts.subarray(0, tokens), ends: ends.subarray(0, tokens) };
+}
+
+/** Any character past ASCII. */
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * `norm` stored as V8 stores a text of Latin-1 characters, one byte each. V8 compiles each
+ * regular expression once for one-byte texts and again, on first use, for two-byte ones, and
+ * the outreach grammars take ~70 ms to compile (issue 17). A word sliced from a text with
+ * any character past Latin-1 (a curly quote, a dash, an emoji) is two-byte, as is an accented
+ * word after `normalize`, and so is every string joined from one, whatever its characters:
+ * without this, the first draft with a "’", an "é" or a name with "ł" paid the second compile.
+ * So a letter past Latin-1 that is left after accents are stripped ("ł", "đ", "я") is read
+ * as "ÿ": the grammars name English words only, and to them any such letter is only a
+ * letter of some word, as "ÿ" is. A character stays a character (UTF-16 unit for unit), so
+ * the offsets hold.
+ */
+function oneByte(norm: string, text: string): string {
+  if (!NOT_ASCII.test(text)) return norm;
+  const chunks: string[] = [];
+  const codes = new Uint16Array(Math.min(norm.length, 8192));
+  for (let i = 0; i < norm.length; i += codes.length) {
+    const n = Math.min(codes.length, norm.length - i);
+    for (let k = 0; k < n; k++) codes[k] = Math.min(norm.charCodeAt(i + k), 0xff);
+    chunks.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
+  }
+  return chunks.join('');
 }
 
 /** The token holding `norm[at]` (or the last before it, for a space). */
