@@ -89,6 +89,12 @@ describe('what the outreach checks quote', () => {
     assert.deepEqual(diagnostics('- Are there any\n  openings on your team?').map((d) => d.words), ['Are there any\n  openings']);
   });
 
+  it('reads common misspellings and chat shorthand as the words meant, beside letters past Latin-1, and quotes them as written', () => {
+    assert.deepEqual(diagnostics('Łukasz, could you reffer me for the open Data Analyst positon?').map((d) => [d.code, d.words]), [['outreach-asks-for-job', 'reffer me for the open Data Analyst positon']]);
+    assert.deepEqual(diagnostics('I’ve atached my CV — Đorđe said you’d know.').map((d) => [d.code, d.words]), [['outreach-resume-attached', 'atached my CV']]);
+    assert.deepEqual(diagnostics('lmk if ur hiring!!').map((d) => d.code), ['outreach-asks-for-job']);
+  });
+
   it('stays silent for denied asks and for the words used about something else', () => {
     for (const body of [
       "I'm not looking for a job — just your perspective.",
@@ -97,6 +103,8 @@ describe('what the outreach checks quote', () => {
       'I’d love to hear how you position the product.',
       'The hiring process at your company — what makes it work?',
       "I haven't attached my CV; a short synopsis follows.",
+      // "or" carries the denial on to what it joins.
+      "I don't expect you to have openings or to pass my name anywhere — I just want to hear your story.",
     ]) assert.deepEqual(diagnostics(body), [], body);
   });
 
