@@ -173,7 +173,7 @@ export const PHRASES = {
     ],
     questions: [
       // "Are you guys looking for interns?", "Is the team open to new grads?", "Would you hire a self-taught developer?", "Need a junior dev?"
-      rx(String.raw`(?:(?:are|is|do|does|would|will|could|might|can|have|has) ${TAKER}${TAKES_ON}|(?:you|they|${TEAMX}) (?:would|might|could|will) ${TAKES_ON}|${opening('need|needing|looking for|hiring|recruiting|taking on|any need for|any room for|room for|got room for|any space for|space for|got space for')}) ${PEOPLE}`),
+      rx(String.raw`(?:(?:(?:are|is|do|does|would|will|could|might|can|have|has) ${TAKER}|(?:you|they|${TEAMX}) (?:would|might|could|will) )${TAKES_ON}|${opening('need|needing|looking for|hiring|recruiting|taking on|any need for|any room for|room for|got room for|any space for|space for|got space for')}) ${PEOPLE}`),
       // "Job opportunity at Acme?"
       rx(String.raw`(?:job|employment|career|work) (?:opportunit(?:y|ies)|openings?|vacanc(?:y|ies)) (?:at|with|on|in) ${W}`),
       // "Would there be room in the budget for a junior analyst?"
