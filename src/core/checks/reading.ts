@@ -8,6 +8,8 @@
 //   "resume"), curly apostrophes straight;
 // - contractions are spelt out ("I'm" is "i am", "don't" is "do not", "there's"
 //   is "there is"), so a grammar names each form once;
+// - common misspellings of the words the grammars turn on are spelt right
+//   ("positon" is "position", "atached" is "attached");
 // - words are separated by one space whatever stood between them (spaces, a
 //   line break inside a sentence, a hyphen or slash: "informational-interview",
 //   "info\ninterview");
@@ -44,6 +46,16 @@ function wordChar(text: string, i: number, first: boolean): number {
   const ch = String.fromCodePoint(cp);
   return (first ? WIDE_WORD_START : WIDE_WORD_CHAR).test(ch) ? ch.length : 0;
 }
+/**
+ * The UTF-16 unit at `i`, or -1 past the end. The reading looks one past a word or a
+ * line's end; `charCodeAt` there is a read out of bounds, and each one, met first in
+ * optimised code, threw `readNew` back to the interpreter: the first 800 drafts of a folder
+ * were read 8x slower than the rest (issue 17).
+ */
+function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** An ASCII letter. */
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
@@ -79,14 +91,62 @@ const CONTRACTIONS: [RegExp, string][] = [
  */
 function initialsEnd(text: string, start: number): number {
   let i = start + 1;
-  while (text.charCodeAt(i) === 46 && isLetter(text.charCodeAt(i + 1)) && !wordChar(text, i + 2, false)) i += 2;
+  while (codeAt(text, i) === 46 && isLetter(codeAt(text, i + 1)) && !wordChar(text, i + 2, false)) i += 2;
   if (i < start + 3) return 0;
-  if (text.charCodeAt(i) === 46 && /^(?:\s*[\p{Ll},;:)]|$)/u.test(text.slice(i + 1, i + 4))) i++;
+  if (codeAt(text, i) === 46 && /^(?:\s*[\p{Ll},;:)]|$)/u.test(text.slice(i + 1, i + 4))) i++;
   return i;
 }
 
 /** Titles and initials whose full stop ends no sentence. */
 const NOT_SENTENCE_END = /^(?:\p{L}|dr|mr|mrs|ms|prof|st|jr|sr|vs|etc|e\.g|i\.e|inc|ltd|co|approx|no)$/u;
+
+/**
+ * Misspellings of the words the outreach grammars turn on, spelt right ("reffer me for the
+ * positon", "I've atached my CV"): people write drafts fast, and a typo should not hide an ask.
+ * Only words that are no other word.
+ */
+const MISSPELT = new Map<string, string>(
+  Object.entries({
+    position: 'positon postion possition posistion postition poisition positoin',
+    positions: 'positons postions possitions',
+    opportunity: 'oppurtunity opportunty oportunity opertunity oppertunity opporunity oppotunity opportuntiy oppourtunity',
+    opportunities: 'oppurtunities opportunites oportunities oppertunities opportunties oppotunities',
+    interested: 'intrested intersted interseted interessted',
+    interview: 'interveiw intervew interivew inteview intrview intreview interiew inerview',
+    interviews: 'interveiws intervews',
+    attached: 'atached attatched attachted attched attacted atteched attachd',
+    attaching: 'ataching attatching attching',
+    attach: 'atach attatch',
+    enclosed: 'enlcosed encolsed enclsoed',
+    resume: 'resmue reusme rseume',
+    reference: 'referance refrence refference',
+    // Chat shorthand.
+    you: 'u',
+    your: 'ur',
+    please: 'pls plz',
+    'let me know': 'lmk',
+    refer: 'reffer refere',
+    referral: 'referal refferal reffereal referall',
+    recommend: 'recomend reccomend reccommend',
+    vacancy: 'vacency vacansy vaccancy vacancey',
+    vacancies: 'vacencies vaccancies',
+    applying: 'appling aplying applyng',
+    application: 'aplication applicaton appliction',
+    hiring: 'hirring hirng',
+    recruiting: 'recuriting recrutting recruting',
+    opening: 'oppening',
+    openings: 'opennings oppenings oppennings',
+    beginner: 'begginer beginer',
+    internship: 'internhsip intership internshp',
+    internships: 'interships',
+    candidate: 'canidate candiate',
+    employment: 'employement',
+    considered: 'concidered',
+    consider: 'concider',
+  }).flatMap(([right, wrongs]) => wrongs.split(' ').map((w): [string, string] => [w, right])),
+);
+/** The shortest misspelling: a shorter word is not looked up (most words are short). */
+const MISSPELT_MIN = Math.min(...[...MISSPELT.keys()].map((w) => w.length));
 
 /** Words already normalised: a message repeats its words, and most are plain lower-case ASCII. */
 const NORMALISED = new Map<string, string>();
@@ -98,7 +158,7 @@ function normaliseWord(word: string): string {
     const c = word.charCodeAt(k);
     plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   }
-  if (plain) return word;
+  if (plain) return word.length < MISSPELT_MIN ? word : (MISSPELT.get(word) ?? word);
   let w = NORMALISED.get(word);
   if (w === undefined) {
     if (NORMALISED.size > 20_000) NORMALISED.clear();
@@ -110,7 +170,7 @@ function normaliseWord(word: string): string {
 function normaliseNew(word: string): string {
   let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'")) w = w.slice(0, -1);
-  if (!w.includes("'")) return w;
+  if (!w.includes("'")) return MISSPELT.get(w) ?? w;
   for (const [re, to] of CONTRACTIONS) if (re.test(w)) return w.replace(re, to);
   return w;
 }
@@ -169,21 +229,21 @@ function readNew(text: string): Reading {
       const start = i;
       i += n;
       for (;;) {
-        const d = text.charCodeAt(i);
+        const d = codeAt(text, i);
         if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) i++; // the common case, inline
         else if (isApostrophe(d) && wordChar(text, i + 1, true)) i += 1;
         else if (d >= 128 && (n = wordChar(text, i, false))) i += n;
         else break;
       }
-      if (isApostrophe(text.charCodeAt(i))) i++; // "students'"
-      const initials = i - start === 1 && text.charCodeAt(i) === 46 ? initialsEnd(text, start) : 0;
+      if (isApostrophe(codeAt(text, i))) i++; // "students'"
+      const initials = i - start === 1 && codeAt(text, i) === 46 ? initialsEnd(text, start) : 0;
       if (initials) (i = initials), push((lastWord = normaliseWord(text.slice(start, i).replace(/\./g, ''))), start, i);
       else push((lastWord = normaliseWord(text.slice(start, i))), start, i);
     } else if (c === 10) {
       // A blank line, or a line that opens a list item or a heading, ends the sentence.
       let j = i + 1;
-      while (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 13) j++;
-      if (text.charCodeAt(j) === 10) (endSentence(), (i = j + 1));
+      while (isBlank(codeAt(text, j)) || codeAt(text, j) === 13) j++;
+      if (codeAt(text, j) === 10) (endSentence(), (i = j + 1));
       else {
         if (LINE_OPENER.test(text.slice(j, j + 5))) endSentence();
         i = j;
@@ -207,14 +267,41 @@ function readNew(text: string): Reading {
     } else if (c === 45 && i > 0 && isSpace(text.charCodeAt(i - 1))) {
       // A dash set apart by spaces (" - ", " -- ") is a clause mark; a hyphen inside a word is a space.
       let j = i;
-      while (text.charCodeAt(j) === 45) j++;
-      if (j >= text.length || isSpace(text.charCodeAt(j))) push(',', i, j);
+      while (codeAt(text, j) === 45) j++;
+      if (j >= text.length || isSpace(codeAt(text, j))) push(',', i, j);
       i = j;
     } else {
       i++;
     }
   }
-  return { norm: parts.join(''), normStart: normStart.subarray(0, tokens), starts: starts.subarray(0, tokens), ends: ends.subarray(0, tokens) };
+  return { norm: oneByte(parts.join(''), text), normStart: normStart.subarray(0, tokens), starts: starts.subarray(0, tokens), ends: ends.subarray(0, tokens) };
+}
+
+/** Any character past ASCII. */
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * `norm` stored as V8 stores a text of Latin-1 characters, one byte each. V8 compiles each
+ * regular expression once for one-byte texts and again, on first use, for two-byte ones, and
+ * the outreach grammars take ~70 ms to compile (issue 17). A word sliced from a text with
+ * any character past Latin-1 (a curly quote, a dash, an emoji) is two-byte, as is an accented
+ * word after `normalize`, and so is every string joined from one, whatever its characters:
+ * without this, the first draft with a "’", an "é" or a name with "ł" paid the second compile.
+ * So a letter past Latin-1 that is left after accents are stripped ("ł", "đ", "я") is read
+ * as "ÿ": the grammars name English words only, and to them any such letter is only a
+ * letter of some word, as "ÿ" is. A character stays a character (UTF-16 unit for unit), so
+ * the offsets hold.
+ */
+function oneByte(norm: string, text: string): string {
+  if (!NOT_ASCII.test(text)) return norm;
+  const chunks: string[] = [];
+  const codes = new Uint16Array(Math.min(norm.length, 8192));
+  for (let i = 0; i < norm.length; i += codes.length) {
+    const n = Math.min(codes.length, norm.length - i);
+    for (let k = 0; k < n; k++) codes[k] = Math.min(norm.charCodeAt(i + k), 0xff);
+    chunks.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
+  }
+  return chunks.join('');
 }
 
 /** The token holding `norm[at]` (or the last before it, for a space). */
@@ -236,7 +323,7 @@ const UNDENIED = new Set(['if', 'whether', 'but', 'sure', 'know', 'mind', 'hesit
 
 /**
  * Is the match `norm.slice(from, to)` denied? A negator among the last eight
- * words of its clause up to the match's end ("I'm not looking for a job", "no
+ * words of its clause up to the match's end, eight more past each "or" ("I'm not looking for a job", "no
  * resume attached"), unless a word after the negator opens a question or an
  * aside ("I'm not sure whether you have openings" still asks).
  */
@@ -249,10 +336,13 @@ export function denied(r: Reading, from: number, to: number): boolean {
     if (c === '\n' || c === ',' || c === ':') break;
     start = i;
   }
-  const words = norm.slice(start, to).split(' ').filter(Boolean).slice(-8);
-  for (let i = words.length - 1; i >= 0; i--) {
+  const words = norm.slice(start, to).split(' ').filter(Boolean);
+  // "or" and "nor" carry a denial on to the words they join ("I don't expect you to have
+  // openings or to pass my name anywhere"): eight more words for each.
+  for (let i = words.length - 1, left = 8; i >= 0 && left > 0; i--, left--) {
     if (UNDENIED.has(words[i])) return false;
     if (NEGATORS.has(words[i])) return true;
+    if (words[i] === 'or' || words[i] === 'nor') left += 8;
   }
   return false;
 }
