@@ -15,7 +15,9 @@
 // How well they read is measured by `npm run lint-eval` on labelled sentences
 // (test/fixtures/outreach-sentences.json).
 
+import { JOB_ASK_MODEL } from './job-ask-weights.js';
 import { denied, inQuestion, read, spanOf, type Reading } from './reading.js';
+import { SentenceModel } from './sentence-model.js';
 
 export interface Phrase {
   /** Patterns over the reading (reading.ts), with the u and m flags. */
@@ -24,6 +26,8 @@ export interface Phrase {
   questions?: RegExp[];
   /** A sentence means it when it holds both a word of the topic and a word of wanting, in any order (see `together`). */
   together?: { topic: RegExp; want: RegExp; strong: RegExp; notAfter: RegExp; notBefore: RegExp; skip: RegExp };
+  /** Read last, the sentences nothing above matched: a model learned from the labelled set (sentence-model.ts). */
+  model?: SentenceModel;
 }
 
 /** A span of the original text and the words it holds. */
@@ -121,7 +125,9 @@ const JOB_TOGETHER = {
 export const PHRASES = {
   informationalInterview: {
     // Not where the words name a topic ("tips on informational interviews"), not the meeting.
-    patterns: [rx(String.raw`(?<!(?:tips|advice|guide|guides|book|books|article|articles|post|posts|course|class|questions|question|template|templates) (?:on|about|for|to) (?:doing |running |conducting |good |great )?)(?:info|infos|informa(?:tion|tional|tionnal|tive)|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
+    // "Informative" only where one is asked for ("an informative interview"): "your informative
+    // interview on the BBC" is praise (batch D, measured before this).
+    patterns: [rx(String.raw`(?<!(?:tips|advice|guide|guides|book|books|article|articles|post|posts|course|class|questions|question|template|templates) (?:on|about|for|to) (?:doing |running |conducting |good |great )?)(?:info|infos|informa(?:tion|tional|tionnal)|(?<=(?:^|[^a-z0-9\u0080-\uffff'])(?:an|some|more|few|quick|short|brief) )informative|infomational|informatonal|informationl|informaitonal) ?(?:interviews?|interviewing)|info ?view|i ?i (?=request)`)],
   },
   resumeAttached: {
     patterns: [
@@ -200,6 +206,7 @@ export const PHRASES = {
       rx(String.raw`${opening('are|is|will|would')} ${gap(5)}(?:currently |still |actively |by any chance |now |ever )?(?:hiring${HIRING_NOT}|recruiting${HIRING_NOT}|staffing up|taking on|looking for (?:a|an|any|someone|people|more|new|junior|senior))|^hiring ?\?|${opening('do|does')} ${gap(3)}(?:hire|recruit)(?![a-z0-9\u0080-\uffff'])${HIRE_NOT}`),
     ],
     together: JOB_TOGETHER,
+    model: new SentenceModel(JOB_ASK_MODEL),
   },
 } satisfies Record<string, Phrase>;
 
@@ -312,6 +319,14 @@ export function phraseSpans(text: string, phrase: Phrase, reading: Reading = rea
   }
   // The long tail only where no frame matched: a frame quotes the ask more exactly.
   if (phrase.together) out.push(...together(text, reading, phrase.together, hits.sort((a, b) => a - b)));
+  if (phrase.model) {
+    const quoted = (from: number, to: number) => out.some((s) => s.start < reading.ends[to - 1] && s.end > reading.starts[from]);
+    for (const { from, to } of phrase.model.sentences(reading, quoted)) {
+      const start = reading.starts[from];
+      const end = reading.ends[to - 1];
+      out.push({ start, end, words: text.slice(start, end) });
+    }
+  }
   // One span per place, in reading order; a span inside another is the same finding.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   let end = -1;

@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { JOB_ASK_MODEL } from '../../src/core/checks/job-ask-weights.js';
+import { PHRASES, phraseSpans } from '../../src/core/checks/phrases.js';
+import { loadSentences } from '../eval/outreach-eval.js';
+
+// The job-ask model beside the grammar (sentence-model.ts): learned from the tune part of the
+// labelled sentences by scripts/train-sentence-model.mjs, read only where no pattern matched.
+
+const grammarOnly = { ...PHRASES.asksForJob, model: undefined };
+
+describe('the job-ask sentence model', () => {
+  it('is the one the tune part of the labelled set gives (after a change to the set: npm run train-model)', () => {
+    const tune = loadSentences().filter((s) => s.split === 'tune');
+    const hash = createHash('sha1').update(JSON.stringify(tune.map((s) => [s.text, s.codes.includes('outreach-asks-for-job')]))).digest('hex').slice(0, 16);
+    assert.equal(JOB_ASK_MODEL.trainedOn, hash, 'the model was trained on another set: run npm run train-model');
+    assert.ok(JOB_ASK_MODEL.threshold >= 0.5 && JOB_ASK_MODEL.threshold < 1, `threshold ${JOB_ASK_MODEL.threshold}`);
+  });
+
+  it('reads an ask no pattern reads, and quotes the run of its words that makes it one', () => {
+    const text = 'Any chance your team is growing? I would jump at it.';
+    assert.deepEqual(phraseSpans(text, grammarOnly), []);
+    const found = phraseSpans(text, PHRASES.asksForJob);
+    assert.equal(found.length, 1);
+    assert.ok(found[0].end <= text.indexOf('?') && found[0].words.split(' ').length >= 2, found[0].words);
+    assert.equal(text.slice(found[0].start, found[0].end), found[0].words);
+  });
+
+  it('is not asked about a sentence a pattern matched: the pattern quotes the ask more exactly', () => {
+    for (const text of ['Could you refer me for the open Senior PM role?', 'So, are you currently hiring?', 'I’m applying for the Data Engineer role.']) {
+      const mine = phraseSpans(text, grammarOnly);
+      assert.equal(mine.length, 1, text);
+      assert.deepEqual(phraseSpans(text, PHRASES.asksForJob), mine, text);
+    }
+  });
+
+  it('quotes whole words of one sentence for every tune sentence it alone reads', () => {
+    let alone = 0;
+    for (const s of loadSentences().filter((x) => x.split === 'tune')) {
+      if (phraseSpans(s.text, grammarOnly).length) continue;
+      for (const f of phraseSpans(s.text, PHRASES.asksForJob)) {
+        alone++;
+        assert.equal(s.text.slice(f.start, f.end), f.words);
+        assert.ok(!/\n\s*\n/.test(f.words) && /^[\p{L}\p{N}*_“"'(]/u.test(f.words) && /[\p{L}\p{N}*_”"')%]$/u.test(f.words), `${JSON.stringify(f.words)} in ${JSON.stringify(s.text)}`);
+      }
+    }
+    assert.ok(alone > 0, 'the model reads no tune sentence the grammar misses');
+  });
+});
