@@ -12,6 +12,9 @@
 
 import type { Reading } from './reading.js';
 
+/** A token of the reading that is a mark, not a word. */
+const MARK = /^[.!?,:]$/;
+
 /** What training writes: the bias, the threshold, and each feature's weight as "feature weight" lines. */
 export interface SentenceModelData {
   bias: number;
@@ -118,10 +121,13 @@ export class SentenceModel {
       // Its words (a "?" says much), and, to quote, without the marks that end it.
       const words = norm.slice(start, end).split(' ').filter(Boolean);
       let n = words.length;
-      while (n > 0 && /^[.!?,:]$/.test(words[n - 1])) n--;
+      while (n > 0 && MARK.test(words[n - 1])) n--;
       if (n > 0 && !taken(first, first + n) && this.sure(words)) {
-        const run = this.shortestRun(words.slice(0, n));
-        out.push(run ? { from: first + run.from, to: first + run.to } : { from: first, to: first + n });
+        let { from, to } = this.shortestRun(words.slice(0, n)) ?? { from: 0, to: n };
+        // Quoted from a word to a word: not from or to a clause mark the run holds.
+        while (from < to && MARK.test(words[from])) from++;
+        while (to > from && MARK.test(words[to - 1])) to--;
+        if (to > from) out.push({ from: first + from, to: first + to });
       }
       start = end + 1;
     }
