@@ -10,12 +10,13 @@ import { CAST, check, md } from './helpers.js';
 describe('the outreach checks on labelled sentences', () => {
   const sentences = loadSentences();
 
-  // The held-out part: batches kept from the session that tunes the checks, measured once when
-  // added, and their figures then. Now batches E and F (200 sentences each, less five already in the tune part word for word, written blind by a
-  // helper that saw neither the checks nor the set; E deliberately off the beaten track), measured
-  // once with the grammar and the sentence model as they stand (docs/decisions.md). A change may
+  // The held-out part: batches kept from the session that tunes the checks, measured when added,
+  // and their figures then. Now batches E, F and G (200 sentences each, less ten already in the
+  // tune part word for word, written blind by helpers that saw neither the checks nor the set; E
+  // deliberately off the beaten track; G written after the checks were final and measured once),
+  // read with the grammar and the sentence model as they stand (docs/decisions.md). A change may
   // only gain on those figures, and a miss is a finding about unseen text, never a case to tune on.
-  const HELD_OUT = { sentences: 395, recall: { 'outreach-asks-for-job': 210 / 216, 'outreach-resume-attached': 49 / 50, 'outreach-informational-interview': 1 } } as
+  const HELD_OUT = { sentences: 590, recall: { 'outreach-asks-for-job': 317 / 325, 'outreach-resume-attached': 75 / 76, 'outreach-informational-interview': 1 } } as
     { sentences: number; recall: Record<(typeof OUTREACH_CODES)[number], number> } | undefined;
 
   it('the set is written the many ways people write: at least 150, about 40% clean, and its held-out part is the batch measured', () => {
