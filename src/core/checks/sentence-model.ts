@@ -49,7 +49,7 @@ export class SentenceModel {
 
   /**
    * The weights as a tree of words, so that a sentence is scored by walking its words, without
-   * making the string of each pair and triple (~40% of the model's time) or a set of them.
+   * making the string of each pair and triple, or a set of them.
    */
   private get words(): Map<string, Node> {
     if (!this.trie) {
@@ -105,9 +105,9 @@ export class SentenceModel {
   }
 
   /**
-   * Each sentence of the reading the model is sure of, but those that begin before a place in
-   * `taken` ends (a pattern quoted it already): the sentence's token range, and the shortest
-   * run of its words the model is sure of by themselves (what the finding quotes), else all of it.
+   * Each sentence of the reading the model is sure of, but those `taken` says a pattern has
+   * quoted from already: as the token range of the shortest run of its words the model is sure
+   * of by themselves (what the finding quotes), else of the whole sentence.
    */
   sentences(reading: Reading, taken: (start: number, end: number) => boolean): { from: number; to: number }[] {
     const out: { from: number; to: number }[] = [];
