@@ -12,13 +12,12 @@
 // rounded to three decimals and those under 0.2 dropped (in the folds too), which keeps the
 // file ~100 kB where all of them were ~420 kB.
 
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { read } from '../out/src/core/checks/reading.js';
 import { PHRASES, phraseSpans } from '../out/src/core/checks/phrases.js';
 import { features } from '../out/src/core/checks/sentence-model.js';
-import { loadSentences } from '../out/test/eval/outreach-eval.js';
+import { loadSentences, trainingHash } from '../out/test/eval/outreach-eval.js';
 
 const CODE = 'outreach-asks-for-job';
 const OUT = fileURLToPath(new URL('../src/core/checks/job-ask-weights.ts', import.meta.url));
@@ -29,11 +28,6 @@ const SMALLEST = 0.2;
 const GOAL_PRECISION = 0.98;
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99];
 
-/** The hash the model carries of what it was trained on (the unit test computes the same). */
-export function trainedOn(sentences) {
-  return createHash('sha1').update(JSON.stringify(sentences.map((s) => [s.text, s.codes.includes(CODE)]))).digest('hex').slice(0, 16);
-}
-
 function random(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -43,6 +37,8 @@ function random(seed) {
   };
 }
 
+// A labelled text is one example, all its sentences' words together (most are one sentence);
+// the checks then ask the model about each sentence of a draft on its own.
 const tokens = (text) => read(text).norm.split(/[ \n]+/).filter(Boolean);
 
 function train(examples) {
@@ -104,7 +100,7 @@ const kept = [...model.w].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 const data = {
   bias: model.bias,
   threshold,
-  trainedOn: trainedOn(tune),
+  trainedOn: trainingHash(tune),
   weights: kept.map(([f, v]) => `${f} ${v}`).join('\n'),
 };
 writeFileSync(OUT, `// Made by scripts/train-sentence-model.mjs (npm run train-model) from the tune part of

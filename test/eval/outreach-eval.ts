@@ -3,6 +3,7 @@
 // Shared by `npm run lint-eval` (which prints the table) and a unit test (which
 // fails when the held-out figures fall below the goal).
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { check, CAST, md } from '../unit/helpers.js';
@@ -47,4 +48,13 @@ export function evaluate(sentences: Sentence[]): { scores: Record<Split, Record<
     s.recall = s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn);
   }
   return { scores, misses };
+}
+
+/**
+ * What the job-ask model (src/core/checks/sentence-model.ts) carries of the sentences it was
+ * trained on: scripts/train-sentence-model.mjs writes it, and a unit test compares it with the
+ * tune part as it is, so the set cannot change without the model being trained again.
+ */
+export function trainingHash(sentences: Sentence[]): string {
+  return createHash('sha1').update(JSON.stringify(sentences.map((s) => [s.text, s.codes.includes('outreach-asks-for-job')]))).digest('hex').slice(0, 16);
 }

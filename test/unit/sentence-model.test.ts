@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
 import { JOB_ASK_MODEL } from '../../src/core/checks/job-ask-weights.js';
 import { PHRASES, phraseSpans } from '../../src/core/checks/phrases.js';
-import { loadSentences } from '../eval/outreach-eval.js';
+import { read } from '../../src/core/checks/reading.js';
+import { features, SentenceModel } from '../../src/core/checks/sentence-model.js';
+import { loadSentences, trainingHash } from '../eval/outreach-eval.js';
 
 // The job-ask model beside the grammar (sentence-model.ts): learned from the tune part of the
 // labelled sentences by scripts/train-sentence-model.mjs, read only where no pattern matched.
@@ -12,9 +13,22 @@ const grammarOnly = { ...PHRASES.asksForJob, model: undefined };
 describe('the job-ask sentence model', () => {
   it('is the one the tune part of the labelled set gives (after a change to the set: npm run train-model)', () => {
     const tune = loadSentences().filter((s) => s.split === 'tune');
-    const hash = createHash('sha1').update(JSON.stringify(tune.map((s) => [s.text, s.codes.includes('outreach-asks-for-job')]))).digest('hex').slice(0, 16);
-    assert.equal(JOB_ASK_MODEL.trainedOn, hash, 'the model was trained on another set: run npm run train-model');
+    assert.equal(JOB_ASK_MODEL.trainedOn, trainingHash(tune), 'the model was trained on another set: run npm run train-model');
     assert.ok(JOB_ASK_MODEL.threshold >= 0.5 && JOB_ASK_MODEL.threshold < 1, `threshold ${JOB_ASK_MODEL.threshold}`);
+  });
+
+  it('scores a sentence by its tree of weights exactly as training counts its features (each once)', () => {
+    // Training makes each feature's string (features()); the checks walk a tree instead: the two must agree.
+    const model = new SentenceModel(JOB_ASK_MODEL);
+    const weights = new Map(JOB_ASK_MODEL.weights.split('\n').map((l): [string, number] => [l.slice(0, l.lastIndexOf(' ')), Number(l.slice(l.lastIndexOf(' ') + 1))]));
+    const byStrings = (tokens: string[], from: number, to: number, edges: boolean) =>
+      1 / (1 + Math.exp(-features(tokens, from, to, edges).reduce((z, f) => z + (weights.get(f) ?? 0), JOB_ASK_MODEL.bias)));
+    for (const s of loadSentences().slice(0, 600)) {
+      const tokens = read(s.text).norm.split(/[ \n]+/).filter(Boolean);
+      assert.equal(model.score(tokens), byStrings(tokens, 0, tokens.length, true), s.text);
+      const to = Math.min(tokens.length, 6);
+      assert.equal(model.score(tokens, 1, to, false), byStrings(tokens, 1, to, false), s.text);
+    }
   });
 
   it('reads an ask no pattern reads, and quotes the run of its words that makes it one', () => {
