@@ -14,24 +14,10 @@ import { dirname, join } from 'node:path';
 import type { Diagnostic, Severity } from '../core/model.js';
 import { cacheDir, cacheId, jsonText, readJson, writeJson, writeParts, writeText } from '../node/cache-files.js';
 import type { Skipped } from '../node/disk.js';
-import type { Listing, ScannedFolder } from '../node/load-folder.js';
-import type { FileStamp } from '../node/note-cache.js';
+import type { Listing } from '../node/load-folder.js';
+import { split, StampTable } from '../node/stamp-table.js';
+import type { CheckKey } from '../core/check-key.js';
 import { CHECKS_VERSION } from './version.generated.js';
-
-/** What a check run depends on besides the notes. */
-export interface CheckKey {
-  today: number;
-  minutes?: number;
-  settings: string;
-  /**
-   * The minutes of the day for which the notes give the same answers as at `minutes`: from
-   * `since` (the time of the last meeting today that had begun, or null) up to `until` (the
-   * time of the next one, or null). Only a meeting's time today turns on the clock's minute,
-   * so a run an hour later, with no meeting between, is still a warm start.
-   */
-  since?: number | null;
-  until?: number | null;
-}
 
 export interface ChecksState {
   key: CheckKey;
@@ -57,68 +43,6 @@ export type OutputToStore = { key: string; code: number } & ({ text: string } | 
 
 /** The most outputs kept for one folder: every check format and a report or two, not every --html page ever written. */
 const MAX_OUTPUTS = 8;
-
-/**
- * Each file's size and mtime when the diagnostics were computed: the paths as one
- * string (NUL-separated: no file name holds a NUL) and two arrays. The warm start
- * reads this and compares it with the disk; 10,000 path strings, or small arrays,
- * or a Map made of them, each cost a good part of that start. The paths are split,
- * and the Map built, only when a path is looked up (an incremental check).
- */
-export class StampTable {
-  private byPath: Map<string, FileStamp> | undefined;
-  private list: string[] | undefined;
-
-  constructor(
-    /** The paths, joined with NUL. */
-    readonly joined: string,
-    readonly mtimes: number[],
-    readonly sizes: number[],
-  ) {}
-
-  static of(stamps: Map<string, FileStamp>): StampTable {
-    const paths: string[] = [];
-    const mtimes: number[] = [];
-    const sizes: number[] = [];
-    for (const [p, s] of stamps) {
-      paths.push(p);
-      mtimes.push(s.mtimeMs);
-      sizes.push(s.size);
-    }
-    const t = new StampTable(paths.join('\0'), mtimes, sizes);
-    t.list = paths;
-    return t;
-  }
-
-  /** The paths, in order. */
-  keys(): string[] {
-    this.list ??= split(this.joined);
-    return this.list;
-  }
-
-  get(path: string): FileStamp | undefined {
-    if (!this.byPath) {
-      const paths = this.keys();
-      this.byPath = new Map();
-      for (let i = 0; i < paths.length; i++) this.byPath.set(paths[i], { mtimeMs: this.mtimes[i], size: this.sizes[i] });
-    }
-    return this.byPath.get(path);
-  }
-
-  /** Exactly the files of this scan (those it could stat), in its order, each with this size and mtime? */
-  matchesScan(scan: ScannedFolder): boolean {
-    const files: string[] = [];
-    let j = 0;
-    for (let i = 0; i < scan.files.length; i++) {
-      const mtime = scan.mtimes[i];
-      if (Number.isNaN(mtime)) continue;
-      if (j >= this.mtimes.length || this.mtimes[j] !== mtime || this.sizes[j] !== scan.sizes[i]) return false;
-      files.push(scan.files[i]);
-      j++;
-    }
-    return j === this.mtimes.length && files.join('\0') === this.joined;
-  }
-}
 
 export function checksPath(root: string): string {
   return join(cacheDir(), `${cacheId(root)}.checks.json`);
@@ -182,11 +106,6 @@ export function storedOutput(root: string, state: ChecksState, key: string): { t
   } catch {
     return undefined;
   }
-}
-
-/** NUL-joined paths, split (no path is empty, so '' is none). */
-function split(joined: string): string[] {
-  return joined ? joined.split('\0') : [];
 }
 
 function reviveDiagnostics(stored: [string, StoredDiagnostic[]][]): Map<string, Diagnostic[]> {
@@ -263,11 +182,3 @@ export function saveChecks(root: string, state: Omit<ChecksState, 'outputs'> & {
     // left for the next run to remove
   }
 }
-
-/** Does the stored state `a` give the answers for `b`? The same day and settings, and a minute in a's window. */
-export function sameKey(a: CheckKey, b: CheckKey): boolean {
-  if (a.today !== b.today || a.settings !== b.settings) return false;
-  if (a.minutes === undefined || b.minutes === undefined) return a.minutes === b.minutes;
-  return (a.since ?? -Infinity) <= b.minutes && b.minutes < (a.until ?? Infinity);
-}
-

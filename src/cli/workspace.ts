@@ -15,7 +15,9 @@ import { NoteCache, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
 import { noteScope } from '../core/scope.js';
 import { DEFAULT_SETTINGS, settingsFromJsonc, type Settings } from '../core/settings.js';
-import { loadChecks, saveChecks, sameKey, StampTable, storedOutput, type CheckKey } from './warm-start.js';
+import { loadChecks, saveChecks, storedOutput } from './warm-start.js';
+import { StampTable } from '../node/stamp-table.js';
+import { checkKey, keyWithWindow, sameKey } from '../core/check-key.js';
 
 export { findMarkdown, readNote, rel, type Skipped } from '../node/disk.js';
 
@@ -119,7 +121,7 @@ export function checkWorkspace(
   // With the last run's walk, no folder is listed again unless one changed.
   const scanned = scanFolder(root, walkSkips, { stat: statPass, chdir: true, listing: state?.listing });
   const { settings, problems } = readSettings(root);
-  const key: CheckKey = { today: clock.today, minutes: clock.minutes, settings: JSON.stringify(settings) };
+  const key = checkKey(clock, settings);
   const context = () => ({ clock, settings, fixes: false }); // the CLI prints no fixes
   const sameDay = state !== undefined && sameKey(state.key, key);
   const unchanged = sameDay && state.stamps.matchesScan(scanned);
@@ -191,7 +193,7 @@ export function checkWorkspace(
     // The outputs kept: this one, and, when no note changed, the others stored from the same notes.
     const kept = unchanged ? state.outputs.filter((o) => o.key !== output?.key) : [];
     saveChecks(real, {
-      key: { ...key, ...minutesWindow(held.index, clock) },
+      key: keyWithWindow(key, held.index),
       stamps: StampTable.of(stamps),
       skipped: fileSkips,
       diagnostics: new Map(held.live.entries()),
@@ -207,25 +209,6 @@ export function checkWorkspace(
   if (options.saveLater) return { ...checked, save };
   save();
   return checked;
-}
-
-/**
- * The minutes of today over which these notes give the answers they give at the clock's:
- * a meeting today with a time is done once that time has come (isPast), and nothing
- * else turns on the minute. From the time of the last such meeting that has come, to the
- * time of the next.
- */
-function minutesWindow(index: NoteIndex, clock: Clock): { since: number | null; until: number | null } {
-  let since: number | null = null;
-  let until: number | null = null;
-  if (clock.minutes === undefined) return { since, until };
-  for (const m of index.meetings()) {
-    const at = m.date?.day === clock.today ? m.date.minutes : undefined;
-    if (at === undefined) continue;
-    if (at <= clock.minutes) since = Math.max(since ?? at, at);
-    else until = Math.min(until ?? at, at);
-  }
-  return { since, until };
 }
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
