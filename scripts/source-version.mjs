@@ -5,6 +5,8 @@
 //                                        (everything parseFile and the stored format reach)
 //   src/cli/version.generated.ts         CHECKS_VERSION: the CLI's warm-start state, whose
 //                                        stored outputs are made by everything the CLI's main reaches
+//   src/node/snapshot-version.generated.ts  SNAPSHOT_VERSION: the editor's snapshot of diagnostics
+//                                        (everything the checks and the snapshot's format reach)
 //
 // Each is a hash of the sources (Rapport's and the libraries', by path and content)
 // that esbuild's metafile lists for its entry points: nothing to list by hand and
@@ -22,6 +24,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const VERSIONS = [
   { name: 'PARSER_VERSION', file: 'src/core/parse/version.generated.ts', entryPoints: ['src/core/notes.ts', 'src/core/parse/stored-note.ts'] },
+  { name: 'SNAPSHOT_VERSION', file: 'src/node/snapshot-version.generated.ts', entryPoints: ['src/core/live-checks.ts', 'src/node/check-snapshot.ts'] },
   // With the release's own number, for `rapport --version`.
   { name: 'CHECKS_VERSION', file: 'src/cli/version.generated.ts', entryPoints: ['src/cli/main.ts'], also: (root) => `export const RAPPORT_VERSION = '${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}';\n` },
 ];

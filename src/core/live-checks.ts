@@ -3,7 +3,9 @@
 // the notes it refers to, and the notes that refer to it (by id or by name),
 // before and after the change.
 
-import { checkFile, type CheckContext } from './checks/index.js';
+import { CHECKS } from './checks/catalogue.js';
+import type { Check } from './checks/check.js';
+import { checkFile, CHECKS_BUT_PROSE, PROSE_TYPES, type CheckContext } from './checks/index.js';
 import type { Diagnostic } from './model.js';
 import { compareDiagnostics } from './model.js';
 import { NoteIndex } from './note-index.js';
@@ -30,11 +32,36 @@ export class LiveChecks {
 
   /** Check every file (the cold start). */
   checkAll(): void {
+    this.checkEvery(CHECKS);
+  }
+
+  /**
+   * The cold start in two steps, for a front end that shows what is due as soon as it can:
+   * every check but those that read a draft's prose, whose first run in a process compiles
+   * their grammar (Check.readsProse); then checkProse(). Between the two, a draft lacks
+   * only the findings on its wording, none of which is a follow-up.
+   */
+  checkAllButProse(): void {
+    this.checkEvery(CHECKS_BUT_PROSE);
+  }
+
+  /** The second step after checkAllButProse(): the notes prose checks look at, with every check. */
+  checkProse(): void {
+    const ctx = { ...this.context(), index: this.index };
+    for (const f of this.index.allFiles()) {
+      if (!f.type || !PROSE_TYPES.has(f.type)) continue;
+      const ds = checkFile(f, ctx);
+      if (ds.length) this.byFile.set(f.path, ds);
+      else this.byFile.delete(f.path);
+    }
+  }
+
+  private checkEvery(checks: readonly Check[]): void {
     this.byFile.clear();
     const ctx = { ...this.context(), index: this.index };
     for (const f of this.index.allFiles()) {
       if (!f.type && !f.problems.length) continue;
-      const ds = checkFile(f, ctx);
+      const ds = checkFile(f, ctx, checks);
       if (ds.length) this.byFile.set(f.path, ds);
     }
   }

@@ -24,6 +24,8 @@ import * as views from './views/index.js';
 /** What activate() returns: used by the integration tests to reach the real view and status bar. */
 export interface RapportApi {
   ready: Promise<void>;
+  /** Resolves once what is due has been checked (the drafts' wording is checked after). */
+  due: Promise<void>;
   notes: WorkspaceNotes;
   followUps: followUps.FollowUpsProvider;
   statusBar: vscode.StatusBarItem;
@@ -33,8 +35,8 @@ export interface RapportApi {
   logUri: vscode.Uri;
   /** The report's webview (Rapport: Open report). */
   report: report.ReportView;
-  /** performance.now() at activation and when every note had been read and checked. */
-  timings: { activated: number; ready?: number };
+  /** performance.now() at activation, when what is due had been checked (Follow-ups filled), and when every note had been read and checked. */
+  timings: { activated: number; due?: number; ready?: number };
   /** VS Code's Markdown preview calls this with its markdown-it (contributes.markdown.markdownItPlugins). */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
@@ -62,6 +64,7 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
     void vscode.commands.executeCommand('setContext', 'rapport.hasNotes', notes.noteCount() > 0);
   };
   context.subscriptions.push(notes.onDidChange(setContext));
+  void notes.due.then(() => (timings.due = performance.now()));
   void notes.ready.then(() => {
     timings.ready = performance.now();
     setContext();
@@ -78,5 +81,5 @@ export function activateRapport(context: vscode.ExtensionContext, platform: Plat
   }, 60_000);
   context.subscriptions.push({ dispose: () => clearInterval(timer) });
 
-  return { ready: notes.ready, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, report: reportView, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
+  return { ready: notes.ready, due: notes.due, notes, followUps: provider, statusBar: item, views: trees, quickFixes: fixes, report: reportView, logUri: context.logUri, timings, extendMarkdownIt: wikiLinks(notes) };
 }

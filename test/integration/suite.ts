@@ -6,3 +6,4 @@ import './grammar.test.js';
 import './storm.test.js';
 import './cli-agrees.test.js';
 import './logging-cli.test.js';
+import './snapshot.test.js';

@@ -13,6 +13,7 @@ import { parseFile, type ParsedFile } from '../../src/core/notes.js';
 import { reviveNote, storeNote, type StoredNote } from '../../src/core/parse/stored-note.js';
 import { PARSER_VERSION } from '../../src/core/parse/version.generated.js';
 import { noteText } from '../../src/core/text.js';
+import { SNAPSHOT_VERSION } from '../../src/node/snapshot-version.generated.js';
 import { brokenNote, eols, randomYaml, unsafeTag, validNote, withEols } from './arbitraries.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -99,7 +100,7 @@ describe('the versions of the caches', function () {
 
   it('are those of the sources as built now (the build wrote them before compiling)', async () => {
     const v = await versions();
-    const built: Record<string, string> = { PARSER_VERSION, CHECKS_VERSION };
+    const built: Record<string, string> = { PARSER_VERSION, CHECKS_VERSION, SNAPSHOT_VERSION };
     for (const { name, entryPoints } of v.VERSIONS) assert.equal(built[name], await v.sourceVersion(entryPoints), `${name}: run npm run build`);
   });
 
@@ -126,7 +127,7 @@ describe('the versions of the caches', function () {
     }
   });
 
-  it('change when a parser source changes (on a copy of Rapport’s sources), and the checks’ when a check does', async () => {
+  it('change when a parser source changes (on a copy of Rapport’s sources), and the checks’ and the snapshot’s when a check does', async () => {
     const { VERSIONS, sourceVersion } = await versions();
     const dir = mkdtempSync(join(tmpdir(), 'rapport-version-'));
     try {
@@ -134,6 +135,7 @@ describe('the versions of the caches', function () {
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
       const parser = VERSIONS.find((v) => v.name === 'PARSER_VERSION')!.entryPoints;
       const checks = VERSIONS.find((v) => v.name === 'CHECKS_VERSION')!.entryPoints;
+      const snapshot = VERSIONS.find((v) => v.name === 'SNAPSHOT_VERSION')!.entryPoints;
       assert.equal(await sourceVersion(parser, dir), PARSER_VERSION, 'the copy hashes as the original');
       const edit = (file: string, s: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8') + s);
 
@@ -141,6 +143,7 @@ describe('the versions of the caches', function () {
       assert.equal(await sourceVersion(parser, dir), PARSER_VERSION, 'a check is not the parser');
       const checksAfter = await sourceVersion(checks, dir);
       assert.notEqual(checksAfter, CHECKS_VERSION);
+      assert.notEqual(await sourceVersion(snapshot, dir), SNAPSHOT_VERSION, 'the editor’s snapshot holds what a check says');
 
       edit('src/core/parse/simple-yaml.ts', '\nexport const NEW_RULE = 1;\n');
       assert.notEqual(await sourceVersion(parser, dir), PARSER_VERSION);

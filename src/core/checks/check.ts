@@ -40,6 +40,12 @@ export interface Check<T extends NoteType = NoteType> {
   description: string;
   appliesTo: T | readonly T[];
   fixes?: readonly string[];
+  /**
+   * It reads a draft's prose with the grammar and model of phrases.ts, whose first use in a
+   * process compiles them (~0.3 s): the editor's first check runs the others first, so that
+   * what is due is shown before the grammar is ready (LiveChecks.checkAllButProse).
+   */
+  readsProse?: true;
   run(note: Extract<Note, { type: T }>, ctx: CheckContext): Finding[];
 }
 

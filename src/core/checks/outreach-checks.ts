@@ -43,6 +43,7 @@ function phraseCheck(p: { code: string; description: string; phrase: Phrase; mes
     severity: 'warning',
     description: p.description,
     appliesTo: 'outreach',
+    readsProse: true,
     run(o) {
       if (!isDraft(o)) return [];
       return findPhrases(o, p.phrase).map(({ start, end, words }): Finding => ({ code: p.code, start, end, message: p.message(quote(words)) }));

@@ -36,6 +36,9 @@ export async function runAction(notes: WorkspaceNotes, reminder: Reminder | unde
     void vscode.window.showInformationMessage('Choose a reminder in the Follow-ups view first.');
     return false;
   }
+  // A reminder shown from the last session's snapshot, before the notes were read: the
+  // action reads the notes (a draft quotes the meeting), so it waits for them (~1-2 s).
+  await notes.ready;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === reminder.uri.toString());
   const at = open ? notes.sync(open) : notes.locate(reminder.uri);
   const shown = reminder.item.diagnostic;

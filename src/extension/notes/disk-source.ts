@@ -5,10 +5,14 @@
 // extension's storage. The size and mtime of every file read are kept, so that
 // after a burst of file events the folder can be compared with the disk.
 
+import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { CheckKey } from '../../core/check-key.js';
+import type { Diagnostic } from '../../core/model.js';
 import type { NoteIndex } from '../../core/note-index.js';
 import { noteText } from '../../core/text.js';
+import { loadSnapshot, saveSnapshot } from '../../node/check-snapshot.js';
 import { foldersUnchanged, walkFolder } from '../../node/disk.js';
 import { loadFolderInSlices } from '../../node/load-folder-batched.js';
 import { scanFolder } from '../../node/load-folder.js';
@@ -82,5 +86,24 @@ export class DiskSource implements NotesSource {
     if (!this.save || this.cacheDir === undefined) return false;
     this.save(); // a no-op when nothing changed
     return true;
+  }
+
+  storedChecks(key: CheckKey): Map<string, Diagnostic[]> | undefined {
+    if (this.cacheDir === undefined) return undefined;
+    try {
+      // A walk and a stat of every file (~0.1 s at 10,000 notes): the snapshot holds only if none changed.
+      return loadSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, key, scanFolder(this.folder.uri.fsPath, []));
+    } catch {
+      return undefined; // the folder is gone or unreadable: the first read says so
+    }
+  }
+
+  saveChecks(key: CheckKey, diagnostics: Iterable<[string, Diagnostic[]]>): boolean {
+    if (this.cacheDir === undefined || !this.save) return false; // not loaded yet: no stamps to go with them
+    try {
+      return saveSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, { key, stamps: this.stamps, diagnostics });
+    } catch {
+      return false;
+    }
   }
 }

@@ -4,7 +4,9 @@
 // the web, where it is all there is). The rest of notes/ never asks which.
 
 import type * as vscode from 'vscode';
+import type { CheckKey } from '../../core/check-key.js';
 import type { LiveChecks } from '../../core/live-checks.js';
+import type { Diagnostic } from '../../core/model.js';
 import type { NoteIndex } from '../../core/note-index.js';
 import type { Settings } from '../../core/settings.js';
 
@@ -49,6 +51,13 @@ export interface NotesSource {
    * keeps one: false when it keeps none. The caller chooses a quiet moment.
    */
   saveCache(): boolean;
+  /**
+   * The diagnostics stored at the end of the last session (with their fixes), if this source
+   * keeps them and they give the answers for `key` on the files as they are now (check-snapshot.ts).
+   */
+  storedChecks?(key: CheckKey): Map<string, Diagnostic[]> | undefined;
+  /** Store the diagnostics, checked under `key` (with its window) on the files as this source last read them. */
+  saveChecks?(key: CheckKey, diagnostics: Iterable<[string, Diagnostic[]]>): boolean;
 }
 
 /** What differs from one host to another: where each folder's notes come from. */

@@ -8,6 +8,8 @@
 // The folders are first read in the background, a slice at a time.
 
 import * as vscode from 'vscode';
+import { checkKey, keyWithWindow, sameKey } from '../../core/check-key.js';
+import type { Clock } from '../../core/dates.js';
 import { LiveChecks } from '../../core/live-checks.js';
 import type { Diagnostic } from '../../core/model.js';
 import { NoteIndex } from '../../core/note-index.js';
@@ -34,6 +36,12 @@ export const SAVE_CACHE_AFTER_MS = 5000;
 export const SAVE_CACHE_WHEN_QUIET_MS = 2000;
 /** After loading, the idle moment at which the index prepares for the first edit. */
 const PREPARE_AFTER_MS = 1000;
+/**
+ * After the first check, how long the thread is left free before the checks on drafts'
+ * wording run (their first run compiles a grammar, ~0.3 s): long enough for the Follow-ups
+ * view and the Problems panel, which ask for their items over IPC, to be answered first.
+ */
+const PROSE_AFTER_MS = 100;
 
 
 export interface ChangedFile {
@@ -60,8 +68,18 @@ export interface NotesOptions {
   watcher?: FileWatcher;
 }
 
+/** A folder as kept here: its notes, where they come from, and what its snapshot of diagnostics needs. */
+interface Folder {
+  notes: FolderNotes;
+  source: NotesSource;
+  /** The clock of the last check of every note: every note was checked then or since (a change re-checks its own). */
+  checkedAt?: Clock;
+  /** A change since the snapshot was last stored. */
+  snapshotDue?: boolean;
+}
+
 export class WorkspaceNotes implements vscode.Disposable {
-  private readonly folders = new Map<string, { notes: FolderNotes; source: NotesSource }>();
+  private readonly folders = new Map<string, Folder>();
   private readonly changed = new vscode.EventEmitter<NotesChange>();
   private readonly cacheSaved = new vscode.EventEmitter<{ folder: vscode.WorkspaceFolder }>();
   private readonly documents: OpenDocuments;
@@ -82,13 +100,17 @@ export class WorkspaceNotes implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Fires when a folder's cache of parsed notes has been written (at a quiet moment after the first read). */
   readonly onDidSaveCache = this.cacheSaved.event;
-  /** Resolves once every folder has been read. */
+  /** Resolves once every folder has been read and checked for what is due: the Follow-ups can be shown. */
+  readonly due: Promise<void>;
+  /** Resolves once every folder has been read and checked, drafts' wording too. */
   readonly ready: Promise<void>;
   /**
    * Every folder's first read, summed: notes read from their files, and taken from the cache,
-   * and the milliseconds spent reading them and checking them all (the perf suite prints them).
+   * and the milliseconds spent reading them, checking them for all but drafts' wording, and
+   * then checking that wording (the perf suite prints them); and the diagnostics shown from the
+   * last session's snapshot before any note was read (none when it did not hold).
    */
-  readonly firstRead = { read: 0, cached: 0, readMs: 0, checkMs: 0 };
+  readonly firstRead = { read: 0, cached: 0, readMs: 0, checkMs: 0, proseMs: 0, seeded: 0 };
   /** How many times a folder's cache of parsed notes was written. */
   cacheSaves = 0;
 
@@ -137,13 +159,14 @@ export class WorkspaceNotes implements vscode.Disposable {
       watcher.onDidDelete(onFileEvent((u) => this.files.deleted(u))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('rapport')) return;
-        for (const { notes } of this.folders.values()) {
+        for (const f of this.folders.values()) {
+          const { notes } = f;
           const settings = readSettings(notes.folder);
           const rescoped = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([notes.settings.include, notes.settings.exclude]);
           notes.settings = settings;
           // Other notes are Rapport's now: the folder is read again (its index files them as it reads).
           if (rescoped) void this.load(notes.folder).then(() => this.fire(0, true));
-          else if (notes.loaded) notes.live.checkAll();
+          else if (notes.loaded) this.checkAll(f);
         }
         this.fire(30, true);
       }),
@@ -153,11 +176,21 @@ export class WorkspaceNotes implements vscode.Disposable {
         this.fire(30, true);
       }),
     );
+    let dueShown!: () => void;
+    this.due = new Promise((resolve) => (dueShown = resolve));
     this.ready = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' },
       async () => {
         const started = Date.now();
-        await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        let firstChecks = 0;
+        const firstChecked = () => {
+          if (++firstChecks < folders.length) return;
+          this.fire(0, true);
+          dueShown();
+        };
+        await Promise.all(folders.map((f) => this.load(f, firstChecked)));
+        if (!folders.length) dueShown();
         this.log.info(`indexed ${this.noteCount()} notes in ${Date.now() - started} ms`);
         this.fire(0, true);
       },
@@ -165,6 +198,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   dispose(): void {
+    // The window is closing: what the next session shows in its first second.
+    for (const f of this.folders.values()) if (f.snapshotDue) this.saveSnapshot(f);
     for (const t of this.later) clearTimeout(t);
     clearTimeout(this.fireTimer);
     for (const d of this.disposables) d.dispose();
@@ -262,7 +297,7 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /** Recompute everything, as if a note had changed (e.g. the day turned). */
   refresh(): void {
-    for (const { notes } of this.folders.values()) if (notes.loaded) notes.live.checkAll();
+    for (const f of this.folders.values()) if (f.notes.loaded) this.checkAll(f);
     this.fire(0, true);
   }
 
@@ -271,7 +306,13 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.lastEvent = performance.now();
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+  /**
+   * Read a folder's notes and check them. At start-up (`firstChecked` given), what is due comes
+   * first: `firstChecked` is called once it is shown (from the last session's snapshot, or checked
+   * with all but the drafts' wording), and the rest is checked after. A folder added or read again
+   * later is checked in one go.
+   */
+  private async load(folder: vscode.WorkspaceFolder, firstChecked?: () => void): Promise<void> {
     const settings = readSettings(folder);
     const index = new NoteIndex(noteScope(settings));
     const notes: FolderNotes = {
@@ -283,8 +324,18 @@ export class WorkspaceNotes implements vscode.Disposable {
     };
     const source = this.options.sourceFor(folder);
     const key = folder.uri.toString();
-    this.folders.set(key, { notes, source });
+    const entry: Folder = { notes, source };
+    this.folders.set(key, entry);
     const started = performance.now();
+    // The last session's diagnostics, when nothing they depend on has changed since: what is
+    // due is shown before the notes are read. Once read, they are checked again, which replaces these.
+    const seeded = firstChecked && this.documents.unsaved().size === 0 ? source.storedChecks?.(checkKey(currentClock(), settings)) : undefined;
+    if (seeded) {
+      notes.live.seed(seeded);
+      for (const ds of seeded.values()) this.firstRead.seeded += ds.length;
+      firstChecked?.();
+      firstChecked = undefined;
+    }
     try {
       const { read, cached } = await source.load(index, this.log);
       this.firstRead.read += read;
@@ -293,13 +344,31 @@ export class WorkspaceNotes implements vscode.Disposable {
     } catch (e) {
       this.log.error(`${folder.name}: could not read the notes: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (this.folders.get(key)?.notes !== notes) return; // removed (or added again) meanwhile
+    const current = () => this.folders.get(key)?.notes === notes; // not removed (or added again) meanwhile
+    if (!current()) return firstChecked?.();
     // Open documents hold their notes, over whatever the first read found.
     this.documents.putAll();
     const checking = performance.now();
-    notes.live.checkAll();
-    this.firstRead.checkMs += performance.now() - checking;
-    notes.loaded = true;
+    if (!firstChecked) {
+      // What is due is shown already (from the snapshot), or not waited for: everything at once, so
+      // that no warning of the snapshot's goes and comes back.
+      this.checkAll(entry);
+      this.firstRead.checkMs += performance.now() - checking;
+      notes.loaded = true;
+    } else {
+      entry.checkedAt = currentClock();
+      entry.snapshotDue = true;
+      notes.live.checkAllButProse();
+      this.firstRead.checkMs += performance.now() - checking;
+      notes.loaded = true;
+      firstChecked?.();
+      // What is due is shown first; then the drafts' wording (a change meanwhile re-checked its own notes fully).
+      await new Promise((resolve) => setTimeout(resolve, PROSE_AFTER_MS));
+      if (!current()) return;
+      const prose = performance.now();
+      notes.live.checkProse();
+      this.firstRead.proseMs += performance.now() - prose;
+    }
     // A file changed while the first read went on may have been read before its event's read
     // (or taken from the cache by its old stamp): compare the folder with its files once.
     if (this.lastEvent > started) void this.files.catchUp(notes, true);
@@ -310,12 +379,34 @@ export class WorkspaceNotes implements vscode.Disposable {
     const saveWhenQuiet = () => {
       if (this.folders.get(key)?.notes !== notes) return;
       if (performance.now() - this.lastEvent < SAVE_CACHE_WHEN_QUIET_MS) this.after(SAVE_CACHE_WHEN_QUIET_MS, saveWhenQuiet);
-      else if (source.saveCache()) {
-        this.cacheSaves++;
-        this.cacheSaved.fire({ folder });
+      else {
+        this.saveSnapshot(entry);
+        if (source.saveCache()) {
+          this.cacheSaves++;
+          this.cacheSaved.fire({ folder });
+        }
       }
     };
     this.after(SAVE_CACHE_AFTER_MS, saveWhenQuiet);
+  }
+
+  /** Check every note of a folder, and note the clock it was checked at. */
+  private checkAll(f: Folder): void {
+    f.checkedAt = currentClock();
+    f.notes.live.checkAll();
+    f.snapshotDue = true;
+  }
+
+  /**
+   * Store a folder's diagnostics for the next session's first second (check-snapshot.ts),
+   * when they are of the files as read and of one moment: no unsaved document holds a note
+   * of its own, and no meeting has begun (nor the day turned) since every note was checked.
+   */
+  private saveSnapshot(f: Folder): void {
+    if (!f.source.saveChecks || !f.notes.loaded || !f.checkedAt || this.files.busy || this.documents.unsaved().size) return;
+    const now = keyWithWindow(checkKey(currentClock(), f.notes.settings), f.notes.index);
+    if (!sameKey(now, checkKey(f.checkedAt, f.notes.settings))) return;
+    if (f.source.saveChecks(now, f.notes.live.entries())) f.snapshotDue = false;
   }
 
   private after(ms: number, f: () => void): void {
@@ -331,6 +422,8 @@ export class WorkspaceNotes implements vscode.Disposable {
     const { index, live, loaded } = at.notes;
     if (text === undefined) this.folders.get(at.notes.folder.uri.toString())?.source.forget(at.path); // read again if it comes back
     if (text === undefined && !index.get(at.path)) return false;
+    const f = this.folders.get(at.notes.folder.uri.toString());
+    if (f) f.snapshotDue = true;
     if (loaded) {
       if (this.pending !== 'all') {
         for (const path of live.change(at.path, text)) this.pending.set(`${at.notes.folder.uri}|${path}`, { notes: at.notes, path });
