@@ -7,7 +7,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { code, walkFolder, type Skipped } from './disk.js';
-import { indexFile, pruneCache, type LoadedFolder } from './load-folder.js';
+import { indexFile, pruneCache, readParsed, type LoadedFolder } from './load-folder.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
 
@@ -31,6 +31,8 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
   const cache = options.cacheDir === undefined ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
   const stamps = new Map<string, FileStamp & { abs: string }>();
   const counts = { read: 0, cached: 0 };
+  // Nothing cached to compare with (a first session): each file's size and mtime come with its read, not a stat of their own.
+  const fresh = !cache || cache.empty;
   let slice = performance.now();
   for (let i = 0; i < files.length; i++) {
     if (performance.now() - slice > SLICE_MS) {
@@ -38,6 +40,11 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
       slice = performance.now();
     }
     const file = files[i];
+    if (fresh) {
+      const stamp = readFirst(file, abs[i], options.index, skipped, cache, counts);
+      if (stamp) stamps.set(file, { ...stamp, abs: abs[i] });
+      continue;
+    }
     let stamp: FileStamp;
     try {
       const st = statSync(abs[i]);
@@ -52,4 +59,25 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
   }
   if (cache) pruneCache(cache, stamps);
   return { skipped, ...counts, save: () => cache?.save(), stamps, folders };
+}
+
+/**
+ * Read, parse and index a file with nothing cached to compare it with: its size and mtime
+ * come with the read (a file that is no note is stat'ed, so that it is not taken for new
+ * after every burst of events). Undefined when it could not be read or stat'ed.
+ */
+function readFirst(file: string, abs: string, index: NoteIndex, skipped: Skipped[], cache: NoteCache | undefined, counts: { read: number }): FileStamp | undefined {
+  let stamp: FileStamp | undefined;
+  const parsed = readParsed(file, abs, skipped, cache, (s) => (stamp = s));
+  if (parsed) {
+    index.put(parsed);
+    counts.read++;
+    return stamp;
+  }
+  try {
+    const st = statSync(abs);
+    return { mtimeMs: st.mtimeMs, size: st.size };
+  } catch {
+    return undefined; // gone already, or not readable: said in `skipped`
+  }
 }

@@ -189,10 +189,12 @@ function statFiles(files: string[], abs: string[], skipped: Skipped[], chdir: bo
 
 /**
  * Read and parse one file, keeping the cache up to date; undefined (with the
- * reason in `skipped`) when it cannot be read as a note.
+ * reason in `skipped`) when it cannot be read as a note. `stamped` is given the
+ * file's size and mtime as read, when it was.
  */
-export function readParsed(file: string, abs: string, skipped: Skipped[], cache?: NoteCache): ParsedFile | undefined {
-  const r = readNote(abs, cache !== undefined); // the size and mtime are only for the cache
+export function readParsed(file: string, abs: string, skipped: Skipped[], cache?: NoteCache, stamped?: (stamp: FileStamp) => void): ParsedFile | undefined {
+  const r = readNote(abs, cache !== undefined || stamped !== undefined); // the size and mtime are only for the cache, or the caller
+  if (!('reason' in r) && r.mtimeMs !== undefined) stamped?.({ mtimeMs: r.mtimeMs, size: r.size! });
   if ('reason' in r) {
     skipped.push({ file, reason: r.reason });
     cache?.delete(file);
