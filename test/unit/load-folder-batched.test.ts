@@ -46,6 +46,9 @@ describe('reading a local folder in slices', function () {
     assert.deepEqual(loaded.skipped.map((s) => s.file), ['meetings/binary.md']);
     assert.equal(loaded.read, NOTES);
     assert.equal(loaded.stamps.size, NOTES + 1);
+    // Each size and mtime came with its read (nothing was cached): the same as a stat of each file gives.
+    const stat = (m: Map<string, { mtimeMs: number; size: number }>) => [...m].map(([p, s]) => `${p} ${s.mtimeMs} ${s.size}`).sort();
+    assert.deepEqual(stat(loaded.stamps), stat(loadFolder(dir, { cache: false }).stamps));
   });
 
   it('lets the event loop run while it reads: a callback queued at the start runs before the read is over', async () => {
