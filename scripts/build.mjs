@@ -24,7 +24,7 @@ const NODE = {
 /**
  * Libraries the CLI needs only for some notes or commands, each bundled into a file of
  * its own (dist/lazy/NAME.cjs) that the CLI loads on first use: yaml for frontmatter the
- * simple reader declines, remark for bodies with code or HTML, chokidar for `watch`,
+ * simple reader declines, remark for bodies with code or HTML,
  * jsonc-parser for a settings file, csv-parse and ical.js for `import`. Compiling and starting them was ~30% of loading the
  * CLI (~10 ms of a cold check, ~5 ms of a warm one), for runs that mostly never call
  * them. Each name lists the exports Rapport imports.
@@ -33,7 +33,6 @@ export const LAZY = {
   yaml: ['isMap', 'isScalar', 'isSeq', 'parseDocument', 'visit'],
   unified: ['unified'],
   'remark-parse': ['default'],
-  chokidar: ['default'],
   'jsonc-parser': ['parse'],
   // `rapport import` only: LinkedIn's Connections.csv, and vCards.
   'csv-parse/browser/esm/sync': ['parse'],
@@ -56,8 +55,7 @@ function lazyLibraries() {
       build.onLoad({ filter: /.*/, namespace: 'rapport-lazy' }, (args) => {
         const lines = [`let m;`, `const load = () => (m ??= require(${JSON.stringify(lazyFile(args.path))}));`];
         for (const name of LAZY[args.path]) {
-          if (name === 'default' && args.path === 'chokidar') lines.push(`export default { watch: (...a) => load().default.watch(...a) };`);
-          else if (name === 'default' && args.path === 'ical.js') lines.push(`export default { parse: (...a) => load().default.parse(...a) };`);
+          if (name === 'default' && args.path === 'ical.js') lines.push(`export default { parse: (...a) => load().default.parse(...a) };`);
           else if (name === 'default') lines.push(`export default function (...a) { return Reflect.apply(load().default, this, a); }`);
           else lines.push(`export function ${name}(...a) { return Reflect.apply(load().${name}, this, a); }`);
         }

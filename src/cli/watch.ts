@@ -4,7 +4,6 @@
 // 10,000 notes, checking everything again after each save took ~0.1–0.2 s. Everything is
 // checked again when what every check depends on changes: the settings, or the day.
 
-import chokidar from 'chokidar';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { plural, systemClock, type Clock } from '../core/dates.js';
@@ -13,11 +12,11 @@ import { parseFile, type ParsedFile } from '../core/notes.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
 import { countsOf, humanLine, summaryOf, type Counts } from './format.js';
 import type { Io } from './io.js';
+import { FolderWatcher } from '../node/folder-watcher.js';
 import { scanFolder } from '../node/load-folder.js';
 import type { FileStamp } from '../node/note-cache.js';
 import { loadWorkspace, readNote, readSettings, rel, reportSkips, type Skipped } from './workspace.js';
 
-const IGNORED = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
 /**
  * What changed since the lines last shown: "- " before each line gone, "+ " before each new
  * one (a diagnostic whose message changed is both), in the report's order. At 100,000 notes the
@@ -198,17 +197,22 @@ export function watch(root: string, fixedClock: Clock, io: Io, clockFixed: boole
     burst = true;
     soon();
   };
-  const addDir = () => {
+  const addDir = (abs: string) => {
     burst = true; // a folder moved in: its files' events may not all come
+    // The settings' folder made with its file: the file's own event came before its folder was watched.
+    if (rel(root, abs) === '.vscode') return update(join(abs, 'settings.json'));
     soon();
   };
 
   const watcher = afterFirst.then(() => {
-    const w = chokidar.watch(root, { ignored: (p: string) => IGNORED.test(p), ignoreInitial: true, followSymlinks: false });
-    w.on('add', update).on('change', update).on('unlink', remove).on('unlinkDir', removeDir).on('addDir', addDir);
-    w.on('error', (e) => io.err(`rapport: watch error: ${String(e)}\n`));
-    // Said once the watcher has listed the folder: from then on, a change is seen (tests wait for this line).
-    w.on('ready', () => io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`));
+    const w = new FolderWatcher(join(root), {
+      file: (abs, exists) => (exists ? update(abs) : remove(abs)),
+      folderCame: addDir,
+      folderGone: removeDir,
+      cannotWatch: (dir, why) => io.err(`rapport: cannot watch ${dir} (${why}): its changes are seen only after a change elsewhere\n`),
+    });
+    // Said once every folder is watched: from then on, a change is seen (tests wait for this line).
+    io.err(`rapport: watching ${join(root)} — Ctrl-C to stop\n`);
     return w;
   });
 
