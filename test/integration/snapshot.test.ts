@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { followUps } from '../../src/core/follow-ups.js';
 import { DiskSource } from '../../src/extension/notes/disk-source.js';
 import { WorkspaceNotes } from '../../src/extension/notes/workspace-notes.js';
+import { loadFolder } from '../../src/node/load-folder.js';
 import { rapport, root } from './helpers.js';
 
 describe('the Follow-ups of the last session, shown before any note is read (desktop host only: its snapshot lives beside the cache of parsed notes)', function () {
@@ -39,6 +40,9 @@ describe('the Follow-ups of the last session, shown before any note is read (des
     const first = session();
     await first.ready;
     const before = shown(first);
+    // The notes on disk, not the documents earlier tests left of files since deleted.
+    const onDisk = [...loadFolder(root().fsPath, { cache: false }).index.allFiles()].map((f) => f.path).sort();
+    assert.deepEqual([...first.allFolders()[0].index.allFiles()].map((f) => f.path).sort(), onDisk);
     assert.ok(before.followUps.length > 0, 'the demo notes owe something');
     first.dispose(); // the window closes
     assert.ok(readdirSync(storage).some((f) => f.endsWith('.checks-snapshot.json')), 'stored on closing');

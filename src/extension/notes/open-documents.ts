@@ -61,9 +61,14 @@ export class OpenDocuments implements vscode.Disposable {
     return this.typing.size > 0;
   }
 
-  /** Every open note document into the index, without telling listeners (the first read does, once). */
+  /**
+   * Every note document with unsaved changes into the index, without telling listeners (the
+   * first read does, once). A document without any holds the file's text, which the read
+   * found (or its file's events bring): VS Code keeps a closed or deleted file's document for
+   * a while, and put here it brought back notes whose files were gone.
+   */
   putAll(): void {
-    for (const doc of vscode.workspace.textDocuments) this.put(doc, false);
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.put(doc, false);
   }
 
   /**
