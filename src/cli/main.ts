@@ -16,7 +16,7 @@ import { reportMarkdown } from '../core/report-markdown.js';
 import { importCommand, IMPORT_HELP } from './import.js';
 import { RAPPORT_VERSION } from './version.generated.js';
 import { watch } from './watch.js';
-import { checkOutput, checkWorkspace, loadWorkspace, reportSkips, type Output, type Workspace } from './workspace.js';
+import { checkOutput, checkWorkspace, loadWorkspace, rendered, reportSkips, type Output, type Workspace } from './workspace.js';
 
 export type { Io } from './io.js';
 
@@ -203,16 +203,16 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
 
   // Nothing goes to stdout until the folder has been read to the end: a run that
   // fails (the folder vanished under it) prints one line to stderr, no report.
-  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: string; code: number; write?: { file: string; text: string }; saved?: () => void } | undefined;
+  let result: { skips: Pick<Workspace, 'skipped' | 'settingsProblems'>; out: Iterable<string>; code: number; write?: { file: string; text: string }; saved?: () => void } | undefined;
   try {
     if (command === 'list') {
       // The list does not depend on the day: it takes no part in the day's stored state.
       const ws = loadWorkspace(root, { cache: !values['no-cache'] });
-      result = { skips: ws, out: format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`, code: 0 };
+      result = { skips: ws, out: [format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`], code: 0 };
     } else {
       const output = command === 'report' ? reportOutput(root, clock, values) : command === 'export' ? calendarOutput(clock) : checkOutput(format.name, fromRepositoryRoot(root));
       const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading, saveLater: true });
-      const { text, code } = checked.report!;
+      const report = checked.report!;
       // Only what saving needs is kept for it: the diagnostics and the output can go once printed.
       const { save, timings, how, skipped, settingsProblems } = checked;
       const saved = () => {
@@ -224,7 +224,8 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
         }
       };
       const skips = { skipped, settingsProblems };
-      result = values.html !== undefined ? { skips, out: '', code, write: { file: resolve(values.html), text }, saved } : { skips, out: text, code, saved };
+      const { code } = report;
+      result = values.html !== undefined ? { skips, out: [], code, write: { file: resolve(values.html), text: report.text }, saved } : { skips, out: report.parts(), code, saved };
     }
   } catch (e) {
     const why = notAFolder(root);
@@ -247,7 +248,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
     }
     io.err(`rapport: wrote the report to ${values.html}\n`);
   }
-  io.out(result.out);
+  for (const part of result.out) io.out(part);
   const { saved, code } = result;
   result = undefined; // the output is out: saving has no need of it
   if (saved) {
@@ -307,16 +308,16 @@ function reportOutput(root: string, clock: Clock, values: ReportValues): Output 
     make: ({ index, settings }) => {
       const r = buildReport(index, clock, settings, weeks);
       const nameOf = (id: string) => nameOfId(index, id);
-      if (!file) return { text: values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, nameOf), code: 0 };
+      if (!file) return rendered(values.json ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r, nameOf), 0);
       const linkOf = (path: string) => relative(dirname(file), join(root, path)).split(sep).map(encodeURIComponent).join('/');
-      return { text: reportHtml(r, nameOf, (id) => index.pathOf(id), { linkOf }), code: 0 };
+      return rendered(reportHtml(r, nameOf, (id) => index.pathOf(id), { linkOf }), 0);
     },
   };
 }
 
 /** `rapport export ics`'s output. */
 function calendarOutput(clock: Clock): Output {
-  return { key: 'export ics', checks: false, make: ({ index, settings }) => ({ text: calendar(index, clock, settings), code: 0 }) };
+  return { key: 'export ics', checks: false, make: ({ index, settings }) => rendered(calendar(index, clock, settings), 0) };
 }
 
 /** Ten years of weeks: more is not a report anyone reads. */

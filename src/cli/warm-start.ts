@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic, Severity } from '../core/model.js';
-import { cacheDir, cacheId, jsonText, readJson, writeJson, writeParts, writeText } from '../node/cache-files.js';
+import { cacheDir, cacheId, jsonText, readJson, writeJson, writeParts } from '../node/cache-files.js';
 import type { Skipped } from '../node/disk.js';
 import type { Listing } from '../node/load-folder.js';
 import { split, StampTable } from '../node/stamp-table.js';
@@ -38,8 +38,8 @@ export interface StoredOutput {
   file: string;
 }
 
-/** An output to keep: made by this run (`text`), or kept from the last (`file`). */
-export type OutputToStore = { key: string; code: number } & ({ text: string } | { file: string });
+/** An output to keep: made by this run (its text part by part), or kept from the last (`file`). */
+export type OutputToStore = { key: string; code: number } & ({ parts(): Iterable<string> } | { file: string });
 
 /** The most outputs kept for one folder: every check format and a report or two, not every --html page ever written. */
 const MAX_OUTPUTS = 8;
@@ -151,7 +151,7 @@ export function saveChecks(root: string, state: Omit<ChecksState, 'outputs'> & {
   const outputs: StoredOutput[] = [];
   for (const [i, o] of state.outputs.slice(0, MAX_OUTPUTS).entries()) {
     if ('file' in o) outputs.push({ key: o.key, code: o.code, file: o.file });
-    else if (writeText(join(dir, `${run}.${i}.out`), o.text)) outputs.push({ key: o.key, code: o.code, file: `${run}.${i}.out` });
+    else if (writeParts(join(dir, `${run}.${i}.out`), o.parts())) outputs.push({ key: o.key, code: o.code, file: `${run}.${i}.out` });
   }
   const checks: StoredChecks = {
     version: CHECKS_VERSION,

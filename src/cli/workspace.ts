@@ -9,7 +9,7 @@ import { readNote, type Skipped } from '../node/disk.js';
 import { LiveChecks } from '../core/live-checks.js';
 import { indexFiles, loadFolder, readParsed, scanFolder } from '../node/load-folder.js';
 import { compareDiagnostics, type Diagnostic } from '../core/model.js';
-import { failed, reportText, type ReportFormat } from './format.js';
+import { failed, reportParts, reportText, type ReportFormat } from './format.js';
 import type { Io } from './io.js';
 import { NoteCache, type FileStamp } from '../node/note-cache.js';
 import { NoteIndex } from '../core/note-index.js';
@@ -50,6 +50,22 @@ export function loadWorkspace(root: string, options: { cache?: boolean; save?: b
   return { root, index, stamps, skipped, settings, settingsProblems: problems, saveCache: save };
 }
 
+/**
+ * An output as made: its text part by part (a check's report at 100,000 notes is 17 MB,
+ * printed and stored without being made whole), the whole text when asked for, and the
+ * exit code that goes with it.
+ */
+export interface Rendered {
+  code: number;
+  parts(): Iterable<string>;
+  readonly text: string;
+}
+
+/** An output whose text is made whole anyway (the report, the calendar, one read back from the cache). */
+export function rendered(text: string, code: number): Rendered {
+  return { code, parts: () => [text], text };
+}
+
 /** What a run prints from the notes: a check's report in one format, the report, the calendar. */
 export interface Output {
   /**
@@ -59,7 +75,7 @@ export interface Output {
   key: string;
   /** Whether it reads the check's diagnostics. Without a cache, a run that needs none does not check. */
   checks: boolean;
-  make(notes: { index: NoteIndex; settings: Settings; diagnostics: Diagnostic[] }): { text: string; code: number };
+  make(notes: { index: NoteIndex; settings: Settings; diagnostics: Diagnostic[] }): Rendered;
 }
 
 /** `rapport check`'s output in `format`. `folder`: see githubLine. */
@@ -77,14 +93,20 @@ export interface CheckedWorkspace {
   /** Milliseconds spent finding the files, reading them into the index, checking, making the output, and saving the cache. */
   timings: { scan: number; index: number; check: number; output: number; save: number };
   /** With an output: what to print, and the exit code. */
-  report?: { text: string; code: number };
+  report?: Rendered;
   /** With `saveLater`: writes the caches for the next run (call it once the output is printed). */
   save?: () => void;
 }
 
 /** The report a format prints, and the exit code that goes with it. `folder`: see githubLine. */
-export function renderReport(diagnostics: Diagnostic[], format: ReportFormat, folder = ''): { text: string; code: number } {
-  return { text: reportText(diagnostics, format, folder), code: failed(diagnostics) ? 1 : 0 };
+export function renderReport(diagnostics: Diagnostic[], format: ReportFormat, folder = ''): Rendered {
+  return {
+    code: failed(diagnostics) ? 1 : 0,
+    parts: () => reportParts(diagnostics, format, folder),
+    get text() {
+      return reportText(diagnostics, format, folder);
+    },
+  };
 }
 
 export type { ReportFormat };
@@ -135,7 +157,7 @@ export function checkWorkspace(
         get diagnostics() {
           return [...state.diagnostics.values()].flat().sort(compareDiagnostics);
         },
-        report: stored,
+        report: stored && rendered(stored.text, stored.code),
         skipped: [...walkSkips, ...state.skipped],
         settingsProblems: problems,
         how: 'unchanged',
@@ -197,7 +219,7 @@ export function checkWorkspace(
       stamps: StampTable.of(stamps),
       skipped: fileSkips,
       diagnostics: new Map(held.live.entries()),
-      outputs: [...(held.report && output ? [{ key: output.key, ...held.report }] : []), ...kept],
+      outputs: [...(held.report && output ? [{ key: output.key, code: held.report.code, parts: held.report.parts }] : []), ...kept],
       listing: scanned.listing(),
     });
     held = undefined;
