@@ -102,6 +102,8 @@ one that is gone, then the summary. Ctrl-C stops it.
 export interface Hooks {
   /** Called once a run knows it will read and check notes, not just print what the cache holds. */
   beforeReading?: () => void;
+  /** A full garbage collection, now: a large first run asks for one before it writes the note cache (workspace.ts). */
+  collect?: () => void;
 }
 
 export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Promise<number> {
@@ -211,7 +213,7 @@ export async function main(argv: string[], io: Io = std, hooks: Hooks = {}): Pro
       result = { skips: ws, out: [format.name === 'json' ? `${JSON.stringify(listJson(ws.index), null, 2)}\n` : `${listHuman(ws.index)}\n`], code: 0 };
     } else {
       const output = command === 'report' ? reportOutput(root, clock, values) : command === 'export' ? calendarOutput(clock) : checkOutput(format.name, fromRepositoryRoot(root));
-      const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading, saveLater: true });
+      const checked = checkWorkspace(root, clock, { cache: !values['no-cache'], output, beforeReading: hooks.beforeReading, saveLater: true, collect: hooks.collect });
       const report = checked.report!;
       // Only what saving needs is kept for it: the diagnostics and the output can go once printed.
       const { save, timings, how, skipped, settingsProblems } = checked;

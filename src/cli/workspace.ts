@@ -121,7 +121,7 @@ export type { ReportFormat };
 export function checkWorkspace(
   root: string,
   clock: Clock,
-  options: { cache?: boolean; output?: Output; beforeReading?: () => void; saveLater?: boolean } = {},
+  options: { cache?: boolean; output?: Output; beforeReading?: () => void; saveLater?: boolean; collect?: () => void } = {},
 ): CheckedWorkspace {
   const { output } = options;
   const timings = { scan: 0, index: 0, check: 0, output: 0, save: 0 };
@@ -223,6 +223,10 @@ export function checkWorkspace(
       listing: scanned.listing(),
     });
     held = undefined;
+    // What was let go of (the index, the diagnostics, the output: ~100 MB at 100,000 notes) is
+    // collected before the note cache is written, so that the garbage writing makes takes its
+    // room: at 100,000 notes ~20 MB off the first run's peak, for ~0.35 s once the output is out.
+    if (stamps.size >= COLLECT_BEFORE_SAVE_AT) options.collect?.();
     notes.save();
     lap('save');
   };
@@ -232,6 +236,9 @@ export function checkWorkspace(
   save();
   return checked;
 }
+
+/** The fewest notes for which a first run collects garbage before writing the note cache (at 10,000 it would be ~40 ms for nothing: 166 MiB). */
+const COLLECT_BEFORE_SAVE_AT = 50_000;
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
   return a !== undefined && b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size;
