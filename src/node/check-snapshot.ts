@@ -59,25 +59,13 @@ export function loadSnapshot(root: string, dir: string, key: CheckKey, scan: Sca
   const raw = readJson(snapshotPath(root, dir)) as StoredSnapshot | undefined;
   if (raw?.version !== SNAPSHOT_VERSION || raw.root !== root || !raw.key || !sameKey(raw.key, key)) return undefined;
   if (typeof raw.stamps?.paths !== 'string' || !Array.isArray(raw.stamps.mtimes) || !Array.isArray(raw.stamps.sizes) || !Array.isArray(raw.diagnostics)) return undefined;
-  if (!sameFiles(new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes), scan)) return undefined;
+  if (!new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes).matchesScanInAnyOrder(scan)) return undefined;
   const out = new Map<string, Diagnostic[]>();
   for (const entry of raw.diagnostics) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]) || !entry[1].every(isDiagnostic)) return undefined;
     out.set(entry[0], entry[1]);
   }
   return out;
-}
-
-/** The files stamped are exactly those of the scan that could be stat'ed, each as stamped (in any order). */
-function sameFiles(table: StampTable, scan: ScannedFolder): boolean {
-  let n = 0;
-  for (let i = 0; i < scan.files.length; i++) {
-    if (Number.isNaN(scan.mtimes[i])) continue;
-    const was = table.get(scan.files[i]);
-    if (!was || was.mtimeMs !== scan.mtimes[i] || was.size !== scan.sizes[i]) return false;
-    n++;
-  }
-  return n === table.mtimes.length;
 }
 
 /** Enough of a diagnostic's shape that a feature showing it cannot fail on it. */

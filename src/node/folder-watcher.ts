@@ -7,7 +7,7 @@
 // file again (or finds it gone). A folder that comes or goes is said as such; watch then
 // compares the disk with what it read (its reconcile), as it does after any burst.
 
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** What happens under the root, by absolute path. */
@@ -109,7 +109,7 @@ export class FolderWatcher {
       this.drop(abs);
       this.events.folderGone(abs);
     } else {
-      this.events.file(abs, exists && existsSync(abs));
+      this.events.file(abs, exists);
     }
   }
 }

@@ -65,6 +65,21 @@ export class StampTable {
     }
     return j === this.mtimes.length && files.join('\0') === this.joined;
   }
+
+  /**
+   * The same as matchesScan, in any order: a table kept while files came and went (the
+   * editor's, whose new files are stamped after the first read's) is not in a walk's order.
+   */
+  matchesScanInAnyOrder(scan: ScannedFolder): boolean {
+    let n = 0;
+    for (let i = 0; i < scan.files.length; i++) {
+      if (Number.isNaN(scan.mtimes[i])) continue;
+      const was = this.get(scan.files[i]);
+      if (!was || was.mtimeMs !== scan.mtimes[i] || was.size !== scan.sizes[i]) return false;
+      n++;
+    }
+    return n === this.mtimes.length;
+  }
 }
 
 /** NUL-joined paths, split (no path is empty, so '' is none). */

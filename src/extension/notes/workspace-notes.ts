@@ -349,19 +349,13 @@ export class WorkspaceNotes implements vscode.Disposable {
     // Open documents hold their notes, over whatever the first read found.
     this.documents.putAll();
     const checking = performance.now();
-    if (!firstChecked) {
-      // What is due is shown already (from the snapshot), or not waited for: everything at once, so
-      // that no warning of the snapshot's goes and comes back.
-      this.checkAll(entry);
-      this.firstRead.checkMs += performance.now() - checking;
-      notes.loaded = true;
-    } else {
-      entry.checkedAt = currentClock();
-      entry.snapshotDue = true;
-      notes.live.checkAllButProse();
-      this.firstRead.checkMs += performance.now() - checking;
-      notes.loaded = true;
-      firstChecked?.();
+    // What is due shown already (from the snapshot), or not waited for: everything at once, so that
+    // no warning of the snapshot's goes and comes back. Else what is due first, the drafts' wording after.
+    this.checkAll(entry, firstChecked ? 'all but prose' : 'all');
+    this.firstRead.checkMs += performance.now() - checking;
+    notes.loaded = true;
+    if (firstChecked) {
+      firstChecked();
       // What is due is shown first; then the drafts' wording (a change meanwhile re-checked its own notes fully).
       await new Promise((resolve) => setTimeout(resolve, PROSE_AFTER_MS));
       if (!current()) return;
@@ -390,10 +384,11 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.after(SAVE_CACHE_AFTER_MS, saveWhenQuiet);
   }
 
-  /** Check every note of a folder, and note the clock it was checked at. */
-  private checkAll(f: Folder): void {
+  /** Check every note of a folder (but for drafts' wording, which checkProse does after), and note the clock it was checked at. */
+  private checkAll(f: Folder, which: 'all' | 'all but prose' = 'all'): void {
     f.checkedAt = currentClock();
-    f.notes.live.checkAll();
+    if (which === 'all') f.notes.live.checkAll();
+    else f.notes.live.checkAllButProse();
     f.snapshotDue = true;
   }
 
