@@ -82,7 +82,8 @@ describe('the snapshot of diagnostics (check-snapshot.ts)', () => {
     assert.ok(saveSnapshot(root, cache, { key: keyWithWindow(k, index), stamps, diagnostics: live.entries() }));
     return new Map(live.entries());
   }
-  const load = (k = key) => loadSnapshot(root, cache, k, scanFolder(dir, []));
+  let scans = 0;
+  const load = (k = key) => loadSnapshot(root, cache, k, () => (scans++, scanFolder(dir, [])));
 
   it('gives back every diagnostic as stored, fixes and follow-ups included, when nothing changed', () => {
     const stored = store();
@@ -117,6 +118,19 @@ describe('the snapshot of diagnostics (check-snapshot.ts)', () => {
     store(checkKey(clockFrom('2026-11-21T11:00')!, SETTINGS));
     assert.ok(load(checkKey(clockFrom('2026-11-21T13:59')!, SETTINGS)));
     assert.equal(load(checkKey(clockFrom('2026-11-21T14:00')!, SETTINGS)), undefined);
+  });
+
+  it('walks the folder only when a snapshot is stored for this version, folder and key: a first session or a new day starts reading at once', () => {
+    scans = 0;
+    assert.equal(load(), undefined, 'none stored');
+    store();
+    assert.equal(load(checkKey(clock('2026-11-22'), SETTINGS)), undefined, 'another day');
+    writeFileSync(snapshotPath(root, cache), readFileSync(snapshotPath(root, cache), 'utf8').replace(/"version":"[^"]+"/, '"version":"other"'));
+    assert.equal(load(), undefined, 'another version');
+    assert.equal(scans, 0, 'none of these walked the folder');
+    store();
+    assert.ok(load());
+    assert.equal(scans, 1, 'a snapshot that could hold is compared with the folder');
   });
 
   it('is not used when its file is missing, corrupt, of another version or of another folder, nor when a diagnostic in it is malformed', () => {

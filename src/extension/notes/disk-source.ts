@@ -91,8 +91,8 @@ export class DiskSource implements NotesSource {
   storedChecks(key: CheckKey): Map<string, Diagnostic[]> | undefined {
     if (this.cacheDir === undefined) return undefined;
     try {
-      // A walk and a stat of every file (~0.1 s at 10,000 notes): the snapshot holds only if none changed.
-      return loadSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, key, scanFolder(this.folder.uri.fsPath, []));
+      // A walk and a stat of every file (~0.1 s at 10,000 notes), once a snapshot is found: it holds only if none changed.
+      return loadSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, key, () => scanFolder(this.folder.uri.fsPath, []));
     } catch {
       return undefined; // the folder is gone or unreadable: the first read says so
     }
