@@ -11,8 +11,15 @@ import { indexFile, pruneCache, readParsed, type LoadedFolder } from './load-fol
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
 
-/** Work done between two yields: short enough that a keystroke's diagnostics never wait on it for long. */
-const SLICE_MS = 8;
+/**
+ * Work done between two yields: short enough that a keystroke's diagnostics (debounced 150 ms)
+ * and other extensions' requests never wait on it for long. Not shorter: each yield hands the
+ * thread to whatever else the host has queued, and at start-up (VS Code and its built-in
+ * extensions starting beside Rapport) that cost ~5 ms a yield. In the perf suite's first
+ * session at 10,000 notes, slices of 8 ms gave the others 0.44–1.21 s of the read's wall time
+ * in ~120 yields; slices of 30 ms gave them ~0.3 s in ~30 (docs/performance.md).
+ */
+const SLICE_MS = 30;
 
 /** What loadFolder gives, but the index: the caller passes its own, filled in slices. */
 export type BatchedLoad = Omit<LoadedFolder, 'index'>;
