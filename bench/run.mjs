@@ -87,8 +87,8 @@ function targets(result) {
   if (hundred?.watch) out.push({ what: '100k watch: a save shown within 250 ms (p95)', got: `${hundred.watch.p95Ms} ms`, met: hundred.watch.p95Ms <= 250 });
   if (hundred) out.push({ what: '100k slowest of the one-note edits within 50 ms', got: `${hundred.recheck.maxMs.toFixed(1)} ms`, met: hundred.recheck.maxMs <= 50 });
   if (result.editor && !result.editor.skipped) {
-    out.push({ what: 'editor, 10k: Follow-ups filled within 1 s of activation with the stored cache', got: `${result.editor.withMs} ms`, met: result.editor.withMs <= 1000 });
-    out.push({ what: 'editor, 10k: Follow-ups filled within 2 s of activation without it', got: `${result.editor.withoutMs} ms`, met: result.editor.withoutMs <= 2000 });
+    out.push({ what: 'editor, 10k: Follow-ups filled within 1 s of activation with the stored cache (median)', got: `${result.editor.withMs} ms`, met: result.editor.withMs <= 1000 });
+    out.push({ what: 'editor, 10k: Follow-ups filled within 2 s of activation without it (median)', got: `${result.editor.withoutMs} ms`, met: result.editor.withoutMs <= 2000 });
   }
   return out;
 }
@@ -131,7 +131,7 @@ function usage(problem) {
   --edits       one-note edits timed by the re-check (default 200)
   --saves       saves of one note timed through rapport watch (default 50)
   --baseline    also measure the build of REV (a commit, branch or tag), side by side
-  --no-editor   leave out the editor's first second, desktop and web (npm run test:perf, ~2 min; run with 10,000 notes in --sizes)
+  --no-editor   leave out the editor's first second, desktop (--runs times, ~1 min each) and web (once, ~1.5 min); run with 10,000 notes in --sizes
   --json        print one JSON object on stdout instead of the tables (progress stays on stderr)
 `;
   process.stderr.write(problem ? `bench: ${problem}\n\n${text}` : text);
@@ -686,9 +686,12 @@ function printTables(result) {
   if (result.editor) {
     out.push('The editor, 10,000 notes, in a real VS Code (npm run test:perf): activation until Follow-ups is filled:');
     const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    // The median, and the range over the runs when there were several.
+    const spread = (ms, all) => (all?.length > 1 ? `${sec(ms)} (${(Math.min(...all) / 1000).toFixed(2)}–${(Math.max(...all) / 1000).toFixed(2)}, ${all.length} runs)` : sec(ms));
     out.push(result.editor.skipped
       ? `  left out: ${result.editor.skipped}`
-      : table(['desktop, without the stored cache (first session)', 'desktop, with it (next session)', 'web build (workspace.fs, no cache)'], [[sec(result.editor.withoutMs), sec(result.editor.withMs), sec(result.editor.webMs)]]));
+      : table(['desktop, without the stored cache (first session)', 'desktop, with it (next session)', 'web build (workspace.fs, no cache, one run)'],
+        [[spread(result.editor.withoutMs, result.editor.without), spread(result.editor.withMs, result.editor.with), sec(result.editor.webMs)]]));
     out.push('');
   }
   out.push(`Times: whole-process wall time (node start-up included), median of the runs; peak RSS: ${result.rssMethod}, median.`);
@@ -744,7 +747,7 @@ async function main() {
     const ready = editorReady(REPO);
     if (ready === true) {
       log('bench: the editor at 10000 notes (npm run test:perf: two sessions of code-server)');
-      editor = await benchEditor(REPO, { log });
+      editor = await benchEditor(REPO, { log, runs: opts.runs });
     } else {
       log(`bench: the editor's first second left out: ${ready}`);
       editor = { skipped: ready };
