@@ -5,21 +5,25 @@
 // thread: a synchronous read of 10,000 notes (~1 s) froze them all.
 
 import { realpathSync, statSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as wait } from 'node:timers/promises';
 import { code, walkFolder, type Skipped } from './disk.js';
 import { indexFile, pruneCache, readParsed, type LoadedFolder } from './load-folder.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
 
+/** Work done between two yields: short enough that a keystroke's diagnostics never wait on it for long. */
+const SLICE_MS = 8;
+
 /**
- * Work done between two yields: short enough that a keystroke's diagnostics (debounced 150 ms)
- * and other extensions' requests never wait on it for long. Not shorter: each yield hands the
- * thread to whatever else the host has queued, and at start-up (VS Code and its built-in
- * extensions starting beside Rapport) that cost ~5 ms a yield. In the perf suite's first
- * session at 10,000 notes, slices of 8 ms gave the others 0.44–1.21 s of the read's wall time
- * in ~120 yields; slices of 30 ms gave them ~0.3 s in ~30 (docs/performance.md).
+ * Each yield waits a millisecond rather than letting the queue run only once (setImmediate).
+ * The host's calls to and from VS Code take several turns of the event loop each (in
+ * code-server each message also passes through zlib, whose callbacks come on later turns).
+ * With one turn a yield, a `workspace.fs.stat` round trip during the perf suite's first read
+ * of 10,000 notes took 1.0–1.8 s at worst, and a save's will-save participants could time
+ * out (1.75 s); with a millisecond's wait, 0.6–0.9 s. Slices of 30 ms (fewer yields) filled
+ * Follow-ups sooner but made those round trips 2–3 s: not kept (docs/performance.md).
  */
-const SLICE_MS = 30;
+const nextTurn = () => wait(1);
 
 /** What loadFolder gives, but the index: the caller passes its own, filled in slices. */
 export type BatchedLoad = Omit<LoadedFolder, 'index'>;

@@ -11,7 +11,7 @@ import { loadFolderInSlices } from '../../src/node/load-folder-batched.js';
 import { loadFolder } from '../../src/node/load-folder.js';
 import { md } from './helpers.js';
 
-/** Enough notes that reading them takes several slices of 30 ms (30–65 µs a note on this machine). */
+/** Enough notes that reading them takes several slices (30–65 µs a note on this machine, slices of 8 ms). */
 const NOTES = 3000;
 
 function write(dir: string, path: string, text: string | Buffer): void {
