@@ -7,7 +7,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { setTimeout as wait } from 'node:timers/promises';
 import { code, walkFolder, type Skipped } from './disk.js';
-import { indexFile, pruneCache, readParsed, type LoadedFolder } from './load-folder.js';
+import { indexFile, pruneCache, readParsed, type LoadedFolder, type ScannedFolder } from './load-folder.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
 
@@ -31,12 +31,17 @@ export type BatchedLoad = Omit<LoadedFolder, 'index'>;
 /**
  * Read every note under `root` into `index`, yielding to the event loop every
  * few milliseconds. With `cacheDir`, notes unchanged since they were cached there
- * come from the cache; the cache is written only when the caller calls save().
+ * come from the cache; the cache is written only when the caller calls save(). With
+ * `scanned` (scanFolder's, made just before), its files and stamps stand for the walk
+ * and each file's stat.
  */
-export async function loadFolderInSlices(root: string, options: { index: NoteIndex; cacheDir?: string }): Promise<BatchedLoad> {
+export async function loadFolderInSlices(root: string, options: { index: NoteIndex; cacheDir?: string; scanned?: ScannedFolder }): Promise<BatchedLoad> {
   const skipped: Skipped[] = [];
   // The walk lists folders only (~40 ms at 10,000 notes); the stat of each file comes with its read, in the slices.
-  const { files, abs, folders } = walkFolder(root, skipped);
+  // A scan just made (to compare the disk with the last session's snapshot) is not made again.
+  const scanned = options.scanned;
+  const { files, abs, folders } = scanned ?? walkFolder(root, skipped);
+  if (scanned) skipped.push(...scanned.walkSkipped);
   await nextTurn();
   // Opening the cache parses its JSON at once (~0.4 s at 10,000 notes): the one step that cannot be sliced.
   const cache = options.cacheDir === undefined ? undefined : NoteCache.open(realpathSync(root), options.cacheDir);
@@ -58,7 +63,8 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
     }
     let stamp: FileStamp;
     try {
-      const st = statSync(abs[i]);
+      // NaN: the scan could not stat it; stat'ed again here for the reason.
+      const st = scanned && !Number.isNaN(scanned.mtimes[i]) ? { mtimeMs: scanned.mtimes[i], size: scanned.sizes[i] } : statSync(abs[i]);
       stamp = { mtimeMs: st.mtimeMs, size: st.size };
     } catch (e) {
       skipped.push({ file, reason: `not readable (${code(e)})` });

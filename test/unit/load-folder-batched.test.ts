@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { NoteIndex } from '../../src/core/note-index.js';
 import { loadFolderInSlices } from '../../src/node/load-folder-batched.js';
-import { loadFolder } from '../../src/node/load-folder.js';
+import { loadFolder, scanFolder } from '../../src/node/load-folder.js';
 import { md } from './helpers.js';
 
 /** Enough notes that reading them takes several slices (30–65 µs a note on this machine, slices of 8 ms). */
@@ -79,5 +79,25 @@ describe('reading a local folder in slices', function () {
     const warm = await loadFolderInSlices(dir, { index, cacheDir });
     assert.deepEqual([warm.read, warm.cached], [1, NOTES - 1]);
     assert.deepEqual(lines(index), lines(loadFolder(dir, { cache: false }).index));
+  });
+
+  it('takes a scan made just before (for the snapshot) as its walk and its stats, not making them again', async () => {
+    const index = new NoteIndex();
+    const cached = await loadFolderInSlices(dir, { index: new NoteIndex(), cacheDir });
+    cached.save();
+    const scanned = scanFolder(dir, []);
+    // What the scan did not see is not read: the walk was not made again (the editor's catch-up after the first read finds it).
+    write(dir, 'contacts/late.md', md(['type: contact', 'name: Came After The Scan']));
+    try {
+      const loaded = await loadFolderInSlices(dir, { index, cacheDir, scanned });
+      assert.equal(index.get('contacts/late.md'), undefined);
+      assert.equal(index.contacts().length, NOTES);
+      assert.deepEqual([loaded.read, loaded.cached], [0, NOTES]);
+      assert.deepEqual(loaded.skipped.map((s) => s.file), ['meetings/binary.md']);
+      const stamps = (m: Map<string, { mtimeMs: number; size: number }>) => [...m].map(([p, s]) => `${p} ${s.mtimeMs} ${s.size}`).sort();
+      assert.deepEqual(stamps(loaded.stamps), stamps(scanned.toMap()));
+    } finally {
+      rmSync(join(dir, 'contacts/late.md'));
+    }
   });
 });

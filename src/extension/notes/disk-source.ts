@@ -15,7 +15,7 @@ import { noteText } from '../../core/text.js';
 import { loadSnapshot, saveSnapshot } from '../../node/check-snapshot.js';
 import { foldersUnchanged, walkFolder } from '../../node/disk.js';
 import { loadFolderInSlices } from '../../node/load-folder-batched.js';
-import { scanFolder } from '../../node/load-folder.js';
+import { scanFolder, type ScannedFolder } from '../../node/load-folder.js';
 import type { FileStamp } from '../../node/note-cache.js';
 import type { FirstRead, Missed, NotesSource, ReadNote } from './source.js';
 
@@ -25,6 +25,8 @@ export class DiskSource implements NotesSource {
   /** Each folder and its stamp as last listed, for the quick check after a few file events. */
   private folders: Map<string, number> | undefined;
   private save: (() => void) | undefined;
+  /** The folder as scanned for the snapshot just before the first read, for that read. */
+  private scanned: ScannedFolder | undefined;
 
   constructor(
     private readonly folder: vscode.WorkspaceFolder,
@@ -34,7 +36,9 @@ export class DiskSource implements NotesSource {
 
   async load(index: NoteIndex, log: vscode.LogOutputChannel): Promise<FirstRead> {
     const started = performance.now();
-    const loaded = await loadFolderInSlices(this.folder.uri.fsPath, { index, cacheDir: this.cacheDir });
+    const scanned = this.scanned;
+    this.scanned = undefined;
+    const loaded = await loadFolderInSlices(this.folder.uri.fsPath, { index, cacheDir: this.cacheDir, scanned });
     for (const [p, st] of loaded.stamps) this.stamps.set(p, { mtimeMs: st.mtimeMs, size: st.size });
     this.folders = loaded.folders;
     this.save = loaded.save;
@@ -92,7 +96,8 @@ export class DiskSource implements NotesSource {
     if (this.cacheDir === undefined) return undefined;
     try {
       // A walk and a stat of every file (~0.1 s at 10,000 notes), once a snapshot is found: it holds only if none changed.
-      return loadSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, key, () => scanFolder(this.folder.uri.fsPath, []));
+      // The first read that follows at once takes the same scan rather than walking and stat'ing again.
+      return loadSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, key, () => (this.scanned = scanFolder(this.folder.uri.fsPath, [])));
     } catch {
       return undefined; // the folder is gone or unreadable: the first read says so
     }
