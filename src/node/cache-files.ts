@@ -29,11 +29,15 @@ export function cacheId(root: string): string {
  */
 export function readJson(path: string): unknown {
   try {
-    const bytes = readFileSync(path);
-    return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
+    return JSON.parse(textOf(readFileSync(path)));
   } catch {
     return undefined;
   }
+}
+
+/** The text of a cache file's bytes, as readJson takes them. */
+export function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 /** JSON.stringify, with every character past ASCII written as its \\u escape: the same value, read back fast (readJson). */

@@ -227,7 +227,7 @@ export function indexFile(file: string, abs: string, stamp: FileStamp, index: No
 
 /** Drop from the cache every file not among those present now. */
 export function pruneCache(cache: NoteCache, present: { has(path: string): boolean }): void {
-  for (const [p] of [...cache.all()]) if (!present.has(p)) cache.delete(p);
+  for (const p of [...cache.paths()]) if (!present.has(p)) cache.delete(p);
 }
 
 /**

@@ -24,6 +24,17 @@ function write(dir: string, path: string, text: string): void {
   writeFileSync(join(dir, path), text);
 }
 
+/** The note cache's file as one value: its head line, and the entries of the lines after it (note-cache.ts). */
+function readNoteCache(file: string): { version: string; root: string; entries: [string, { file: Record<string, unknown> }][] } {
+  const [head, ...lines] = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return { ...head, entries: lines.flat() };
+}
+
+/** Write it back, as note-cache.ts would (every entry on one line); `text` replaces the characters as written. */
+function writeNoteCache(file: string, { entries, ...head }: ReturnType<typeof readNoteCache>, text = (t: string) => t): void {
+  writeFileSync(file, text(`${JSON.stringify(head)}\n${JSON.stringify(entries)}\n`));
+}
+
 describe('the persisted cache', () => {
   let cacheHome: string;
   let dir: string;
@@ -326,16 +337,35 @@ describe('the persisted cache', () => {
       const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
       // A cache whose note says something its file does not: believed under this version (so the
       // cache is really read), ignored under any other.
-      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      const stored = readNoteCache(file);
       assert.equal(stored.version, PARSER_VERSION);
-      const text = JSON.stringify(stored).replaceAll('Ann Lee', 'Ann Wrong');
-      writeFileSync(file, text);
+      writeNoteCache(file, stored, (t) => t.replaceAll('Ann Lee', 'Ann Wrong'));
       const believed = loadFolder(dir, { cacheDir: storage, save: false });
       assert.deepEqual([believed.cached, believed.index.contacts().map((c) => c.name)], [2, ['Ann Wrong']]);
-      writeFileSync(file, text.replace(`"version":"${PARSER_VERSION}"`, '"version":"0123456789abcdef"'));
+      writeNoteCache(file, { ...stored, version: '0123456789abcdef' }, (t) => t.replaceAll('Ann Lee', 'Ann Wrong'));
       const other = loadFolder(dir, { cacheDir: storage });
       assert.deepEqual([other.read, other.cached, other.index.contacts().map((c) => c.name)], [2, 0, ['Ann Lee']]);
-      assert.equal(JSON.parse(readFileSync(file, 'utf8')).version, PARSER_VERSION, 'and written again under this one');
+      assert.equal(readNoteCache(file).version, PARSER_VERSION, 'and written again under this one');
+    } finally {
+      rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
+  it('reads again a cached note it cannot revive, and still takes the others from the cache', () => {
+    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
+    try {
+      loadFolder(dir, { cacheDir: storage });
+      const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
+      const stored = readNoteCache(file);
+      for (const [path, entry] of stored.entries) {
+        if (path === 'meetings/m.md') delete entry.file.frontmatter; // not what this version writes
+        else entry.file.name = 'Ann Cached'; // believed: so it is seen to come from the cache
+      }
+      writeNoteCache(file, stored);
+      const loaded = loadFolder(dir, { cacheDir: storage, save: false });
+      assert.deepEqual([loaded.read, loaded.cached], [1, 1]);
+      assert.deepEqual(loaded.index.contacts().map((c) => c.name), ['Ann Cached']);
+      assert.deepEqual(loaded.index.meetings().map((m) => m.with.map((r) => r.id)), [['ann']]);
     } finally {
       rmSync(storage, { recursive: true, force: true });
     }
@@ -408,7 +438,7 @@ describe('the persisted cache', () => {
       const bytes = readFileSync(join(storage, stored));
       assert.ok(bytes.every((b) => b < 0x80), 'the note cache is ASCII');
       // A cache written with the characters themselves (UTF-8, as before) is read as well.
-      writeFileSync(join(storage, stored), JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+      writeNoteCache(join(storage, stored), readNoteCache(join(storage, stored)));
       assert.ok(readFileSync(join(storage, stored)).some((b) => b >= 0x80));
       const utf8 = loadFolder(dir, { cacheDir: storage });
       assert.equal(utf8.read, 0);

@@ -3,12 +3,13 @@
 // whole read in one go: the event loop gets turns while it reads.
 
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { NoteIndex } from '../../src/core/note-index.js';
 import { loadFolderInSlices } from '../../src/node/load-folder-batched.js';
 import { loadFolder, scanFolder } from '../../src/node/load-folder.js';
+import { NoteCache } from '../../src/node/note-cache.js';
 import { md } from './helpers.js';
 
 /** Enough notes that reading them takes several slices (30–65 µs a note on this machine, slices of 8 ms). */
@@ -99,5 +100,14 @@ describe('reading a local folder in slices', function () {
     } finally {
       rmSync(join(dir, 'contacts/late.md'));
     }
+  });
+
+  it('parses the cache of parsed notes a part at a time, pausing after each: never the whole file in one go', async () => {
+    (await loadFolderInSlices(dir, { index: new NoteIndex(), cacheDir })).save();
+    let pauses = 0;
+    const cache = await NoteCache.openAside(realpathSync(dir), cacheDir, () => void pauses++);
+    assert.equal(cache.empty, false);
+    // A few hundred notes a part (3,000 notes: a part is ~0.5 MB of JSON, a few milliseconds to parse).
+    assert.ok(pauses >= 10, `${pauses} pauses while opening a cache of ${NOTES} notes`);
   });
 });
