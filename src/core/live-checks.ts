@@ -11,6 +11,9 @@ import { compareDiagnostics } from './model.js';
 import { NoteIndex } from './note-index.js';
 import { parseFile, type ParsedFile } from './notes.js';
 
+/** The codes of the checks that read a draft's prose. */
+const PROSE_CODES: ReadonlySet<string> = new Set(CHECKS.filter((c) => c.readsProse).map((c) => c.code));
+
 export class LiveChecks {
   private readonly byFile = new Map<string, Diagnostic[]>();
 
@@ -41,8 +44,22 @@ export class LiveChecks {
    * their grammar (Check.readsProse); then checkProse(). Between the two, a draft lacks
    * only the findings on its wording, none of which is a follow-up.
    */
-  checkAllButProse(): void {
-    this.checkEvery(CHECKS_BUT_PROSE);
+  checkAllButProse(options: { keepProse?: boolean } = {}): void {
+    this.checkEvery(CHECKS_BUT_PROSE, options.keepProse ? this.proseFindings() : undefined);
+  }
+
+  /**
+   * Each draft's findings on its wording as kept now: after seed(), checkAllButProse keeps the
+   * snapshot's until checkProse() replaces them (they are of the same files), so that no warning
+   * the snapshot showed goes, to come back a moment later.
+   */
+  private proseFindings(): Map<string, Diagnostic[]> {
+    const kept = new Map<string, Diagnostic[]>();
+    for (const [path, ds] of this.byFile) {
+      const prose = ds.filter((d) => PROSE_CODES.has(d.code));
+      if (prose.length) kept.set(path, prose);
+    }
+    return kept;
   }
 
   /** The second step after checkAllButProse(): the notes prose checks look at, with every check. */
@@ -56,12 +73,14 @@ export class LiveChecks {
     }
   }
 
-  private checkEvery(checks: readonly Check[]): void {
+  private checkEvery(checks: readonly Check[], kept?: Map<string, Diagnostic[]>): void {
     this.byFile.clear();
     const ctx = { ...this.context(), index: this.index };
     for (const f of this.index.allFiles()) {
       if (!f.type && !f.problems.length) continue;
-      const ds = checkFile(f, ctx, checks);
+      let ds = checkFile(f, ctx, checks);
+      const prose = f.type && PROSE_TYPES.has(f.type) ? kept?.get(f.path) : undefined;
+      if (prose) ds = [...ds, ...prose].sort(compareDiagnostics);
       if (ds.length) this.byFile.set(f.path, ds);
     }
   }

@@ -40,6 +40,26 @@ describe('the first check in two steps', () => {
   });
 });
 
+describe('the first check after a snapshot was shown, in two steps', () => {
+  it('keeps the snapshot’s findings on drafts’ wording through the first step (none goes and comes back), and the second replaces them', () => {
+    const full = new LiveChecks(indexOf(FILES), () => ({ clock: clock(), settings: SETTINGS }));
+    full.checkAll();
+    const prose = new Set(CHECKS.filter((c) => c.readsProse).map((c) => c.code));
+    const asStored = (ds: Diagnostic[]) => ds.map((d) => (prose.has(d.code) ? { ...d, message: `${d.message} (as stored)` } : d));
+    const live = new LiveChecks(indexOf(FILES), () => ({ clock: clock(), settings: SETTINGS }));
+    live.seed([...full.entries()].map(([path, ds]) => [path, asStored(ds)]));
+    live.checkAllButProse({ keepProse: true });
+    assert.equal(sorted(live.all()), sorted(asStored(full.all())));
+    assert.ok(live.all().some((d) => d.message.endsWith('(as stored)')));
+    live.checkProse();
+    assert.equal(sorted(live.all()), sorted(full.all()));
+    // Without a seed to keep from, the first step is the plain one.
+    const plain = new LiveChecks(indexOf(FILES), () => ({ clock: clock(), settings: SETTINGS }));
+    plain.checkAllButProse({ keepProse: true });
+    assert.equal(sorted(plain.all()), sorted(full.all().filter((d) => !prose.has(d.code))));
+  });
+});
+
 describe('the key a snapshot is used under', () => {
   const at = (text: string) => checkKey(clockFrom(text)!, SETTINGS);
   it('holds on the same day between two meetings of that day, not once the next has begun, nor on another day or with other settings', () => {

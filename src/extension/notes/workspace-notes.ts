@@ -349,14 +349,17 @@ export class WorkspaceNotes implements vscode.Disposable {
     // Open documents hold their notes, over whatever the first read found.
     this.documents.putAll();
     const checking = performance.now();
-    // What is due shown already (from the snapshot), or not waited for: everything at once, so that
-    // no warning of the snapshot's goes and comes back. Else what is due first, the drafts' wording after.
-    this.checkAll(entry, firstChecked ? 'all but prose' : 'all');
+    // At start-up, in two steps: what is due first (shown at once, if the snapshot did not show it
+    // already), the drafts' wording after, so that the host is never held for the whole check
+    // (~0.7 s at 10,000 notes). Meanwhile the snapshot's findings on wording stay as they were.
+    // A folder added or read again later is checked in one go.
+    const atStart = firstChecked !== undefined || seeded !== undefined;
+    this.checkAll(entry, firstChecked ? 'all but prose' : seeded ? 'all but prose, keeping the seeded prose' : 'all');
     this.firstRead.checkMs += performance.now() - checking;
     notes.loaded = true;
-    if (firstChecked) {
-      firstChecked();
-      // What is due is shown first; then the drafts' wording (a change meanwhile re-checked its own notes fully).
+    firstChecked?.();
+    if (atStart) {
+      // The drafts' wording after a pause (a change meanwhile re-checked its own notes fully).
       await new Promise((resolve) => setTimeout(resolve, PROSE_AFTER_MS));
       if (!current()) return;
       const prose = performance.now();
@@ -385,10 +388,10 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   /** Check every note of a folder (but for drafts' wording, which checkProse does after), and note the clock it was checked at. */
-  private checkAll(f: Folder, which: 'all' | 'all but prose' = 'all'): void {
+  private checkAll(f: Folder, which: 'all' | 'all but prose' | 'all but prose, keeping the seeded prose' = 'all'): void {
     f.checkedAt = currentClock();
     if (which === 'all') f.notes.live.checkAll();
-    else f.notes.live.checkAllButProse();
+    else f.notes.live.checkAllButProse({ keepProse: which !== 'all but prose' });
     f.snapshotDue = true;
   }
 
