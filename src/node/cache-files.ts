@@ -36,8 +36,8 @@ export function readJson(path: string): unknown {
 }
 
 /** The text of a cache file's bytes, as readJson takes them. */
-export function textOf(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(isAscii(bytes) ? 'latin1' : 'utf8');
+export function textOf(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 /** JSON.stringify, with every character past ASCII written as its \\u escape: the same value, read back fast (readJson). */
