@@ -351,6 +351,27 @@ describe('the persisted cache', () => {
     }
   });
 
+  it('reads every note again from a cache cut short, or written as one JSON text (as before its lines), and writes it anew', () => {
+    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
+    try {
+      loadFolder(dir, { cacheDir: storage });
+      const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
+      const stored = readNoteCache(file);
+      // Its head and its notes on one line, a wrong name in them: none is believed.
+      writeFileSync(file, JSON.stringify(stored).replaceAll('Ann Lee', 'Ann Wrong'));
+      const before = loadFolder(dir, { cacheDir: storage });
+      assert.deepEqual([before.read, before.cached, before.index.contacts().map((c) => c.name)], [2, 0, ['Ann Lee']]);
+      assert.equal(readNoteCache(file).entries.length, 2, 'written again, in lines');
+      // Cut in the middle of its notes' line.
+      const text = readFileSync(file, 'utf8').replaceAll('Ann Lee', 'Ann Wrong');
+      writeFileSync(file, text.slice(0, text.length - 40));
+      const cut = loadFolder(dir, { cacheDir: storage, save: false });
+      assert.deepEqual([cut.read, cut.cached, cut.index.contacts().map((c) => c.name)], [2, 0, ['Ann Lee']]);
+    } finally {
+      rmSync(storage, { recursive: true, force: true });
+    }
+  });
+
   it('reads again a cached note it cannot revive, and still takes the others from the cache', () => {
     const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
     try {
