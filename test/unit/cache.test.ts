@@ -35,6 +35,17 @@ function writeNoteCache(file: string, { entries, ...head }: ReturnType<typeof re
   writeFileSync(file, text(`${JSON.stringify(head)}\n${JSON.stringify(entries)}\n`));
 }
 
+/** `use` given a storage folder holding the note cache of `dir` (loadFolder's first run) and that file's path; removed after. */
+function withNoteCache(dir: string, use: (storage: string, file: string) => void): void {
+  const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
+  try {
+    loadFolder(dir, { cacheDir: storage });
+    use(storage, join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!));
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
 describe('the persisted cache', () => {
   let cacheHome: string;
   let dir: string;
@@ -331,10 +342,7 @@ describe('the persisted cache', () => {
   });
 
   it('ignores notes cached by another version of the parser: they are read again, never believed', () => {
-    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
-    try {
-      loadFolder(dir, { cacheDir: storage });
-      const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
+    withNoteCache(dir, (storage, file) => {
       // A cache whose note says something its file does not: believed under this version (so the
       // cache is really read), ignored under any other.
       const stored = readNoteCache(file);
@@ -346,16 +354,11 @@ describe('the persisted cache', () => {
       const other = loadFolder(dir, { cacheDir: storage });
       assert.deepEqual([other.read, other.cached, other.index.contacts().map((c) => c.name)], [2, 0, ['Ann Lee']]);
       assert.equal(readNoteCache(file).version, PARSER_VERSION, 'and written again under this one');
-    } finally {
-      rmSync(storage, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads every note again from a cache cut short, or written as one JSON text (as before its lines), and writes it anew', () => {
-    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
-    try {
-      loadFolder(dir, { cacheDir: storage });
-      const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
+    withNoteCache(dir, (storage, file) => {
       const stored = readNoteCache(file);
       // Its head and its notes on one line, a wrong name in them: none is believed.
       writeFileSync(file, JSON.stringify(stored).replaceAll('Ann Lee', 'Ann Wrong'));
@@ -367,16 +370,11 @@ describe('the persisted cache', () => {
       writeFileSync(file, text.slice(0, text.length - 40));
       const cut = loadFolder(dir, { cacheDir: storage, save: false });
       assert.deepEqual([cut.read, cut.cached, cut.index.contacts().map((c) => c.name)], [2, 0, ['Ann Lee']]);
-    } finally {
-      rmSync(storage, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads again a cached note it cannot revive, and still takes the others from the cache', () => {
-    const storage = mkdtempSync(join(tmpdir(), 'rapport-storage-'));
-    try {
-      loadFolder(dir, { cacheDir: storage });
-      const file = join(storage, readdirSync(storage).find((f) => f.endsWith('.notes.json'))!);
+    withNoteCache(dir, (storage, file) => {
       const stored = readNoteCache(file);
       for (const [path, entry] of stored.entries) {
         if (path === 'meetings/m.md') delete entry.file.frontmatter; // not what this version writes
@@ -387,9 +385,7 @@ describe('the persisted cache', () => {
       assert.deepEqual([loaded.read, loaded.cached], [1, 1]);
       assert.deepEqual(loaded.index.contacts().map((c) => c.name), ['Ann Cached']);
       assert.deepEqual(loaded.index.meetings().map((m) => m.with.map((r) => r.id)), [['ann']]);
-    } finally {
-      rmSync(storage, { recursive: true, force: true });
-    }
+    });
   });
 
   it('ignores a warm-start state written by another version of the checks: the notes are checked again', async () => {
