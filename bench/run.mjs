@@ -89,6 +89,7 @@ function targets(result) {
   if (result.editor && !result.editor.skipped) {
     out.push({ what: 'editor, 10k: Follow-ups filled within 1 s of activation with the stored cache (median)', got: `${result.editor.withMs} ms`, met: result.editor.withMs <= 1000 });
     out.push({ what: 'editor, 10k: Follow-ups filled within 2 s of activation without it (median)', got: `${result.editor.withoutMs} ms`, met: result.editor.withoutMs <= 2000 });
+    out.push({ what: 'editor, 10k: Follow-ups filled within 1 s of activation with the stored cache, the next day (median)', got: `${result.editor.nextDayMs} ms`, met: result.editor.nextDayMs <= 1000 });
   }
   return out;
 }
@@ -690,8 +691,8 @@ function printTables(result) {
     const spread = (ms, all) => (all?.length > 1 ? `${sec(ms)} (${(Math.min(...all) / 1000).toFixed(2)}–${(Math.max(...all) / 1000).toFixed(2)}, ${all.length} runs)` : sec(ms));
     out.push(result.editor.skipped
       ? `  left out: ${result.editor.skipped}`
-      : table(['desktop, without the stored cache (first session)', 'desktop, with it (next session)', 'web build (workspace.fs, no cache, one run)'],
-        [[spread(result.editor.withoutMs, result.editor.without), spread(result.editor.withMs, result.editor.with), sec(result.editor.webMs)]]));
+      : table(['desktop, without the stored cache (first session)', 'desktop, with it (next session)', 'desktop, the next day', 'web build (workspace.fs, no cache, one run)'],
+        [[spread(result.editor.withoutMs, result.editor.without), spread(result.editor.withMs, result.editor.with), spread(result.editor.nextDayMs, result.editor.nextDay), sec(result.editor.webMs)]]));
     out.push('');
   }
   out.push(`Times: whole-process wall time (node start-up included), median of the runs; peak RSS: ${result.rssMethod}, median.`);

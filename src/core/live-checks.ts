@@ -62,6 +62,23 @@ export class LiveChecks {
     return kept;
   }
 
+  /**
+   * checkAll() a few notes at a time, one step of the generator each, for a caller that lets
+   * other work run between steps (the editor's next-day snapshot at 10,000 notes: ~0.5 s).
+   * Its answer is only that of one moment if the index did not change before the last step.
+   */
+  *checkAllInSteps(notesPerStep = 100): Generator<void> {
+    this.byFile.clear();
+    const ctx = { ...this.context(), index: this.index };
+    let n = 0;
+    for (const f of this.index.allFiles()) {
+      if (!f.type && !f.problems.length) continue;
+      const ds = checkFile(f, ctx);
+      if (ds.length) this.byFile.set(f.path, ds);
+      if (++n % notesPerStep === 0) yield;
+    }
+  }
+
   /** The second step after checkAllButProse(): the notes prose checks look at, with every check. */
   checkProse(): void {
     const ctx = { ...this.context(), index: this.index };

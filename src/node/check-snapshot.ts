@@ -4,7 +4,9 @@
 // when the disk and the key are as they were, the Follow-ups view and the Problems
 // panel are filled from it at once, while the notes are read (~1.5 s at 10,000 notes
 // in the editor, even from the cache of parsed notes) and checked again; that check
-// then replaces it. Its version is a hash of the sources that make diagnostics
+// then replaces it. A second snapshot, checked with the next morning's clock, is for the
+// start after a night with the window closed, when the day's no longer holds. Its version
+// is a hash of the sources that make diagnostics
 // (scripts/source-version.mjs): a change to any check makes every snapshot unread.
 // Anything wrong with it (missing, corrupt, another version, a file changed) means
 // the usual start, never a wrong answer.
@@ -26,8 +28,15 @@ interface StoredSnapshot {
   diagnostics: [string, Diagnostic[]][];
 }
 
-export function snapshotPath(root: string, dir: string): string {
-  return join(dir, `${cacheId(root)}.checks-snapshot.json`);
+/**
+ * Which snapshot: of the day it was stored, or of the next day (checked with the next morning's
+ * clock, for the start after a night with the window closed, when the day's no longer holds).
+ */
+export type SnapshotDay = 'today' | 'next day';
+const DAYS: readonly SnapshotDay[] = ['today', 'next day'];
+
+export function snapshotPath(root: string, dir: string, day: SnapshotDay = 'today'): string {
+  return join(dir, `${cacheId(root)}.checks-snapshot${day === 'today' ? '' : '-next-day'}.json`);
 }
 
 /**
@@ -35,7 +44,7 @@ export function snapshotPath(root: string, dir: string): string {
  * its notes as stamped, checked under `key` (with its window of minutes). False when it
  * could not be written.
  */
-export function saveSnapshot(root: string, dir: string, s: { key: CheckKey; stamps: Map<string, FileStamp>; diagnostics: Iterable<[string, Diagnostic[]]> }): boolean {
+export function saveSnapshot(root: string, dir: string, s: { key: CheckKey; stamps: Map<string, FileStamp>; diagnostics: Iterable<[string, Diagnostic[]]> }, day: SnapshotDay = 'today'): boolean {
   const table = StampTable.of(s.stamps);
   const head: Omit<StoredSnapshot, 'diagnostics'> = { version: SNAPSHOT_VERSION, root, key: s.key, stamps: { paths: table.joined, mtimes: table.mtimes, sizes: table.sizes } };
   // Written file by file, not as one string of megabytes.
@@ -48,27 +57,32 @@ export function saveSnapshot(root: string, dir: string, s: { key: CheckKey; stam
     }
     yield ']}';
   }
-  return writeParts(snapshotPath(root, dir), parts());
+  return writeParts(snapshotPath(root, dir, day), parts());
 }
 
 /**
  * The diagnostics stored for `root`, when they give the answers for `key` and every file
- * of `scan()` (the folder as it is now) has the size and mtime it had, none added or gone.
- * The folder is scanned only once the stored file could be used: a first session (none
- * stored) or a new day (another key) pays no walk and stat of every file (0.1–0.4 s at
- * 10,000 notes in the editor's start) before its notes are read.
+ * of `scan()` (the folder as it is now) has the size and mtime it had, none added or gone:
+ * the day's snapshot, or else the one stored for the next day. The folder is scanned (once)
+ * only when a stored file could be used: a first session (none stored) or a day neither is
+ * for pays no walk and stat of every file (0.1–0.4 s at 10,000 notes in the editor's start)
+ * before its notes are read.
  */
 export function loadSnapshot(root: string, dir: string, key: CheckKey, scan: () => ScannedFolder): Map<string, Diagnostic[]> | undefined {
-  const raw = readJson(snapshotPath(root, dir)) as StoredSnapshot | undefined;
-  if (raw?.version !== SNAPSHOT_VERSION || raw.root !== root || !raw.key || !sameKey(raw.key, key)) return undefined;
-  if (typeof raw.stamps?.paths !== 'string' || !Array.isArray(raw.stamps.mtimes) || !Array.isArray(raw.stamps.sizes) || !Array.isArray(raw.diagnostics)) return undefined;
-  if (!new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes).matchesScanInAnyOrder(scan())) return undefined;
-  const out = new Map<string, Diagnostic[]>();
-  for (const entry of raw.diagnostics) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]) || !entry[1].every(isDiagnostic)) return undefined;
-    out.set(entry[0], entry[1]);
+  let scanned: ScannedFolder | undefined;
+  for (const day of DAYS) {
+    const raw = readJson(snapshotPath(root, dir, day)) as StoredSnapshot | undefined;
+    if (raw?.version !== SNAPSHOT_VERSION || raw.root !== root || !raw.key || !sameKey(raw.key, key)) continue;
+    if (typeof raw.stamps?.paths !== 'string' || !Array.isArray(raw.stamps.mtimes) || !Array.isArray(raw.stamps.sizes) || !Array.isArray(raw.diagnostics)) continue;
+    if (!new StampTable(raw.stamps.paths, raw.stamps.mtimes, raw.stamps.sizes).matchesScanInAnyOrder((scanned ??= scan()))) continue;
+    const out = new Map<string, Diagnostic[]>();
+    for (const entry of raw.diagnostics) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1]) || !entry[1].every(isDiagnostic)) return undefined;
+      out.set(entry[0], entry[1]);
+    }
+    return out;
   }
-  return out;
+  return undefined;
 }
 
 /** Enough of a diagnostic's shape that a feature showing it cannot fail on it. */

@@ -25,10 +25,14 @@ async function until(test: () => boolean, timeoutMs = 30_000): Promise<number> {
 // filled, a typed change reaching the Problems panel, the cache written only when quiet.
 // The times are judged in the bench (docs/performance.md), side by side with a baseline.
 //
-// test/vscode/run-tests.mjs --perf opens the workbench twice on the same profile: first with
-// nothing stored (every test below), then, with RAPPORT_PERF_PASS=stored, again once the
-// first session has written its cache of parsed notes, where only the first test runs.
-const stored = process.env.RAPPORT_PERF_PASS === 'stored';
+// test/vscode/run-tests.mjs --perf opens the workbench three times on the same profile: first
+// with nothing stored (every test below); then, with RAPPORT_PERF_PASS=stored, again once the
+// first session has written its cache of parsed notes and its snapshot; then, with
+// RAPPORT_PERF_PASS='next day', on the next day, when only the snapshot the first session
+// stored for that day holds. The later two run only the first test.
+const pass = process.env.RAPPORT_PERF_PASS;
+// The second session, and a third the next day (RAPPORT_PERF_PASS='next day'): both start from what the first stored.
+const stored = pass === 'stored' || pass === 'next day';
 
 /** Activation to a filled Follow-ups view, as the perf suite prints it (bench/run.mjs reads this line). */
 async function followUpsFilled(): Promise<void> {
@@ -37,7 +41,8 @@ async function followUpsFilled(): Promise<void> {
   const due = api.followUps.getChildren().length;
   const { read, cached, readMs, checkMs, proseMs, seeded } = api.notes.firstRead;
   const shown = seeded ? `${seeded} diagnostics shown from the stored snapshot before any note was read` : 'no snapshot';
-  console.log(`      (Follow-ups filled ${Math.round(ms)} ms after activation, ${stored ? 'with' : 'without'} the stored cache: ${read} notes read, ${cached} from the cache, ${due} follow-ups; ${shown}; reading ${Math.round(readMs)} ms, checking ${Math.round(checkMs)} ms; every note read and checked ${Math.round(api.timings.ready! - api.timings.activated)} ms after activation${proseMs ? `, drafts' wording last, in ${Math.round(proseMs)} ms` : ''})`);
+  const how = pass === 'next day' ? ' the next day, from the stored cache and the snapshot for that day' : `, ${stored ? 'with' : 'without'} the stored cache`;
+  console.log(`      (Follow-ups filled ${Math.round(ms)} ms after activation${how}: ${read} notes read, ${cached} from the cache, ${due} follow-ups; ${shown}; reading ${Math.round(readMs)} ms, checking ${Math.round(checkMs)} ms; every note read and checked ${Math.round(api.timings.ready! - api.timings.activated)} ms after activation${proseMs ? `, drafts' wording last, in ${Math.round(proseMs)} ms` : ''})`);
   assert.ok(api.notes.noteCount() >= 9_000, `${api.notes.noteCount()} notes`);
   assert.ok(due > 0);
   // What the figure is of: every note read the first time, and (nearly) none the second.
@@ -52,9 +57,15 @@ async function followUpsFilled(): Promise<void> {
 }
 
 describe('ten thousand notes in a real VS Code, again with the cache the first session stored', function () {
-  if (!stored) return;
+  if (pass !== 'stored') return;
   this.timeout(180_000);
   it('fills its Follow-ups after activation, from the stored cache (and prints how long that took)', followUpsFilled);
+});
+
+describe('ten thousand notes in a real VS Code, the next day', function () {
+  if (pass !== 'next day') return;
+  this.timeout(180_000);
+  it('fills its Follow-ups after activation, from the snapshot the first session stored for this day (and prints how long that took)', followUpsFilled);
 });
 
 describe('ten thousand notes in a real VS Code', function () {
@@ -155,5 +166,11 @@ describe('ten thousand notes in a real VS Code', function () {
     // The second session (RAPPORT_PERF_PASS=stored) is measured from this cache.
     const api = await rapport();
     await until(() => api.notes.cacheSaves > 0, 60_000);
+  });
+
+  it('stores, once quiet again, what the next day shows before its notes are read', async () => {
+    // The third session (RAPPORT_PERF_PASS='next day') is measured from this snapshot.
+    const api = await rapport();
+    await until(() => api.notes.nextDaySaves > 0, 60_000);
   });
 });

@@ -60,6 +60,18 @@ describe('the first check after a snapshot was shown, in two steps', () => {
   });
 });
 
+describe('the check for the next day’s snapshot, a few notes at a time', () => {
+  it('gives what one full check gives, a step for each few notes', () => {
+    const next = clock('2026-11-22');
+    const full = new LiveChecks(indexOf(FILES), () => ({ clock: next, settings: SETTINGS }));
+    full.checkAll();
+    const stepwise = new LiveChecks(indexOf(FILES), () => ({ clock: next, settings: SETTINGS }));
+    const steps = [...stepwise.checkAllInSteps(2)].length;
+    assert.equal(sorted(stepwise.all()), sorted(full.all()));
+    assert.ok(steps >= 2, `${steps} steps for ${Object.keys(FILES).length} files, two notes a step`);
+  });
+});
+
 describe('the key a snapshot is used under', () => {
   const at = (text: string) => checkKey(clockFrom(text)!, SETTINGS);
   it('holds on the same day between two meetings of that day, not once the next has begun, nor on another day or with other settings', () => {
@@ -151,6 +163,22 @@ describe('the snapshot of diagnostics (check-snapshot.ts)', () => {
     store();
     assert.ok(load());
     assert.equal(scans, 1, 'a snapshot that could hold is compared with the folder');
+  });
+
+  it('holds the next day when one was stored for it (checked with that day’s clock), beside the day’s own', () => {
+    const nextDay = checkKey(clock('2026-11-22'), SETTINGS);
+    const { index, stamps } = loadFolder(dir, { cache: false });
+    const live = new LiveChecks(index, () => ({ clock: clock('2026-11-22'), settings: SETTINGS }));
+    live.checkAll();
+    assert.ok(saveSnapshot(root, cache, { key: keyWithWindow(nextDay, index), stamps, diagnostics: live.entries() }, 'next day'));
+    const today = store();
+    assert.deepEqual([...load()!], [...today], 'today: the day’s own');
+    const tomorrow = load(nextDay);
+    assert.deepEqual([...tomorrow!], [...live.entries()], 'the next day: the one stored for it');
+    assert.notDeepEqual([...tomorrow!], [...today], 'a day later, other answers (the thank-you owed Sally is a day older)');
+    assert.equal(load(checkKey(clock('2026-11-23'), SETTINGS)), undefined, 'two days later: neither');
+    writeFileSync(join(dir, 'contacts/new.md'), md(['type: contact', 'name: New Person']));
+    assert.equal(load(nextDay), undefined, 'a note came since: not used either');
   });
 
   it('is not used when its file is missing, corrupt, of another version or of another folder, nor when a diagnostic in it is malformed', () => {

@@ -103,10 +103,10 @@ export class DiskSource implements NotesSource {
     }
   }
 
-  saveChecks(key: CheckKey, diagnostics: Iterable<[string, Diagnostic[]]>): boolean {
+  saveChecks(key: CheckKey, diagnostics: Iterable<[string, Diagnostic[]]>, nextDay = false): boolean {
     if (this.cacheDir === undefined || !this.save) return false; // not loaded yet: no stamps to go with them
     try {
-      return saveSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, { key, stamps: this.stamps, diagnostics });
+      return saveSnapshot(realpathSync(this.folder.uri.fsPath), this.cacheDir, { key, stamps: this.stamps, diagnostics }, nextDay ? 'next day' : 'today');
     } catch {
       return false;
     }

@@ -56,8 +56,11 @@ export interface NotesSource {
    * keeps them and they give the answers for `key` on the files as they are now (check-snapshot.ts).
    */
   storedChecks?(key: CheckKey): Map<string, Diagnostic[]> | undefined;
-  /** Store the diagnostics, checked under `key` (with its window) on the files as this source last read them. */
-  saveChecks?(key: CheckKey, diagnostics: Iterable<[string, Diagnostic[]]>): boolean;
+  /**
+   * Store the diagnostics, checked under `key` (with its window) on the files as this source last
+   * read them: as the day's snapshot, or (`nextDay`) as the one for the next day's first start.
+   */
+  saveChecks?(key: CheckKey, diagnostics: Iterable<[string, Diagnostic[]]>, nextDay?: boolean): boolean;
 }
 
 /** What differs from one host to another: where each folder's notes come from. */
