@@ -5,25 +5,11 @@
 // thread: a synchronous read of 10,000 notes (~1 s) froze them all.
 
 import { realpathSync, statSync } from 'node:fs';
-import { setTimeout as wait } from 'node:timers/promises';
 import { code, walkFolder, type Skipped } from './disk.js';
 import { indexFile, pruneCache, readParsed, type LoadedFolder, type ScannedFolder } from './load-folder.js';
 import { NoteCache, type FileStamp } from './note-cache.js';
 import type { NoteIndex } from '../core/note-index.js';
-
-/** Work done between two yields: short enough that a keystroke's diagnostics never wait on it for long. */
-const SLICE_MS = 8;
-
-/**
- * Each yield waits a millisecond rather than letting the queue run only once (setImmediate).
- * The host's calls to and from VS Code take several turns of the event loop each (in
- * code-server each message also passes through zlib, whose callbacks come on later turns).
- * With one turn a yield, a `workspace.fs.stat` round trip during the perf suite's first read
- * of 10,000 notes took 1.0–1.8 s at worst, and a save's will-save participants could time
- * out (1.75 s); with a millisecond's wait, 0.6–0.9 s. Slices of 30 ms (fewer yields) filled
- * Follow-ups sooner but made those round trips 2–3 s: not kept (docs/performance.md).
- */
-const nextTurn = () => wait(1);
+import { Slices } from '../core/slices.js';
 
 /** What loadFolder gives, but the index: the caller passes its own, filled in slices. */
 export type BatchedLoad = Omit<LoadedFolder, 'index'>;
@@ -42,21 +28,17 @@ export async function loadFolderInSlices(root: string, options: { index: NoteInd
   const scanned = options.scanned;
   const { files, abs, folders } = scanned ?? walkFolder(root, skipped);
   if (scanned) skipped.push(...scanned.walkSkipped);
-  await nextTurn();
-  let slice = performance.now();
-  const pause = () => {
-    if (performance.now() - slice <= SLICE_MS) return undefined;
-    return nextTurn().then(() => void (slice = performance.now()));
-  };
+  const slices = new Slices();
+  await slices.pause(true);
   // The cache's file is read on libuv's threads and parsed a line at a time in the slices;
   // each note is revived when it is taken.
-  const cache = options.cacheDir === undefined ? undefined : await NoteCache.openAside(realpathSync(root), options.cacheDir, pause);
+  const cache = options.cacheDir === undefined ? undefined : await NoteCache.openAside(realpathSync(root), options.cacheDir, () => slices.pause());
   const stamps = new Map<string, FileStamp & { abs: string }>();
   const counts = { read: 0, cached: 0 };
   // Nothing cached to compare with (a first session): each file's size and mtime come with its read, not a stat of their own.
   const fresh = !cache || cache.empty;
   for (let i = 0; i < files.length; i++) {
-    const paused = pause();
+    const paused = slices.pause();
     if (paused) await paused;
     const file = files[i];
     if (fresh) {

@@ -18,6 +18,7 @@ import { OpenDocuments } from './open-documents.js';
 import { Reconcile } from './reconcile.js';
 import { currentClock, readSettings } from './settings.js';
 import { noteScope } from '../../core/scope.js';
+import { Slices } from '../../core/slices.js';
 import type { FolderNotes, NotesSource } from './source.js';
 
 export type { FolderNotes } from './source.js';
@@ -42,8 +43,6 @@ const PREPARE_AFTER_MS = 1000;
  * view and the Problems panel, which ask for their items over IPC, to be answered first.
  */
 const PROSE_AFTER_MS = 100;
-/** The next day's snapshot is checked in slices of this length, a pause between them. */
-const NEXT_DAY_SLICE_MS = 8;
 /** As the window closes, the next day's snapshot is checked in one go only if that takes no longer. */
 const NEXT_DAY_IN_ONE_GO_MS = 1000;
 
@@ -448,16 +447,14 @@ export class WorkspaceNotes implements vscode.Disposable {
     const clock: Clock = { today: today.today + 1, minutes: today.minutes === undefined ? undefined : 0 };
     const { index, settings } = f.notes;
     const checks = new LiveChecks(index, () => ({ clock, settings }));
-    let slice = performance.now();
-    let working = 0;
+    const slices = new Slices();
     for (const _step of checks.checkAllInSteps()) {
-      if (inOneGo || performance.now() - slice < NEXT_DAY_SLICE_MS) continue;
-      working += performance.now() - slice;
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      const paused = inOneGo ? undefined : slices.pause();
+      if (!paused) continue;
+      await paused;
       if (!quiet()) return 'not now';
-      slice = performance.now();
     }
-    f.nextDayMs = working + performance.now() - slice;
+    f.nextDayMs = slices.workMs;
     if (!quiet()) return 'not now';
     if (!f.source.saveChecks(keyWithWindow(checkKey(clock, settings), index), checks.entries(), true)) return 'cannot';
     f.nextDayDue = false;
