@@ -5,14 +5,16 @@
 
 import { CHECKS } from './checks/catalogue.js';
 import type { Check } from './checks/check.js';
-import { checkFile, CHECKS_BUT_PROSE, PROSE_TYPES, type CheckContext } from './checks/index.js';
+import { checkFile, CHECKS_BUT_PROSE, PROSE_CODES, PROSE_TYPES, type CheckContext } from './checks/index.js';
 import type { Diagnostic } from './model.js';
 import { compareDiagnostics } from './model.js';
 import { NoteIndex } from './note-index.js';
 import { parseFile, type ParsedFile } from './notes.js';
 
-/** The codes of the checks that read a draft's prose. */
-const PROSE_CODES: ReadonlySet<string> = new Set(CHECKS.filter((c) => c.readsProse).map((c) => c.code));
+/** Run every step of a stepwise check now. */
+function inOneGo(steps: Generator<void>): void {
+  while (!steps.next().done);
+}
 
 export class LiveChecks {
   private readonly byFile = new Map<string, Diagnostic[]>();
@@ -35,7 +37,7 @@ export class LiveChecks {
 
   /** Check every file (the cold start). */
   checkAll(): void {
-    this.checkEvery(CHECKS);
+    inOneGo(this.checkEvery(CHECKS));
   }
 
   /**
@@ -45,7 +47,7 @@ export class LiveChecks {
    * only the findings on its wording, none of which is a follow-up.
    */
   checkAllButProse(options: { keepProse?: boolean } = {}): void {
-    this.checkEvery(CHECKS_BUT_PROSE, options.keepProse ? this.proseFindings() : undefined);
+    inOneGo(this.checkEvery(CHECKS_BUT_PROSE, options.keepProse ? this.proseFindings() : undefined));
   }
 
   /**
@@ -67,16 +69,8 @@ export class LiveChecks {
    * other work run between steps (the editor's next-day snapshot at 10,000 notes: ~0.5 s).
    * Its answer is only that of one moment if the index did not change before the last step.
    */
-  *checkAllInSteps(notesPerStep = 100): Generator<void> {
-    this.byFile.clear();
-    const ctx = { ...this.context(), index: this.index };
-    let n = 0;
-    for (const f of this.index.allFiles()) {
-      if (!f.type && !f.problems.length) continue;
-      const ds = checkFile(f, ctx);
-      if (ds.length) this.byFile.set(f.path, ds);
-      if (++n % notesPerStep === 0) yield;
-    }
+  checkAllInSteps(notesPerStep = 100): Generator<void> {
+    return this.checkEvery(CHECKS, undefined, notesPerStep);
   }
 
   /** The second step after checkAllButProse(): the notes prose checks look at, with every check. */
@@ -90,15 +84,18 @@ export class LiveChecks {
     }
   }
 
-  private checkEvery(checks: readonly Check[], kept?: Map<string, Diagnostic[]>): void {
+  /** Check every file with `checks` (each draft keeping `kept`'s findings on its wording), a step of the generator each `notesPerStep` notes. */
+  private *checkEvery(checks: readonly Check[], kept?: Map<string, Diagnostic[]>, notesPerStep = Infinity): Generator<void> {
     this.byFile.clear();
     const ctx = { ...this.context(), index: this.index };
+    let n = 0;
     for (const f of this.index.allFiles()) {
       if (!f.type && !f.problems.length) continue;
       let ds = checkFile(f, ctx, checks);
       const prose = f.type && PROSE_TYPES.has(f.type) ? kept?.get(f.path) : undefined;
       if (prose) ds = [...ds, ...prose].sort(compareDiagnostics);
       if (ds.length) this.byFile.set(f.path, ds);
+      if (++n % notesPerStep === 0) yield;
     }
   }
 

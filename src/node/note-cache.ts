@@ -51,15 +51,19 @@ export class NoteCache {
   private readonly entries = new Map<string, Held>();
   private dirty = false;
 
+  readonly path: string;
+
   private constructor(
     readonly root: string,
-    readonly path: string,
-  ) {}
+    dir: string,
+  ) {
+    this.path = join(dir, `${cacheId(root)}.notes.json`);
+  }
 
   static open(root: string, dir = cacheDir()): NoteCache {
-    const cache = new NoteCache(root, join(dir, `${cacheId(root)}.notes.json`));
+    const cache = new NoteCache(root, dir);
     const lines = cache.lines(() => readFileSync(cache.path));
-    for (let more = lines.next(); !more.done; ) more = lines.next();
+    while (!lines.next().done);
     return cache;
   }
 
@@ -68,7 +72,7 @@ export class NoteCache {
    * after each line parsed (the caller yields there when its slice of time is spent).
    */
   static async openAside(root: string, dir: string, pause: () => Promise<void> | undefined): Promise<NoteCache> {
-    const cache = new NoteCache(root, join(dir, `${cacheId(root)}.notes.json`));
+    const cache = new NoteCache(root, dir);
     let bytes: Buffer | undefined;
     try {
       bytes = await readFile(cache.path);

@@ -9,9 +9,10 @@ import { typesOf, type Check, type CheckContext } from './check.js';
 
 export type { CheckContext } from './check.js';
 
-/** Every check but those that read a draft's prose (Check.readsProse), and the types of note those look at. */
+/** Every check but those that read a draft's prose (Check.readsProse), the types of note those look at, and their codes. */
 export const CHECKS_BUT_PROSE: readonly Check[] = CHECKS.filter((c) => !c.readsProse);
 export const PROSE_TYPES: ReadonlySet<string> = new Set(CHECKS.filter((c) => c.readsProse).flatMap((c) => typesOf(c)));
+export const PROSE_CODES: ReadonlySet<string> = new Set(CHECKS.filter((c) => c.readsProse).map((c) => c.code));
 
 /**
  * The checks each type of note gets under these settings, worked out once per list and
